@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import { DomainError } from '../../shared/api/errors';
+import { isQuarterKey } from '../../shared/quarter';
+import { openDatabase, type Db } from '../db/connection';
+import { computeQuarter, computeYear } from '../services/appraisalService';
+import { dumpBundle } from '../services/bundle/dumpBundle';
+import { loadBundle, parseBundle } from '../services/bundle/loadBundle';
+import { CliInputError } from './cliError';
+import { annualTable, quarterTable } from './reports';
+
+export type Output = { stdout: string; stderr?: string };
+
+function withDatabase<T>(file: string, work: (db: Db) => T): T {
+  const db = openDatabase(file);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads and parses a JSON file; both failures name the file. */
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DomainError('bundle.read', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new DomainError('bundle.json', { file, reason: (error as Error).message });
+  }
+}
+
+/** `tkpi load`: the bundle is checked completely before the database file is even opened. */
+export function loadCommand(dbFile: string, bundleFile: string): Output {
+  const raw = readJson(bundleFile);
+  parseBundle(raw, bundleFile);
+  const existed = fs.existsSync(dbFile);
+  let db: Db | null = null;
+  try {
+    db = openDatabase(dbFile, { create: true });
+    const s = loadBundle(db, raw, bundleFile);
+    return { stdout: `已载入 ${bundleFile}：业务员 ${s.salespeople} 人，客户 ${s.customers} 家，成交 ${s.deals} 笔，收汇 ${s.receipts} 笔（未匹配 ${s.unmatched} 笔）` };
+  } catch (error) {
+    db?.close();
+    db = null;
+    // A file this command created and could not fill is removed, so nothing is left half-made.
+    if (!existed) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+export function dumpCommand(dbFile: string): Output {
+  return { stdout: JSON.stringify(withDatabase(dbFile, dumpBundle), null, 2) };
+}
+
+export function appraiseCommand(dbFile: string, quarter: string, json: boolean): Output {
+  if (!isQuarterKey(quarter)) throw new DomainError('input.quarter', {}, { field: '--quarter' });
+  const result = withDatabase(dbFile, (db) => computeQuarter(db, quarter));
+  if (!json) return { stdout: quarterTable(result) };
+  return { stdout: JSON.stringify(result.report, null, 2), stderr: result.warnings.map((w) => `提示：${w.message}`).join('\n') };
+}
+
+export function annualCommand(dbFile: string, yearText: string, json: boolean): Output {
+  const year = Number(yearText);
+  if (!/^\d{4}$/.test(yearText)) throw new DomainError('input.year', {}, { field: '--year' });
+  const report = withDatabase(dbFile, (db) => computeYear(db, year));
+  return { stdout: json ? JSON.stringify(report, null, 2) : annualTable(report) };
+}
+
+export function requireOption(value: string | undefined, name: string): string {
+  if (!value) throw new CliInputError(`缺少参数 ${name}`);
+  return value;
+}

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { CliInputError, errorLine } from './cliError';
+import { annualCommand, appraiseCommand, dumpCommand, loadCommand, requireOption, type Output } from './commands';
+
+const USAGE = `用法 / usage:
+  tkpi load      --db FILE BUNDLE.json           用数据包替换数据库中的全部数据
+  tkpi dump      --db FILE                       把数据库导出为数据包（JSON，输出到标准输出）
+  tkpi appraise  --db FILE --quarter 2026Q3 [--json]   计算一个季度的考核结果
+  tkpi annual    --db FILE --year 2026 [--json]        全年绩效评定
+退出码：0 成功；2 输入有误（一行说明原因，数据库不变）；1 程序错误`;
+
+function run(argv: string[]): Output {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') return { stdout: USAGE };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { db: { type: 'string' }, quarter: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    throw new CliInputError(`参数有误：${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  const db = () => requireOption(values.db, '--db FILE');
+  switch (command) {
+    case 'load':
+      return loadCommand(db(), requireOption(positionals[0], 'BUNDLE.json'));
+    case 'dump':
+      return dumpCommand(db());
+    case 'appraise':
+      return appraiseCommand(db(), requireOption(values.quarter, '--quarter'), values.json);
+    case 'annual':
+      return annualCommand(db(), requireOption(values.year, '--year'), values.json);
+    default:
+      throw new CliInputError(`未知命令 ${command}\n${USAGE}`);
+  }
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  try {
+    const output = run(argv);
+    process.stdout.write(`${output.stdout}\n`);
+    if (output.stderr) process.stderr.write(`${output.stderr}\n`);
+  } catch (error) {
+    const file = argv[0] === 'load' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db') : undefined;
+    const { line, code } = errorLine(error, file);
+    process.stderr.write(`tkpi: ${line}\n`);
+    process.exitCode = code;
+  }
+}
+
+main();

@@ -1,0 +1,81 @@
+import type { QuarterAppraisal } from '../../shared/api/contract';
+import type { AnnualReport } from '../../shared/engine/annual';
+import { renderTable, thousands, type Column } from './table';
+
+const right = (title: string): Column => ({ title, align: 'right' });
+
+/** The quarter as a table for the terminal, with the distribution and warnings below it. */
+export function quarterTable({ report, warnings }: QuarterAppraisal): string {
+  const columns: Column[] = [
+    { title: '编号' },
+    { title: '姓名' },
+    right('成交额'),
+    right('结汇额'),
+    right('新客户'),
+    right('差错率%'),
+    right('加权得分'),
+    right('加扣分'),
+    right('总分'),
+    { title: '等级' },
+    { title: '强制' },
+    { title: '最终' },
+    right('系数'),
+    right('绩效工资'),
+    right('提成'),
+    right('排名'),
+  ];
+  const rows = report.rows.map((r) => [
+    r.salesperson,
+    r.name,
+    thousands(r.dealVolume),
+    thousands(r.settled),
+    String(r.newCustomers),
+    r.errorRatePct ?? '不适用',
+    r.weightedScore,
+    r.adjustments,
+    r.total,
+    r.grade,
+    r.forcedGrade,
+    r.finalGrade,
+    r.coefficient,
+    thousands(r.performancePay),
+    thousands(r.commission.total),
+    String(r.rank),
+  ]);
+  const { caps, counts, compliant } = report.distribution;
+  const summary = [
+    `${report.quarter} 考核结果（${report.appraised} 人）`,
+    `等级分布：S ${counts.S} / A ${counts.A} / B ${counts.B} / C ${counts.C} / D ${counts.D}；` +
+      `上限 S ${caps.S}、A ${caps.A}、S+A ${caps.SA}，C+D 至少 ${caps.CD}：${compliant ? '符合' : '不符合'}`,
+    `未匹配收汇：${report.unmatchedReceipts.count} 笔，¥${thousands(report.unmatchedReceipts.cny)}`,
+  ];
+  return [summary[0], '', renderTable(columns, rows), '', ...summary.slice(1), ...warnings.map((w) => `提示：${w.message}`)].join('\n');
+}
+
+export function annualTable(report: AnnualReport): string {
+  const columns: Column[] = [
+    { title: '编号' },
+    { title: '姓名' },
+    { title: '考核季度' },
+    right('加权得分'),
+    right('加扣分'),
+    right('总分'),
+    { title: '年度等级' },
+    right('系数'),
+    right('次年Q1绩效工资'),
+    right('年终奖'),
+  ];
+  const rows = report.rows.map((r) => [
+    r.salesperson,
+    r.name,
+    r.quartersAppraised.map((q) => q.slice(4)).join(','),
+    r.weightedScore,
+    r.adjustments,
+    r.total,
+    r.grade,
+    r.coefficient,
+    thousands(r.nextQ1PerformancePay),
+    r.annualBonus === null ? '-' : thousands(r.annualBonus),
+  ]);
+  return [`${report.year} 年度绩效评定（${report.rows.length} 人）`, '', renderTable(columns, rows)].join('\n');
+}

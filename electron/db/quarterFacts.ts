@@ -1,0 +1,128 @@
+import type { NewCustomerRule } from '../../shared/domain';
+import { quarterRange, type QuarterKey } from '../../shared/quarter';
+import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER, RECEIPT_RATE_JOIN } from './cnySql';
+import type { Db } from './connection';
+import { prepared } from './statements';
+
+/** Per-salesperson sums of one date range, in fen; the engine turns them into indicators. */
+export type RawFacts = {
+  dealFen: number;
+  activeDeals: number;
+  settledFen: number;
+  newCustomers: number;
+  errorWeight: number;
+  enteredDocumentSets: number | null;
+};
+
+export type FactsOfPeriod = {
+  bySalesperson: Map<string, RawFacts>;
+  unmatched: { count: number; fen: number };
+  /** Month and currency of the first row whose CNY value needs a table rate that is missing. */
+  missingRate: { month: string; currency: string } | null;
+};
+
+export type DateRange = { from: string; to: string };
+
+const EMPTY: RawFacts = { dealFen: 0, activeDeals: 0, settledFen: 0, newCustomers: 0, errorWeight: 0, enteredDocumentSets: null };
+
+/** Everything SPEC §3 sums for a quarter, each rule one GROUP BY over indexed columns. */
+export function quarterFacts(db: Db, quarter: QuarterKey, rule: NewCustomerRule): FactsOfPeriod {
+  const range = quarterRange(quarter);
+  const facts = rangeFacts(db, range, rule);
+  for (const row of prepared(db, 'SELECT salesperson_id AS sp, count FROM document_counts WHERE quarter = ?').all(quarter) as { sp: string; count: number }[]) {
+    entry(facts.bySalesperson, row.sp).enteredDocumentSets = row.count;
+  }
+  return facts;
+}
+
+/** The sums of any date range (a quarter, or a whole year for the annual evaluation). */
+export function rangeFacts(db: Db, range: DateRange, rule: NewCustomerRule): FactsOfPeriod {
+  const bySalesperson = new Map<string, RawFacts>();
+  for (const row of dealSums(db, range)) Object.assign(entry(bySalesperson, row.sp), { dealFen: row.fen ?? 0, activeDeals: row.n });
+  for (const row of settledSums(db, range)) entry(bySalesperson, row.sp).settledFen = row.fen ?? 0;
+  for (const row of newCustomerCounts(db, range, rule)) entry(bySalesperson, row.sp).newCustomers = row.n;
+  for (const row of errorWeights(db, range)) entry(bySalesperson, row.sp).errorWeight = row.w;
+  return { bySalesperson, unmatched: unmatchedSum(db, range), missingRate: missingRate(db, range) };
+}
+
+function entry(map: Map<string, RawFacts>, sp: string): RawFacts {
+  let facts = map.get(sp);
+  if (!facts) {
+    facts = { ...EMPTY };
+    map.set(sp, facts);
+  }
+  return facts;
+}
+
+function dealSums(db: Db, range: DateRange): { sp: string; fen: number | null; n: number }[] {
+  return prepared(
+    db,
+    `SELECT d.salesperson_id AS sp, SUM(${DEAL_CNY}) AS fen, COUNT(*) AS n FROM deals d ${DEAL_RATE_JOIN}
+     WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' GROUP BY d.salesperson_id`,
+  ).all(range) as { sp: string; fen: number | null; n: number }[];
+}
+
+const COUNTED_RECEIPT = `r.not_customer = 0`;
+
+function settledSums(db: Db, range: DateRange): { sp: string; fen: number | null }[] {
+  return prepared(
+    db,
+    `SELECT ${RECEIPT_OWNER} AS sp, SUM(${RECEIPT_CNY}) AS fen FROM receipts r ${RECEIPT_RATE_JOIN}
+     WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND ${RECEIPT_OWNER} IS NOT NULL GROUP BY 1`,
+  ).all(range) as { sp: string; fen: number | null }[];
+}
+
+function unmatchedSum(db: Db, range: DateRange): { count: number; fen: number } {
+  const row = prepared(
+    db,
+    `SELECT COUNT(*) AS count, COALESCE(SUM(${RECEIPT_CNY}), 0) AS fen FROM receipts r ${RECEIPT_RATE_JOIN}
+     WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND r.customer_id IS NULL AND r.manual_salesperson_id IS NULL`,
+  ).get(range) as { count: number; fen: number };
+  return row;
+}
+
+/**
+ * A customer is new in the range when its first qualifying event ever falls in it (SPEC §3):
+ * the first positive receipt by value date then reference, or the first active deal by signed
+ * date then id. It is credited to the salesperson of that event.
+ */
+function newCustomerCounts(db: Db, range: DateRange, rule: NewCustomerRule): { sp: string; n: number }[] {
+  const sql =
+    rule === 'first_receipt'
+      ? `WITH firsts AS (
+           SELECT r.customer_id AS customer, MIN(r.value_date) AS first FROM receipts r
+           WHERE r.customer_id IS NOT NULL AND r.amount_fen > 0 AND ${COUNTED_RECEIPT}
+           GROUP BY r.customer_id HAVING first BETWEEN @from AND @to)
+         SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r WHERE r.customer_id = f.customer AND r.value_date = f.first
+                   AND r.amount_fen > 0 AND ${COUNTED_RECEIPT} ORDER BY r.ref, r.id LIMIT 1) AS sp, COUNT(*) AS n
+         FROM firsts f GROUP BY 1 HAVING sp IS NOT NULL`
+      : `WITH firsts AS (
+           SELECT d.customer_id AS customer, MIN(d.signed_on) AS first FROM deals d
+           WHERE d.customer_id IS NOT NULL AND d.status = 'active'
+           GROUP BY d.customer_id HAVING first BETWEEN @from AND @to)
+         SELECT (SELECT d.salesperson_id FROM deals d WHERE d.customer_id = f.customer AND d.signed_on = f.first
+                   AND d.status = 'active' ORDER BY d.id LIMIT 1) AS sp, COUNT(*) AS n
+         FROM firsts f GROUP BY 1`;
+  return prepared(db, sql).all(range) as { sp: string; n: number }[];
+}
+
+function errorWeights(db: Db, range: DateRange): { sp: string; w: number }[] {
+  return prepared(db, 'SELECT salesperson_id AS sp, SUM(weight) AS w FROM error_records WHERE date BETWEEN @from AND @to GROUP BY salesperson_id').all(range) as {
+    sp: string;
+    w: number;
+  }[];
+}
+
+function missingRate(db: Db, range: DateRange): { month: string; currency: string } | null {
+  const row = prepared(
+    db,
+    `SELECT substr(d.signed_on, 1, 7) AS month, d.currency FROM deals d ${DEAL_RATE_JOIN}
+       WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' AND d.currency <> 'CNY' AND dr.rate_micro IS NULL
+     UNION ALL
+     SELECT substr(r.value_date, 1, 7), r.currency FROM receipts r ${RECEIPT_RATE_JOIN}
+       WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND r.bank_cny_fen IS NULL AND r.rate_micro IS NULL
+         AND r.currency <> 'CNY' AND rr.rate_micro IS NULL
+     ORDER BY 1, 2 LIMIT 1`,
+  ).get(range) as { month: string; currency: string } | undefined;
+  return row ?? null;
+}

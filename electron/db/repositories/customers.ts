@@ -1,0 +1,90 @@
+import { normalizePayerName } from '../../../shared/matching/payerName';
+import type { Db } from '../connection';
+import { prepared } from '../statements';
+import type { Customer, Page } from '../../../shared/entities';
+
+type CustomerRow = { id: string; name: string; country: string | null; owner_id: string | null; aliases: string | null };
+
+const SELECT = `SELECT c.id, c.name, c.country, c.owner_id,
+  (SELECT json_group_array(alias) FROM (SELECT alias FROM customer_aliases a WHERE a.customer_id = c.id ORDER BY seq)) AS aliases
+  FROM customers c`;
+
+function toCustomer(row: CustomerRow): Customer {
+  return { id: row.id, name: row.name, country: row.country, owner: row.owner_id, aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [] };
+}
+
+export function listCustomers(db: Db, query: { search?: string; offset: number; limit: number }): Page<Customer> {
+  const like = `%${query.search ?? ''}%`;
+  const where = `WHERE c.id LIKE ?1 OR c.name LIKE ?1 OR EXISTS (SELECT 1 FROM customer_aliases a WHERE a.customer_id = c.id AND a.alias LIKE ?1)`;
+  const total = (prepared(db, `SELECT count(*) AS n FROM customers c ${where}`).get(like) as { n: number }).n;
+  const rows = prepared(db, `${SELECT} ${where} ORDER BY c.rowid LIMIT ?2 OFFSET ?3`).all(like, query.limit, query.offset) as CustomerRow[];
+  return { rows: rows.map(toCustomer), total, offset: query.offset, limit: query.limit };
+}
+
+export function allCustomers(db: Db): Customer[] {
+  return (prepared(db, `${SELECT} ORDER BY c.rowid`).all() as CustomerRow[]).map(toCustomer);
+}
+
+export function getCustomer(db: Db, id: string): Customer | null {
+  const row = prepared(db, `${SELECT} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
+  return row ? toCustomer(row) : null;
+}
+
+export function customerExists(db: Db, id: string): boolean {
+  return prepared(db, 'SELECT 1 FROM customers WHERE id = ?').get(id) !== undefined;
+}
+
+export function insertCustomer(db: Db, c: Customer): void {
+  prepared(db, 'INSERT INTO customers (id, name, normalized_name, country, owner_id) VALUES (?, ?, ?, ?, ?)').run(
+    c.id,
+    c.name,
+    normalizePayerName(c.name),
+    c.country,
+    c.owner,
+  );
+  writeAliases(db, c.id, c.aliases);
+}
+
+export function updateCustomer(db: Db, c: Customer): boolean {
+  const changed = prepared(db, 'UPDATE customers SET name = ?, normalized_name = ?, country = ?, owner_id = ? WHERE id = ?').run(
+    c.name,
+    normalizePayerName(c.name),
+    c.country,
+    c.owner,
+    c.id,
+  ).changes;
+  if (changed > 0) writeAliases(db, c.id, c.aliases);
+  return changed > 0;
+}
+
+function writeAliases(db: Db, id: string, aliases: readonly string[]): void {
+  prepared(db, 'DELETE FROM customer_aliases WHERE customer_id = ?').run(id);
+  const insert = prepared(db, 'INSERT OR IGNORE INTO customer_aliases (customer_id, seq, alias, normalized) VALUES (?, ?, ?, ?)');
+  aliases.forEach((alias, seq) => insert.run(id, seq, alias, normalizePayerName(alias)));
+}
+
+export function customerInUse(db: Db, id: string): boolean {
+  return (
+    prepared(db, 'SELECT EXISTS (SELECT 1 FROM deals WHERE customer_id = ?1) OR EXISTS (SELECT 1 FROM receipts WHERE customer_id = ?1) AS used').get(id) as {
+      used: number;
+    }
+  ).used === 1;
+}
+
+export function deleteCustomer(db: Db, id: string): boolean {
+  return prepared(db, 'DELETE FROM customers WHERE id = ?').run(id).changes > 0;
+}
+
+/** Customers whose name or an alias has the same comparison key as `name` (SPEC §10). */
+export function customersNamed(db: Db, name: string): { id: string; owner: string | null }[] {
+  const key = normalizePayerName(name);
+  return prepared(
+    db,
+    `SELECT id, owner_id AS owner FROM customers WHERE normalized_name = ?1
+     UNION SELECT c.id, c.owner_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id WHERE a.normalized = ?1`,
+  ).all(key) as { id: string; owner: string | null }[];
+}
+
+export function ownerOf(db: Db, id: string): string | null {
+  return (prepared(db, 'SELECT owner_id FROM customers WHERE id = ?').get(id) as { owner_id: string | null } | undefined)?.owner_id ?? null;
+}

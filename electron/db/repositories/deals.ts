@@ -1,0 +1,86 @@
+import type { DealStatus } from '../../../shared/domain';
+import { fenToText, toFen } from '../../../shared/money';
+import { quarterRange } from '../../../shared/quarter';
+import { DEAL_CNY, DEAL_RATE_JOIN } from '../cnySql';
+import type { Db } from '../connection';
+import { prepared } from '../statements';
+import type { Deal, DealView, Page } from '../../../shared/entities';
+
+type DealRow = {
+  id: string;
+  contract_no: string | null;
+  salesperson_id: string;
+  customer_id: string | null;
+  signed_on: string;
+  currency: string;
+  amount_fen: number;
+  status: DealStatus;
+  cny_fen?: number | null;
+};
+
+function toDeal(row: DealRow): Deal {
+  return {
+    id: row.id,
+    contractNo: row.contract_no,
+    salesperson: row.salesperson_id,
+    customer: row.customer_id,
+    signedOn: row.signed_on,
+    currency: row.currency,
+    amount: fenToText(row.amount_fen),
+    status: row.status,
+  };
+}
+
+export type DealQuery = { quarter?: string; salesperson?: string; offset: number; limit: number };
+
+function dealFilter(query: { quarter?: string; salesperson?: string }): { where: string; params: Record<string, string> } {
+  const range = query.quarter ? quarterRange(query.quarter) : null;
+  const clauses = [range ? 'd.signed_on BETWEEN @from AND @to' : '', query.salesperson ? 'd.salesperson_id = @sp' : ''].filter(Boolean);
+  return {
+    where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
+    params: { ...(range ?? {}), ...(query.salesperson ? { sp: query.salesperson } : {}) },
+  };
+}
+
+export function listDeals(db: Db, query: DealQuery): Page<DealView> {
+  const { where, params } = dealFilter(query);
+  const total = (prepared(db, `SELECT count(*) AS n FROM deals d ${where}`).get(params) as { n: number }).n;
+  const rows = prepared(db, `SELECT d.*, ${DEAL_CNY} AS cny_fen FROM deals d ${DEAL_RATE_JOIN} ${where} ORDER BY d.signed_on, d.id LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: query.limit,
+    offset: query.offset,
+  }) as DealRow[];
+  const views = rows.map((row) => ({ ...toDeal(row), cny: row.cny_fen === null || row.cny_fen === undefined ? null : fenToText(row.cny_fen) }));
+  return { rows: views, total, offset: query.offset, limit: query.limit };
+}
+
+export function allDeals(db: Db): Deal[] {
+  return (prepared(db, 'SELECT * FROM deals d ORDER BY rowid').all() as DealRow[]).map(toDeal);
+}
+
+export function getDeal(db: Db, id: string): Deal | null {
+  const row = prepared(db, 'SELECT * FROM deals WHERE id = ?').get(id) as DealRow | undefined;
+  return row ? toDeal(row) : null;
+}
+
+function params(d: Deal): unknown[] {
+  return [d.contractNo, d.salesperson, d.customer, d.signedOn, d.currency, toFen(d.amount), d.status, d.id];
+}
+
+export function insertDeal(db: Db, d: Deal): void {
+  prepared(db, 'INSERT INTO deals (contract_no, salesperson_id, customer_id, signed_on, currency, amount_fen, status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    ...params(d),
+  );
+}
+
+export function updateDeal(db: Db, d: Deal): boolean {
+  return (
+    prepared(db, 'UPDATE deals SET contract_no = ?, salesperson_id = ?, customer_id = ?, signed_on = ?, currency = ?, amount_fen = ?, status = ? WHERE id = ?').run(
+      ...params(d),
+    ).changes > 0
+  );
+}
+
+export function deleteDeal(db: Db, id: string): boolean {
+  return prepared(db, 'DELETE FROM deals WHERE id = ?').run(id).changes > 0;
+}

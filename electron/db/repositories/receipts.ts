@@ -1,0 +1,115 @@
+import { fenToText, microToText, toFen, toMicro } from '../../../shared/money';
+import { quarterRange } from '../../../shared/quarter';
+import { RECEIPT_CNY, RECEIPT_ESTIMATED, RECEIPT_OWNER, RECEIPT_RATE_JOIN } from '../cnySql';
+import type { Db } from '../connection';
+import { prepared } from '../statements';
+import type { Page, Receipt, ReceiptView, StoredReceipt } from '../../../shared/entities';
+
+type ReceiptRow = {
+  id: number;
+  ref: string | null;
+  value_date: string;
+  currency: string;
+  amount_fen: number;
+  rate_micro: number | null;
+  bank_cny_fen: number | null;
+  remitter: string | null;
+  memo: string | null;
+  customer_id: string | null;
+  manual_salesperson_id: string | null;
+  matched_owner_id: string | null;
+  not_customer: number;
+  batch_id: number | null;
+};
+type ReceiptViewRow = ReceiptRow & { cny_fen: number | null; estimated: number; credited_to: string | null };
+
+function toReceipt(row: ReceiptRow): StoredReceipt {
+  return {
+    id: row.id,
+    ref: row.ref,
+    valueDate: row.value_date,
+    currency: row.currency,
+    amount: fenToText(row.amount_fen),
+    rate: row.rate_micro === null ? null : microToText(row.rate_micro),
+    cnyAmount: row.bank_cny_fen === null ? null : fenToText(row.bank_cny_fen),
+    remitter: row.remitter,
+    memo: row.memo,
+    customer: row.customer_id,
+    salesperson: row.manual_salesperson_id,
+    matchedOwner: row.matched_owner_id,
+    notCustomer: row.not_customer === 1,
+    batchId: row.batch_id,
+  };
+}
+
+function params(r: Receipt): unknown[] {
+  return [
+    r.ref,
+    r.valueDate,
+    r.currency,
+    toFen(r.amount),
+    r.rate === null ? null : toMicro(r.rate),
+    r.cnyAmount === null ? null : toFen(r.cnyAmount),
+    r.remitter,
+    r.memo,
+    r.customer,
+    r.salesperson,
+    r.matchedOwner,
+    r.notCustomer ? 1 : 0,
+    r.batchId,
+  ];
+}
+
+const COLUMNS = `ref, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id,
+  manual_salesperson_id, matched_owner_id, not_customer, batch_id`;
+
+export function insertReceipt(db: Db, r: Receipt): number {
+  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
+  return Number(info.lastInsertRowid);
+}
+
+export function updateReceipt(db: Db, id: number, r: Receipt): boolean {
+  const sets = COLUMNS.split(',')
+    .map((c) => `${c.trim()} = ?`)
+    .join(', ');
+  return prepared(db, `UPDATE receipts SET ${sets} WHERE id = ?`).run(...params(r), id).changes > 0;
+}
+
+export function getReceipt(db: Db, id: number): StoredReceipt | null {
+  const row = prepared(db, 'SELECT * FROM receipts WHERE id = ?').get(id) as ReceiptRow | undefined;
+  return row ? toReceipt(row) : null;
+}
+
+export function deleteReceipt(db: Db, id: number): boolean {
+  return prepared(db, 'DELETE FROM receipts WHERE id = ?').run(id).changes > 0;
+}
+
+export function allReceipts(db: Db): StoredReceipt[] {
+  return (prepared(db, 'SELECT * FROM receipts ORDER BY id').all() as ReceiptRow[]).map(toReceipt);
+}
+
+export type ReceiptQuery = { quarter?: string; salesperson?: string; unmatched?: boolean; offset: number; limit: number };
+
+export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
+  const range = query.quarter ? quarterRange(query.quarter) : null;
+  const clauses = [
+    range ? 'r.value_date BETWEEN @from AND @to' : '',
+    query.salesperson ? `${RECEIPT_OWNER} = @sp` : '',
+    query.unmatched ? 'r.customer_id IS NULL AND r.manual_salesperson_id IS NULL AND r.not_customer = 0' : '',
+  ].filter(Boolean);
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const params = { ...(range ?? {}), ...(query.salesperson ? { sp: query.salesperson } : {}) };
+  const total = (prepared(db, `SELECT count(*) AS n FROM receipts r ${where}`).get(params) as { n: number }).n;
+  const rows = prepared(
+    db,
+    `SELECT r.*, ${RECEIPT_CNY} AS cny_fen, ${RECEIPT_ESTIMATED} AS estimated, ${RECEIPT_OWNER} AS credited_to
+     FROM receipts r ${RECEIPT_RATE_JOIN} ${where} ORDER BY r.value_date, r.id LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit: query.limit, offset: query.offset }) as ReceiptViewRow[];
+  const views = rows.map((row) => ({
+    ...toReceipt(row),
+    cny: row.cny_fen === null ? null : fenToText(row.cny_fen),
+    estimated: row.estimated === 1,
+    creditedTo: row.credited_to,
+  }));
+  return { rows: views, total, offset: query.offset, limit: query.limit };
+}

@@ -1,0 +1,92 @@
+import type { Salesperson } from '../../../shared/domain';
+import { fenToText, toFen } from '../../../shared/money';
+import type { Db } from '../connection';
+import { prepared } from '../statements';
+
+type SalespersonRow = {
+  id: string;
+  name: string;
+  department: string | null;
+  hired_on: string | null;
+  monthly_base_salary_fen: number;
+  performance_base_pay_fen: number;
+  annual_bonus_base_fen: number | null;
+  commission_plan_id: string | null;
+};
+
+function toSalesperson(row: SalespersonRow): Salesperson {
+  return {
+    id: row.id,
+    name: row.name,
+    department: row.department,
+    hiredOn: row.hired_on,
+    monthlyBaseSalary: fenToText(row.monthly_base_salary_fen),
+    performanceBasePay: fenToText(row.performance_base_pay_fen),
+    commissionPlan: row.commission_plan_id,
+    annualBonusBase: row.annual_bonus_base_fen === null ? null : fenToText(row.annual_bonus_base_fen),
+  };
+}
+
+function params(p: Salesperson): unknown[] {
+  return [
+    p.name,
+    p.department,
+    p.hiredOn,
+    toFen(p.monthlyBaseSalary),
+    toFen(p.performanceBasePay),
+    p.annualBonusBase ? toFen(p.annualBonusBase) : null,
+    p.commissionPlan,
+    p.id,
+  ];
+}
+
+export function listSalespeople(db: Db): Salesperson[] {
+  return (prepared(db, 'SELECT * FROM salespeople ORDER BY rowid').all() as SalespersonRow[]).map(toSalesperson);
+}
+
+export function getSalesperson(db: Db, id: string): Salesperson | null {
+  const row = prepared(db, 'SELECT * FROM salespeople WHERE id = ?').get(id) as SalespersonRow | undefined;
+  return row ? toSalesperson(row) : null;
+}
+
+export function salespersonExists(db: Db, id: string): boolean {
+  return prepared(db, 'SELECT 1 FROM salespeople WHERE id = ?').get(id) !== undefined;
+}
+
+export function insertSalesperson(db: Db, p: Salesperson): void {
+  prepared(
+    db,
+    `INSERT INTO salespeople (name, department, hired_on, monthly_base_salary_fen, performance_base_pay_fen,
+       annual_bonus_base_fen, commission_plan_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(...params(p));
+}
+
+export function updateSalesperson(db: Db, p: Salesperson): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE salespeople SET name = ?, department = ?, hired_on = ?, monthly_base_salary_fen = ?,
+         performance_base_pay_fen = ?, annual_bonus_base_fen = ?, commission_plan_id = ? WHERE id = ?`,
+    ).run(...params(p)).changes > 0
+  );
+}
+
+/** True when deals, receipts, errors, targets or customers still point at the person. */
+export function salespersonInUse(db: Db, id: string): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM deals WHERE salesperson_id = ?1)
+           OR EXISTS (SELECT 1 FROM receipts WHERE manual_salesperson_id = ?1 OR matched_owner_id = ?1)
+           OR EXISTS (SELECT 1 FROM error_records WHERE salesperson_id = ?1)
+           OR EXISTS (SELECT 1 FROM target_indicators WHERE salesperson_id = ?1)
+           OR EXISTS (SELECT 1 FROM customers WHERE owner_id = ?1) AS used`,
+    ).get(id) as { used: number }
+  ).used === 1;
+}
+
+export function deleteSalesperson(db: Db, id: string): boolean {
+  prepared(db, 'DELETE FROM document_counts WHERE salesperson_id = ?').run(id);
+  prepared(db, 'DELETE FROM adjustments WHERE salesperson_id = ?').run(id);
+  return prepared(db, 'DELETE FROM salespeople WHERE id = ?').run(id).changes > 0;
+}

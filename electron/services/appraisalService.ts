@@ -1,0 +1,112 @@
+import type { ApiHandlers, QuarterAppraisal } from '../../shared/api/contract';
+import { DomainError } from '../../shared/api/errors';
+import type { CommissionPlan, Salesperson, Settings } from '../../shared/domain';
+import { appraiseYear, type AnnualPerson, type AnnualReport } from '../../shared/engine/annual';
+import { appraiseQuarter, type AppraisalPerson } from '../../shared/engine/appraisal';
+import type { QuarterFacts } from '../../shared/engine/indicators';
+import { Dec } from '../../shared/money';
+import { quartersOfYear, type QuarterKey } from '../../shared/quarter';
+import type { Db } from '../db/connection';
+import { quarterFacts, rangeFacts, type FactsOfPeriod, type RawFacts } from '../db/quarterFacts';
+import { listAdjustments } from '../db/repositories/adjustments';
+import { listPlans } from '../db/repositories/commissionPlans';
+import { getSettings } from '../db/repositories/company';
+import { listSalespeople } from '../db/repositories/salespeople';
+import { listTargetSheets } from '../db/repositories/targets';
+import { prepared } from '../db/statements';
+import { appraisalWarnings } from './appraisalWarnings';
+
+/** A person without a plan earns no commission rather than blocking the whole quarter. */
+const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], newCustomerBonus: '0' };
+
+function toFacts(raw: RawFacts | undefined): QuarterFacts {
+  return {
+    dealVolume: new Dec(raw?.dealFen ?? 0).div(100),
+    settled: new Dec(raw?.settledFen ?? 0).div(100),
+    newCustomers: raw?.newCustomers ?? 0,
+    errorWeight: raw?.errorWeight ?? 0,
+    enteredDocumentSets: raw?.enteredDocumentSets ?? null,
+    activeDeals: raw?.activeDeals ?? 0,
+  };
+}
+
+function requireRates(facts: FactsOfPeriod): void {
+  if (facts.missingRate) throw new DomainError('appraise.missingRate', facts.missingRate);
+}
+
+type Loaded = { settings: Settings; people: Map<string, Salesperson>; plans: Map<string, CommissionPlan> };
+
+function loadCompany(db: Db): Loaded {
+  return {
+    settings: getSettings(db),
+    people: new Map(listSalespeople(db).map((p) => [p.id, p])),
+    plans: new Map(listPlans(db).map((p) => [p.id, p])),
+  };
+}
+
+/** Computes a quarter for everyone with targets in it (SPEC §3–§5); writes nothing. */
+export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany(db)): QuarterAppraisal {
+  const sheets = listTargetSheets(db, quarter).sort((a, b) => (a.salesperson < b.salesperson ? -1 : a.salesperson > b.salesperson ? 1 : 0));
+  if (sheets.length === 0) throw new DomainError('appraise.noOne', { quarter });
+  const facts = quarterFacts(db, quarter, loaded.settings.newCustomerRule);
+  requireRates(facts);
+  const adjustments = listAdjustments(db, { period: quarter });
+  const overrides = new Map(
+    (prepared(db, 'SELECT salesperson_id AS sp, override_total AS total FROM appraisals WHERE quarter = ? AND override_total IS NOT NULL').all(quarter) as {
+      sp: string;
+      total: string;
+    }[]).map((o) => [o.sp, o.total]),
+  );
+  const people: AppraisalPerson[] = sheets.map((sheet) => {
+    const person = loaded.people.get(sheet.salesperson);
+    return {
+      id: sheet.salesperson,
+      name: person?.name ?? sheet.salesperson,
+      performanceBasePay: person?.performanceBasePay ?? '0',
+      plan: (person?.commissionPlan && loaded.plans.get(person.commissionPlan)) || NO_PLAN,
+      indicators: sheet.indicators,
+      adjustments: adjustments.filter((a) => a.salesperson === sheet.salesperson).map((a) => a.points),
+      facts: toFacts(facts.bySalesperson.get(sheet.salesperson)),
+      overrideTotal: overrides.get(sheet.salesperson) ?? null,
+    };
+  });
+  const report = appraiseQuarter({ quarter, settings: loaded.settings, people, unmatched: { count: facts.unmatched.count, cny: new Dec(facts.unmatched.fen).div(100) } });
+  return { report, warnings: appraisalWarnings(report, people) };
+}
+
+/** The annual evaluation of SPEC §7 over the quarters of `year` that have targets. */
+export function computeYear(db: Db, year: number): AnnualReport {
+  const loaded = loadCompany(db);
+  const quarters = quartersOfYear(year).filter((q) => listTargetSheets(db, q).length > 0);
+  if (quarters.length === 0) throw new DomainError('annual.noOne', { year });
+  const appraised = quarters.map((quarter) => ({ quarter, report: computeQuarter(db, quarter, loaded).report, sheets: listTargetSheets(db, quarter) }));
+  const yearFacts = rangeFacts(db, { from: `${year}-01-01`, to: `${year}-12-31` }, loaded.settings.newCustomerRule);
+  requireRates(yearFacts);
+  const annualAdjustments = listAdjustments(db, { period: String(year) });
+  const ids = [...new Set(appraised.flatMap((a) => a.report.rows.map((r) => r.salesperson)))].sort();
+  const people: AnnualPerson[] = ids.map((id) => {
+    const person = loaded.people.get(id);
+    const facts = toFacts(yearFacts.bySalesperson.get(id));
+    return {
+      id,
+      name: person?.name ?? id,
+      performanceBasePay: person?.performanceBasePay ?? '0',
+      annualBonusBase: person?.annualBonusBase ?? null,
+      quarters: appraised.flatMap(({ quarter, report, sheets }) => {
+        const row = report.rows.find((r) => r.salesperson === id);
+        const sheet = sheets.find((s) => s.salesperson === id);
+        return row && sheet ? [{ quarter, indicators: sheet.indicators, row }] : [];
+      }),
+      year: { dealVolume: facts.dealVolume, settled: facts.settled },
+      annualAdjustments: annualAdjustments.filter((a) => a.salesperson === id).map((a) => a.points),
+    };
+  });
+  return appraiseYear(year, loaded.settings, people);
+}
+
+export function appraisalHandlers(db: Db): Pick<ApiHandlers, 'appraisal.quarter' | 'appraisal.year'> {
+  return {
+    'appraisal.quarter': ({ quarter }) => computeQuarter(db, quarter),
+    'appraisal.year': ({ year }) => computeYear(db, year),
+  };
+}

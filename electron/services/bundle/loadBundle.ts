@@ -1,0 +1,127 @@
+import type { LoadSummary } from '../../../shared/api/contract';
+import { DomainError } from '../../../shared/api/errors';
+import { normalizePayerName } from '../../../shared/matching/payerName';
+import { bundleSchema, type Bundle } from '../../../shared/schemas/bundle';
+import { issueToError } from '../../../shared/schemas/issues';
+import type { Db } from '../../db/connection';
+import { insertAdjustment } from '../../db/repositories/adjustments';
+import { savePlan } from '../../db/repositories/commissionPlans';
+import { setCompany, setSettings } from '../../db/repositories/company';
+import { insertCustomer } from '../../db/repositories/customers';
+import { insertDeal } from '../../db/repositories/deals';
+import { setDocumentCount } from '../../db/repositories/documentCounts';
+import { insertErrorRecord } from '../../db/repositories/errorRecords';
+import { setFxRate } from '../../db/repositories/fxRates';
+import { insertReceipt } from '../../db/repositories/receipts';
+import { insertSalesperson } from '../../db/repositories/salespeople';
+import { setTargetSheet } from '../../db/repositories/targets';
+import { appendAudit } from '../../db/repositories/auditLog';
+import { inTransaction } from '../../db/statements';
+import { checkBundle } from './bundleChecks';
+
+/** Parses and checks a bundle completely before anything is written. */
+export function parseBundle(raw: unknown, source = 'bundle'): Bundle {
+  const shape = raw as { format?: unknown; version?: unknown } | null;
+  if (shape === null || typeof shape !== 'object' || shape.format !== 'trade-kpi-bundle' || shape.version !== 1) {
+    throw new DomainError('bundle.format', { file: source });
+  }
+  const parsed = bundleSchema.safeParse(raw);
+  if (!parsed.success) {
+    const error = issueToError(parsed.error, raw);
+    throw new DomainError(error.code, error.params, error.field === undefined ? {} : { field: error.field });
+  }
+  checkBundle(parsed.data);
+  return parsed.data;
+}
+
+// The audit log is the history of the file, so a load keeps it and adds to it.
+const DATA_TABLES = [
+  'receipts',
+  'import_batches',
+  'deals',
+  'error_records',
+  'document_counts',
+  'target_indicators',
+  'adjustments',
+  'appraisals',
+  'customer_aliases',
+  'customers',
+  'salespeople',
+  'commission_brackets',
+  'commission_plans',
+  'fx_rates',
+  'settings',
+  'company',
+];
+
+/** Replaces every record in the database with the bundle's, in one transaction (SPEC §9). */
+export function loadBundle(db: Db, raw: unknown, source?: string): LoadSummary {
+  const bundle = parseBundle(raw, source);
+  return inTransaction(db, () => {
+    for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    const summary = writeBundle(db, bundle);
+    appendAudit(db, { action: 'bundle.load', detail: { source: source ?? null, ...summary } });
+    return summary;
+  });
+}
+
+function writeBundle(db: Db, bundle: Bundle): LoadSummary {
+  setCompany(db, bundle.company);
+  setSettings(db, bundle.settings);
+  bundle.commissionPlans.forEach((plan) => savePlan(db, plan));
+  bundle.salespeople.forEach((person) => insertSalesperson(db, person));
+  bundle.customers.forEach((customer) => insertCustomer(db, customer));
+  bundle.fxRates.forEach((rate) => setFxRate(db, rate));
+  bundle.deals.forEach((deal) => insertDeal(db, deal));
+  const matchPayer = payerMatcher(bundle);
+  let matched = 0;
+  let unmatched = 0;
+  for (const receipt of bundle.receipts) {
+    const customer = receipt.customer ?? (receipt.notCustomer ? null : matchPayer(receipt.remitter));
+    if (customer !== null) matched++;
+    else if (!receipt.notCustomer && receipt.salesperson === null) unmatched++;
+    const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? matchPayer.ownerOf(customer));
+    insertReceipt(db, { ...receipt, customer, matchedOwner, batchId: null });
+  }
+  bundle.errors.forEach((record) => insertErrorRecord(db, record));
+  bundle.documents.forEach((d) => setDocumentCount(db, d.salesperson, d.quarter, d.count));
+  bundle.targets.forEach((sheet) => setTargetSheet(db, sheet));
+  for (const a of bundle.adjustments) {
+    insertAdjustment(db, { salesperson: a.salesperson, period: a.quarter ?? String(a.year), points: a.points, reason: a.reason });
+  }
+  return {
+    salespeople: bundle.salespeople.length,
+    customers: bundle.customers.length,
+    deals: bundle.deals.length,
+    receipts: bundle.receipts.length,
+    matched,
+    unmatched,
+  };
+}
+
+type PayerMatcher = ((remitter: string | null) => string | null) & { ownerOf: (customer: string) => string | null };
+
+/** Matches payer names against the bundle's customers, as an import would (SPEC §9, §10). */
+function payerMatcher(bundle: Bundle): PayerMatcher {
+  const byName = new Map<string, Set<string>>();
+  const owners = new Map<string, string | null>();
+  for (const customer of bundle.customers) {
+    owners.set(customer.id, customer.owner);
+    for (const name of [customer.name, ...customer.aliases]) {
+      const key = normalizePayerName(name);
+      byName.set(key, (byName.get(key) ?? new Set()).add(customer.id));
+    }
+  }
+  const cache = new Map<string, string | null>();
+  const match = (remitter: string | null): string | null => {
+    if (!remitter) return null;
+    let found = cache.get(remitter);
+    if (found === undefined) {
+      const ids = byName.get(normalizePayerName(remitter));
+      found = ids && ids.size === 1 ? ([...ids][0] ?? null) : null;
+      cache.set(remitter, found);
+    }
+    return found;
+  };
+  return Object.assign(match, { ownerOf: (customer: string) => owners.get(customer) ?? null });
+}

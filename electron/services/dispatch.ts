@@ -1,0 +1,32 @@
+import { SqliteError } from 'better-sqlite3';
+import { apiArgs, type ApiHandlers, type ApiMethod, type ApiResults } from '../../shared/api/contract';
+import { DomainError, type Result } from '../../shared/api/errors';
+import { message } from '../../shared/i18n/messages';
+import { issueToError } from '../../shared/schemas/issues';
+
+/**
+ * The single entry to the services for the IPC channel, the web host and the CLI: validates the
+ * arguments with the contract's schema, runs the handler, and returns errors as values.
+ */
+export function dispatch<M extends ApiMethod>(handlers: ApiHandlers, method: M, rawArgs: unknown): Result<ApiResults[M]> {
+  if (!Object.hasOwn(apiArgs, method)) {
+    return { ok: false, error: { code: 'internal', message: message('internal', { detail: `unknown method ${String(method)}` }) } };
+  }
+  const parsed = apiArgs[method].safeParse(rawArgs ?? {});
+  if (!parsed.success) return { ok: false, error: issueToError(parsed.error, rawArgs) };
+  try {
+    const handler = handlers[method] as (args: unknown) => ApiResults[M];
+    return { ok: true, value: handler(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: toDomainError(error).toApiError() };
+  }
+}
+
+/** A broken CHECK or UNIQUE still reaches the user as a sentence, never as a stack trace. */
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return new DomainError('db.constraint', { detail: error.message });
+  }
+  return new DomainError('internal', { detail: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,23 @@
+import { DomainError } from '../../shared/api/errors';
+import type { Db } from '../db/connection';
+import { planExists } from '../db/repositories/commissionPlans';
+import { customerExists } from '../db/repositories/customers';
+import { salespersonExists } from '../db/repositories/salespeople';
+
+/** Refuses a record that points at a salesperson, customer or plan that is not there. */
+export function requireSalesperson(db: Db, id: string | null, field: string): void {
+  if (id !== null && !salespersonExists(db, id)) throw new DomainError('ref.salesperson', { id }, { field });
+}
+
+export function requireCustomer(db: Db, id: string | null, field: string): void {
+  if (id !== null && !customerExists(db, id)) throw new DomainError('ref.customer', { id }, { field });
+}
+
+export function requirePlan(db: Db, id: string | null, field: string): void {
+  if (id !== null && !planExists(db, id)) throw new DomainError('ref.plan', { id }, { field });
+}
+
+export function requireFound<T>(value: T | null, id: string | number): T {
+  if (value === null) throw new DomainError('notFound.record', { id });
+  return value;
+}

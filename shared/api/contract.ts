@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { CommissionPlan, Salesperson, Settings } from '../domain';
+import type { AnnualReport } from '../engine/annual';
+import type { AppraisalReport } from '../engine/appraisal';
+import type {
+  AuditEntry,
+  Company,
+  Customer,
+  DealView,
+  DocumentCount,
+  FxRate,
+  Page,
+  ReceiptView,
+  StoredAdjustment,
+  StoredErrorRecord,
+  StoredReceipt,
+  TargetSheet,
+  Deal,
+} from '../entities';
+import type { BundleInput } from '../schemas/bundle';
+import {
+  companySchema,
+  customerSchema,
+  dealSchema,
+  errorRecordSchema,
+  fxRateSchema,
+  receiptSchema,
+  salespersonSchema,
+} from '../schemas/bundle';
+import { count, currency, entityId, monthKey, points, quarterKey, text, year } from '../schemas/fields';
+import { commissionPlanSchema, settingsSchema } from '../schemas/settings';
+import { targetSheetSchema } from '../schemas/targets';
+import type { MessageKey, MessageParams } from '../i18n/messages';
+import type { Result } from './errors';
+
+/*
+ * The one API the UI calls (STYLE rule 2): method name → argument schema, and method name →
+ * result type. The services implement `ApiHandlers`, the dispatcher validates every argument
+ * with these schemas, and the Electron preload and the web host both expose `Api`.
+ */
+
+const none = z.object({});
+const byId = z.object({ id: entityId });
+const byRowId = z.object({ id: z.number().int().positive() });
+const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const adjustmentArgs = z
+  .object({ salesperson: entityId, period: z.union([quarterKey, z.string().regex(/^\d{4}$/, { message: 'input.year' })]), points, reason: text });
+
+export const apiArgs = {
+  'company.get': none,
+  'company.update': companySchema,
+  'settings.get': none,
+  'settings.update': settingsSchema.partial(),
+  'plans.list': none,
+  'plans.save': commissionPlanSchema,
+  'plans.delete': byId,
+  'salespeople.list': none,
+  'salespeople.create': salespersonSchema,
+  'salespeople.update': salespersonSchema,
+  'salespeople.delete': byId,
+  'customers.list': z.object({ search: z.string().optional(), ...paging }),
+  'customers.create': customerSchema,
+  'customers.update': customerSchema,
+  'customers.delete': byId,
+  'fxRates.list': z.object({ year: year.optional() }),
+  'fxRates.set': fxRateSchema,
+  'fxRates.delete': z.object({ month: monthKey, currency }),
+  'deals.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), ...paging }),
+  'deals.create': dealSchema,
+  'deals.update': dealSchema,
+  'deals.delete': byId,
+  'receipts.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), unmatched: z.boolean().optional(), ...paging }),
+  'receipts.create': receiptSchema,
+  'receipts.update': receiptSchema.extend({ id: z.number().int().positive() }),
+  'receipts.delete': byRowId,
+  'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
+  'errors.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional() }),
+  'errors.create': errorRecordSchema,
+  'errors.update': errorRecordSchema.extend({ id: z.number().int().positive() }),
+  'errors.delete': byRowId,
+  'documents.list': z.object({ quarter: quarterKey.optional() }),
+  'documents.set': z.object({ salesperson: entityId, quarter: quarterKey, count: count.nullable() }),
+  'targets.list': z.object({ quarter: quarterKey.optional() }),
+  'targets.set': targetSheetSchema,
+  'targets.delete': z.object({ salesperson: entityId, quarter: quarterKey }),
+  'adjustments.list': z.object({ period: z.string().optional(), salesperson: entityId.optional() }),
+  'adjustments.create': adjustmentArgs,
+  'adjustments.update': adjustmentArgs.extend({ id: z.number().int().positive() }),
+  'adjustments.delete': byRowId,
+  'bundle.load': z.object({ bundle: z.unknown(), source: z.string().optional() }),
+  'bundle.dump': none,
+  'appraisal.quarter': z.object({ quarter: quarterKey }),
+  'appraisal.year': z.object({ year }),
+  'audit.list': z.object(paging),
+} as const;
+
+export type ApiMethod = keyof typeof apiArgs;
+
+export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
+
+export type AppraisalWarning = { code: MessageKey; message: string; params: MessageParams };
+/** A quarter's report plus what the owner should know about it (never part of `appraise --json`). */
+export type QuarterAppraisal = { report: AppraisalReport; warnings: AppraisalWarning[] };
+
+export type ApiResults = {
+  'company.get': Company | null;
+  'company.update': Company;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'plans.list': CommissionPlan[];
+  'plans.save': CommissionPlan;
+  'plans.delete': null;
+  'salespeople.list': Salesperson[];
+  'salespeople.create': Salesperson;
+  'salespeople.update': Salesperson;
+  'salespeople.delete': null;
+  'customers.list': Page<Customer>;
+  'customers.create': Customer;
+  'customers.update': Customer;
+  'customers.delete': null;
+  'fxRates.list': FxRate[];
+  'fxRates.set': FxRate;
+  'fxRates.delete': null;
+  'deals.list': Page<DealView>;
+  'deals.create': Deal;
+  'deals.update': Deal;
+  'deals.delete': null;
+  'receipts.list': Page<ReceiptView>;
+  'receipts.create': StoredReceipt;
+  'receipts.update': StoredReceipt;
+  'receipts.delete': null;
+  'receipts.setNotCustomer': StoredReceipt;
+  'errors.list': StoredErrorRecord[];
+  'errors.create': StoredErrorRecord;
+  'errors.update': StoredErrorRecord;
+  'errors.delete': null;
+  'documents.list': DocumentCount[];
+  'documents.set': DocumentCount | null;
+  'targets.list': TargetSheet[];
+  'targets.set': TargetSheet;
+  'targets.delete': null;
+  'adjustments.list': StoredAdjustment[];
+  'adjustments.create': StoredAdjustment;
+  'adjustments.update': StoredAdjustment;
+  'adjustments.delete': null;
+  'bundle.load': LoadSummary;
+  'bundle.dump': BundleInput;
+  'appraisal.quarter': QuarterAppraisal;
+  'appraisal.year': AnnualReport;
+  'audit.list': Page<AuditEntry>;
+};
+
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+export type ApiValidArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
+
+/** What the UI sees: every method returns its result or an error as a value. */
+export type Api = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<Result<ApiResults[M]>> };
+
+/** What the services implement: validated arguments in, a result out, `DomainError` thrown. */
+export type ApiHandlers = { [M in ApiMethod]: (args: ApiValidArgs<M>) => ApiResults[M] };

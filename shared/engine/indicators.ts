@@ -1,0 +1,107 @@
+import type { AnchorSettings, Direction, KpiKey, ScoringLine, StandardKpi, TargetIndicator } from '../domain';
+import { Dec, dec, fixed2, round2 } from '../money';
+import { ratio, type Ratio } from './ratio';
+import { scoreIndicator } from './scoring';
+
+/** What the store knows about one salesperson in one quarter, already summed (SPEC §3). */
+export type QuarterFacts = {
+  /** Σ CNY of active deals signed in the quarter, each rounded to the fen. */
+  dealVolume: Dec;
+  /** Σ CNY of receipts attributed to the person with value date in the quarter. */
+  settled: Dec;
+  newCustomers: number;
+  /** Σ weights of error records dated in the quarter. */
+  errorWeight: number;
+  /** Document sets entered for the quarter, if any. */
+  enteredDocumentSets: number | null;
+  activeDeals: number;
+};
+
+export type IndicatorResult = {
+  kpi: KpiKey;
+  name?: string;
+  weight: Dec;
+  /** Report text: CNY for money, a count, a percent for the error rate, null where none. */
+  actual: string | null;
+  score: Dec | null;
+};
+
+const DIRECTION: Record<StandardKpi, Direction> = {
+  deal_volume: 'higher',
+  settled: 'higher',
+  new_customers: 'higher',
+  error_rate: 'lower',
+};
+
+/** 制单套数: the number entered, else the number of active deals signed in the quarter. */
+export function documentSets(facts: QuarterFacts): number {
+  return facts.enteredDocumentSets ?? facts.activeDeals;
+}
+
+/** 差错率 as an exact ratio, or null (不适用) when no documents were handled. */
+export function errorRate(facts: QuarterFacts): Ratio | null {
+  const sets = documentSets(facts);
+  return sets === 0 ? null : ratio(facts.errorWeight, sets);
+}
+
+/** The error rate as a percent with two decimals, as reports show it. */
+export function errorRatePct(facts: QuarterFacts): string | null {
+  const rate = errorRate(facts);
+  return rate === null ? null : fixed2(rate.num.times(100).div(rate.den));
+}
+
+export function lineFor(kpi: StandardKpi | null, direction: Direction, anchors: AnchorSettings): ScoringLine {
+  return (kpi && anchors.byKpi?.[kpi]) || anchors[direction];
+}
+
+/** Actual and score of one indicator of a target sheet. */
+export function evaluateIndicator(indicator: TargetIndicator, facts: QuarterFacts, anchors: AnchorSettings): IndicatorResult {
+  const base = { kpi: indicator.kpi, weight: dec(indicator.weight), ...(indicator.name ? { name: indicator.name } : {}) };
+  switch (indicator.kpi) {
+    case 'deal_volume':
+    case 'settled': {
+      const actual = indicator.kpi === 'deal_volume' ? facts.dealVolume : facts.settled;
+      return { ...base, actual: fixed2(actual), score: score(indicator, ratio(actual), 'higher', anchors) };
+    }
+    case 'new_customers':
+      return { ...base, actual: String(facts.newCustomers), score: score(indicator, ratio(facts.newCustomers), 'higher', anchors) };
+    case 'error_rate': {
+      const rate = errorRate(facts);
+      if (rate === null) return { ...base, actual: null, score: null };
+      return { ...base, actual: errorRatePct(facts), score: score(indicator, rate, 'lower', anchors) };
+    }
+    case 'peer_review':
+      return { ...base, actual: null, score: round2(Dec.min(100, Dec.max(0, dec(indicator.score ?? '0')))) };
+    case 'custom': {
+      const actual = dec(indicator.actual ?? '0');
+      return { ...base, actual: actual.toString(), score: score(indicator, ratio(actual), indicator.direction ?? 'higher', anchors) };
+    }
+  }
+}
+
+function score(indicator: TargetIndicator, actual: Ratio, direction: Direction, anchors: AnchorSettings): Dec {
+  const kpi = indicator.kpi === 'custom' || indicator.kpi === 'peer_review' ? null : indicator.kpi;
+  const lineDirection = kpi ? DIRECTION[kpi] : direction;
+  return scoreIndicator(actual, dec(indicator.target ?? '0'), lineFor(kpi, lineDirection, anchors));
+}
+
+/**
+ * Weighted score (SPEC §4): Σ weight × score ÷ Σ weight over applicable indicators, from the
+ * rounded indicator scores, rounded to 0.01. Not-applicable indicators drop out and the others
+ * are rescaled.
+ */
+export function weightedScore(results: readonly IndicatorResult[]): Dec {
+  let weights = new Dec(0);
+  let sum = new Dec(0);
+  for (const result of results) {
+    if (result.score === null) continue;
+    weights = weights.plus(result.weight);
+    sum = sum.plus(result.weight.times(result.score));
+  }
+  return weights.isZero() ? new Dec(0) : round2(sum.div(weights));
+}
+
+/** Total = weighted + Σ adjustments, clamped to [0, 100]. */
+export function totalScore(weighted: Dec, adjustments: Dec): Dec {
+  return Dec.min(100, Dec.max(0, weighted.plus(adjustments)));
+}

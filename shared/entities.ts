@@ -1,0 +1,66 @@
+import type { DealStatus, TargetIndicator } from './domain';
+
+/*
+ * Records as the API hands them out: plain data, decimals as text. The store maps its rows to
+ * and from these shapes; the UI and the bundle use them as they are.
+ */
+
+export type Company = { name: string; baseCurrency: 'CNY' };
+
+export type Customer = { id: string; name: string; country: string | null; owner: string | null; aliases: string[] };
+
+export type FxRate = { month: string; currency: string; rate: string };
+
+export type Deal = {
+  id: string;
+  contractNo: string | null;
+  salesperson: string;
+  customer: string | null;
+  signedOn: string;
+  currency: string;
+  amount: string;
+  status: DealStatus;
+};
+/** A deal as lists show it, with its CNY value (null while the month's rate is missing). */
+export type DealView = Deal & { cny: string | null };
+
+export type Receipt = {
+  ref: string | null;
+  valueDate: string;
+  currency: string;
+  /** Negative for a refund. */
+  amount: string;
+  /** The bank's rate per ONE unit. */
+  rate: string | null;
+  /** The bank's own CNY amount. */
+  cnyAmount: string | null;
+  remitter: string | null;
+  memo: string | null;
+  customer: string | null;
+  /** Set by hand; wins over the customer's owner. */
+  salesperson: string | null;
+  /** Owner of the customer at the time of matching (SPEC §3). */
+  matchedOwner: string | null;
+  /** 非客户回款: counts for nobody and is not reported as unmatched. */
+  notCustomer: boolean;
+  batchId: number | null;
+};
+export type StoredReceipt = Receipt & { id: number };
+/** A receipt as lists show it: its CNY value, whether that is estimated (估算), who it counts for. */
+export type ReceiptView = StoredReceipt & { cny: string | null; estimated: boolean; creditedTo: string | null };
+
+export type ErrorRecord = { salesperson: string; date: string; weight: number; note: string | null };
+export type StoredErrorRecord = ErrorRecord & { id: number };
+
+export type DocumentCount = { salesperson: string; quarter: string; count: number };
+
+export type TargetSheet = { salesperson: string; quarter: string; indicators: TargetIndicator[] };
+
+/** 加扣分: `period` is a quarter ("2026Q3") or, for the annual evaluation, a year ("2026"). */
+export type Adjustment = { salesperson: string; period: string; points: string; reason: string };
+export type StoredAdjustment = Adjustment & { id: number };
+
+export type AuditEntry = { id: number; at: string; actor: string | null; action: string; entity: string | null; entityId: string | null; detail: unknown };
+
+/** One page of a long list; lists of deals and receipts are never sent whole. */
+export type Page<T> = { rows: T[]; total: number; offset: number; limit: number };

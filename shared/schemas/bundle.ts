@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import {
+  count,
+  currency,
+  entityId,
+  errorWeight,
+  fxRate,
+  isoDate,
+  money,
+  moneyNonNegative,
+  moneyNonZero,
+  moneyPositive,
+  monthKey,
+  optionalText,
+  points,
+  quarterKey,
+  text,
+  year,
+} from './fields';
+import { commissionPlanSchema, settingsSchema } from './settings';
+import { targetSheetSchema } from './targets';
+
+/*
+ * The bundle (SPEC §9): a whole company's data as JSON, format "trade-kpi-bundle" version 1.
+ * Decimals are strings (numbers are accepted), dates YYYY-MM-DD.
+ */
+
+export const companySchema = z.object({ name: text, baseCurrency: z.literal('CNY').default('CNY') });
+
+export const salespersonSchema = z.object({
+  id: entityId,
+  name: text,
+  department: optionalText,
+  hiredOn: isoDate.nullish().transform((v) => v ?? null),
+  monthlyBaseSalary: moneyNonNegative.default('0.00'),
+  performanceBasePay: moneyNonNegative.default('0.00'),
+  commissionPlan: entityId.nullish().transform((v) => v ?? null),
+  annualBonusBase: moneyNonNegative.nullish().transform((v) => v ?? null),
+});
+
+export const customerSchema = z.object({
+  id: entityId,
+  name: text,
+  country: optionalText,
+  owner: entityId.nullish().transform((v) => v ?? null),
+  aliases: z.array(text).default([]),
+});
+
+export const fxRateSchema = z.object({ month: monthKey, currency, rate: fxRate });
+
+export const dealSchema = z.object({
+  id: entityId,
+  contractNo: optionalText,
+  salesperson: entityId,
+  customer: entityId.nullish().transform((v) => v ?? null),
+  signedOn: isoDate,
+  currency,
+  amount: moneyPositive,
+  status: z.enum(['active', 'cancelled']).default('active'),
+});
+
+export const receiptSchema = z.object({
+  ref: optionalText,
+  valueDate: isoDate,
+  currency,
+  /** Negative for refunds (退款). */
+  amount: moneyNonZero,
+  /** The bank's rate per ONE unit, when the statement gives one. */
+  rate: fxRate.nullish().transform((v) => v ?? null),
+  /** The bank's own CNY amount, when the statement gives one. */
+  cnyAmount: money.nullish().transform((v) => v ?? null),
+  remitter: optionalText,
+  memo: optionalText,
+  customer: entityId.nullish().transform((v) => v ?? null),
+  /** Set by hand: overrides attribution through the customer. */
+  salesperson: entityId.nullish().transform((v) => v ?? null),
+  /** Owner of the customer when the receipt was matched, where it differs from today's owner. */
+  matchedOwner: entityId.nullish().transform((v) => v ?? null),
+  notCustomer: z.boolean().default(false),
+});
+
+export const errorRecordSchema = z.object({ salesperson: entityId, date: isoDate, weight: errorWeight.default(1), note: optionalText });
+
+export const documentCountSchema = z.object({ salesperson: entityId, quarter: quarterKey, count });
+
+/** An adjustment belongs to a quarter, or with `year` to the annual evaluation (SPEC §7). */
+export const adjustmentSchema = z
+  .object({ salesperson: entityId, quarter: quarterKey.optional(), year: year.optional(), points, reason: text })
+  .refine((a) => (a.quarter === undefined) !== (a.year === undefined), { message: 'input.required', path: ['quarter'] });
+
+export const bundleSchema = z.object({
+  format: z.literal('trade-kpi-bundle'),
+  version: z.literal(1),
+  company: companySchema,
+  settings: settingsSchema.default(() => settingsSchema.parse({})),
+  commissionPlans: z.array(commissionPlanSchema).default([]),
+  salespeople: z.array(salespersonSchema).default([]),
+  customers: z.array(customerSchema).default([]),
+  fxRates: z.array(fxRateSchema).default([]),
+  deals: z.array(dealSchema).default([]),
+  receipts: z.array(receiptSchema).default([]),
+  errors: z.array(errorRecordSchema).default([]),
+  documents: z.array(documentCountSchema).default([]),
+  targets: z.array(targetSheetSchema).default([]),
+  adjustments: z.array(adjustmentSchema).default([]),
+});
+
+export type Bundle = z.infer<typeof bundleSchema>;
+export type BundleInput = z.input<typeof bundleSchema>;
+export type BundleSalesperson = z.infer<typeof salespersonSchema>;
+export type BundleCustomer = z.infer<typeof customerSchema>;
+export type BundleDeal = z.infer<typeof dealSchema>;
+export type BundleReceipt = z.infer<typeof receiptSchema>;
+export type BundleErrorRecord = z.infer<typeof errorRecordSchema>;
+export type BundleDocumentCount = z.infer<typeof documentCountSchema>;
+export type BundleTargetSheet = z.infer<typeof targetSheetSchema>;
+export type BundleAdjustment = z.infer<typeof adjustmentSchema>;
+export type BundleFxRate = z.infer<typeof fxRateSchema>;
+export type SalespersonInput = z.input<typeof salespersonSchema>;
+export type ReceiptInput = z.input<typeof receiptSchema>;
+export type TargetIndicatorInput = z.input<typeof targetSheetSchema>['indicators'][number];

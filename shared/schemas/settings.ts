@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DEFAULT_SETTINGS } from '../defaults';
+import { GRADES, STANDARD_KPIS } from '../domain';
+import { lineProblem } from '../engine/scoring';
+import { Dec } from '../money';
+import { decimalText, entityId, moneyNonNegative, moneyPositive } from './fields';
+
+const anchor = z.object({
+  ratio: z.union([z.string(), z.number()]).transform(String).refine((v) => /^\d+(\.\d+)?(\/[1-9]\d*)?$/.test(v), { message: 'input.decimal' }),
+  score: decimalText,
+});
+const line = z.array(anchor).min(2);
+
+export const anchorSettingsSchema = z
+  .object({ higher: line, lower: line, byKpi: z.partialRecord(z.enum(STANDARD_KPIS), line).optional() })
+  .superRefine((anchors, ctx) => {
+    const check = (l: z.infer<typeof line>, direction: 'higher' | 'lower', path: (string | number)[]) => {
+      const problem = lineProblem(l, direction);
+      if (problem) ctx.addIssue({ code: 'custom', message: 'settings.anchors', params: { problem }, path });
+    };
+    check(anchors.higher, 'higher', ['higher']);
+    check(anchors.lower, 'lower', ['lower']);
+    for (const [kpi, l] of Object.entries(anchors.byKpi ?? {})) {
+      if (l) check(l, kpi === 'error_rate' ? 'lower' : 'higher', ['byKpi', kpi]);
+    }
+  });
+
+export const gradeBandsSchema = z
+  .array(z.object({ grade: z.enum(GRADES), min: decimalText, coefficient: decimalText }))
+  .refine((bands) => bands.length === GRADES.length && GRADES.every((g) => bands.some((b) => b.grade === g)), { message: 'settings.bands' })
+  .refine((bands) => GRADES.every((g, i) => i === 0 || new Dec(bandMin(bands, GRADES[i - 1]!)).gt(bandMin(bands, g))), { message: 'settings.bands' });
+
+function bandMin(bands: { grade: string; min: string }[], grade: string): string {
+  return bands.find((b) => b.grade === grade)?.min ?? '0';
+}
+
+const share = decimalText.refine((v) => new Dec(v).gte(0) && new Dec(v).lte(1), { message: 'input.decimal' });
+export const distributionSchema = z.object({ S: share, A: share, SA: share, CD: share });
+
+export const settingsSchema = z.object({
+  newCustomerRule: z.enum(['first_receipt', 'first_deal']).default(DEFAULT_SETTINGS.newCustomerRule),
+  commissionBase: z.enum(['settled', 'deal_volume']).default(DEFAULT_SETTINGS.commissionBase),
+  forcedRanking: z.boolean().default(false),
+  anchors: anchorSettingsSchema.default(() => copy(DEFAULT_SETTINGS.anchors)),
+  gradeBands: gradeBandsSchema.default(() => copy(DEFAULT_SETTINGS.gradeBands)),
+  distribution: distributionSchema.default(() => copy(DEFAULT_SETTINGS.distribution)),
+});
+
+/** Defaults are copied so no caller can change the shared constant. */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const bracket = z.object({ upTo: moneyPositive.nullable(), rate: decimalText.refine((v) => new Dec(v).gte(0), { message: 'input.decimal' }) });
+
+export const commissionPlanSchema = z
+  .object({
+    id: entityId,
+    mode: z.enum(['progressive', 'whole']).default('progressive'),
+    brackets: z.array(bracket).min(1),
+    newCustomerBonus: moneyNonNegative.default('0.00'),
+  })
+  .refine((plan) => bracketsAreOrdered(plan.brackets), { message: 'plan.brackets', path: ['brackets'] });
+
+/** Upper bounds strictly rise and only the last bracket may be open-ended. */
+function bracketsAreOrdered(brackets: { upTo: string | null }[]): boolean {
+  return brackets.every((b, i) => {
+    if (b.upTo === null) return i === brackets.length - 1;
+    const prev = brackets[i - 1];
+    return !prev || (prev.upTo !== null && new Dec(b.upTo).gt(prev.upTo));
+  });
+}
