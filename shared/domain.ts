@@ -1,5 +1,5 @@
 import type { DecimalString } from './money';
-import type { IsoDate, QuarterKey } from './quarter';
+import type { IsoDate } from './quarter';
 
 /** The four standard indicators, peer review, and hand-entered custom indicators (SPEC §3). */
 export const STANDARD_KPIS = ['deal_volume', 'settled', 'new_customers', 'error_rate'] as const;

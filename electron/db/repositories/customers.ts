@@ -15,9 +15,9 @@ function toCustomer(row: CustomerRow): Customer {
 
 export function listCustomers(db: Db, query: { search?: string; offset: number; limit: number }): Page<Customer> {
   const like = `%${query.search ?? ''}%`;
-  const where = `WHERE c.id LIKE ?1 OR c.name LIKE ?1 OR EXISTS (SELECT 1 FROM customer_aliases a WHERE a.customer_id = c.id AND a.alias LIKE ?1)`;
-  const total = (prepared(db, `SELECT count(*) AS n FROM customers c ${where}`).get(like) as { n: number }).n;
-  const rows = prepared(db, `${SELECT} ${where} ORDER BY c.rowid LIMIT ?2 OFFSET ?3`).all(like, query.limit, query.offset) as CustomerRow[];
+  const where = `WHERE c.id LIKE @like OR c.name LIKE @like OR EXISTS (SELECT 1 FROM customer_aliases a WHERE a.customer_id = c.id AND a.alias LIKE @like)`;
+  const total = (prepared(db, `SELECT count(*) AS n FROM customers c ${where}`).get({ like }) as { n: number }).n;
+  const rows = prepared(db, `${SELECT} ${where} ORDER BY c.rowid LIMIT @limit OFFSET @offset`).all({ like, limit: query.limit, offset: query.offset }) as CustomerRow[];
   return { rows: rows.map(toCustomer), total, offset: query.offset, limit: query.limit };
 }
 
@@ -65,7 +65,7 @@ function writeAliases(db: Db, id: string, aliases: readonly string[]): void {
 
 export function customerInUse(db: Db, id: string): boolean {
   return (
-    prepared(db, 'SELECT EXISTS (SELECT 1 FROM deals WHERE customer_id = ?1) OR EXISTS (SELECT 1 FROM receipts WHERE customer_id = ?1) AS used').get(id) as {
+    prepared(db, 'SELECT EXISTS (SELECT 1 FROM deals WHERE customer_id = @id) OR EXISTS (SELECT 1 FROM receipts WHERE customer_id = @id) AS used').get({ id }) as {
       used: number;
     }
   ).used === 1;
@@ -80,9 +80,9 @@ export function customersNamed(db: Db, name: string): { id: string; owner: strin
   const key = normalizePayerName(name);
   return prepared(
     db,
-    `SELECT id, owner_id AS owner FROM customers WHERE normalized_name = ?1
-     UNION SELECT c.id, c.owner_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id WHERE a.normalized = ?1`,
-  ).all(key) as { id: string; owner: string | null }[];
+    `SELECT id, owner_id AS owner FROM customers WHERE normalized_name = @key
+     UNION SELECT c.id, c.owner_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id WHERE a.normalized = @key`,
+  ).all({ key }) as { id: string; owner: string | null }[];
 }
 
 export function ownerOf(db: Db, id: string): string | null {

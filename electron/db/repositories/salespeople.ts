@@ -76,12 +76,12 @@ export function salespersonInUse(db: Db, id: string): boolean {
   return (
     prepared(
       db,
-      `SELECT EXISTS (SELECT 1 FROM deals WHERE salesperson_id = ?1)
-           OR EXISTS (SELECT 1 FROM receipts WHERE manual_salesperson_id = ?1 OR matched_owner_id = ?1)
-           OR EXISTS (SELECT 1 FROM error_records WHERE salesperson_id = ?1)
-           OR EXISTS (SELECT 1 FROM target_indicators WHERE salesperson_id = ?1)
-           OR EXISTS (SELECT 1 FROM customers WHERE owner_id = ?1) AS used`,
-    ).get(id) as { used: number }
+      `SELECT EXISTS (SELECT 1 FROM deals WHERE salesperson_id = @id)
+           OR EXISTS (SELECT 1 FROM receipts WHERE manual_salesperson_id = @id OR matched_owner_id = @id)
+           OR EXISTS (SELECT 1 FROM error_records WHERE salesperson_id = @id)
+           OR EXISTS (SELECT 1 FROM target_indicators WHERE salesperson_id = @id)
+           OR EXISTS (SELECT 1 FROM customers WHERE owner_id = @id) AS used`,
+    ).get({ id }) as { used: number }
   ).used === 1;
 }
 

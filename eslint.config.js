@@ -1,0 +1,26 @@
+// Lint rules that keep the architecture visible (STYLE.md rule 1): each root folder runs in one
+// runtime, and an import that crosses the line says why it is refused.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeOnly = {
+  group: ['node:*', 'electron', 'better-sqlite3', 'fs', 'path', 'os', 'child_process'],
+  message: 'shared/ and renderer/ run in the browser too: Node, Electron and SQLite belong in electron/.',
+};
+const uiOnly = { group: ['react', 'react-dom', 'zustand', 'antd', '**/renderer/**'], message: 'shared/ is pure domain code: UI belongs in renderer/.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', 'test/fixtures/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, uiOnly] }] } },
+  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, { group: ['**/electron/**'], message: 'The renderer talks only to the API contract in shared/api.' }] }] } },
+  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' }] }] } },
+  { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+);
