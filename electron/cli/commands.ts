@@ -4,7 +4,7 @@ import { isQuarterKey } from '../../shared/quarter';
 import { openDatabase, type Db } from '../db/connection';
 import { computeQuarter, computeYear } from '../services/appraisalService';
 import { dumpBundle } from '../services/bundle/dumpBundle';
-import { loadBundle, parseBundle } from '../services/bundle/loadBundle';
+import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
 import { CliInputError } from './cliError';
 import { annualTable, quarterTable } from './reports';
 
@@ -36,13 +36,12 @@ function readJson(file: string): unknown {
 
 /** `tkpi load`: the bundle is checked completely before the database file is even opened. */
 export function loadCommand(dbFile: string, bundleFile: string): Output {
-  const raw = readJson(bundleFile);
-  parseBundle(raw, bundleFile);
+  const bundle = parseBundle(readJson(bundleFile), bundleFile);
   const existed = fs.existsSync(dbFile);
   let db: Db | null = null;
   try {
     db = openDatabase(dbFile, { create: true });
-    const s = loadBundle(db, raw, bundleFile);
+    const s = replaceWithBundle(db, bundle, bundleFile);
     return { stdout: `已载入 ${bundleFile}：业务员 ${s.salespeople} 人，客户 ${s.customers} 家，成交 ${s.deals} 笔，收汇 ${s.receipts} 笔（未匹配 ${s.unmatched} 笔）` };
   } catch (error) {
     db?.close();

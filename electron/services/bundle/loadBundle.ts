@@ -16,6 +16,7 @@ import { insertReceipt } from '../../db/repositories/receipts';
 import { insertSalesperson } from '../../db/repositories/salespeople';
 import { setTargetSheet } from '../../db/repositories/targets';
 import { appendAudit } from '../../db/repositories/auditLog';
+import { withIndexesRebuilt } from '../../db/bulkLoad';
 import { inTransaction } from '../../db/statements';
 import { checkBundle } from './bundleChecks';
 
@@ -56,10 +57,14 @@ const DATA_TABLES = [
 
 /** Replaces every record in the database with the bundle's, in one transaction (SPEC §9). */
 export function loadBundle(db: Db, raw: unknown, source?: string): LoadSummary {
-  const bundle = parseBundle(raw, source);
+  return replaceWithBundle(db, parseBundle(raw, source), source);
+}
+
+/** `loadBundle` for a bundle that `parseBundle` has already checked. */
+export function replaceWithBundle(db: Db, bundle: Bundle, source?: string): LoadSummary {
   return inTransaction(db, () => {
     for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-    const summary = writeBundle(db, bundle);
+    const summary = withIndexesRebuilt(db, ['deals', 'receipts', 'customers', 'customer_aliases'], () => writeBundle(db, bundle));
     appendAudit(db, { action: 'bundle.load', detail: { source: source ?? null, ...summary } });
     return summary;
   });

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../electron/db/connection';
+import { loadBundle } from '../electron/services/bundle/loadBundle';
+import { rawInsert } from './baselines';
+import { generateCompany } from './generateCompany';
+const bundle = generateCompany({ salespeople: 50, customers: 20000, deals: 100000, receipts: 200000 });
+const text = JSON.stringify(bundle);
+for (const f of ['/tmp/p1.db', '/tmp/p2.db']) for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true });
+const a = openDatabase('/tmp/p1.db', { create: true });
+let t = performance.now(); rawInsert(a, JSON.parse(text)); console.log('raw', (performance.now() - t).toFixed(0));
+const b = openDatabase('/tmp/p2.db', { create: true });
+t = performance.now(); loadBundle(b, JSON.parse(text)); console.log('app', (performance.now() - t).toFixed(0));
