@@ -11,7 +11,9 @@ export const EXIT_FAILURE = 1;
 export function errorLine(error: unknown, file?: string): { line: string; code: number } {
   if (error instanceof CliInputError) return { line: error.message, code: EXIT_BAD_INPUT };
   const domain = toDomainError(error);
-  const where = [file, domain.field].filter(Boolean).join(': ');
+  // Messages about the file itself already name it.
+  const named = file !== undefined && domain.message.includes(file);
+  const where = [named ? undefined : file, domain.field].filter(Boolean).join(': ');
   const line = where ? `${where}: ${domain.message}` : domain.message;
   return { line, code: domain.code === 'internal' ? EXIT_FAILURE : EXIT_BAD_INPUT };
 }
