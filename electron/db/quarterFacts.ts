@@ -38,11 +38,21 @@ export function quarterFacts(db: Db, quarter: QuarterKey, rule: NewCustomerRule)
 /** The sums of any date range (a quarter, or a whole year for the annual evaluation). */
 export function rangeFacts(db: Db, range: DateRange, rule: NewCustomerRule): FactsOfPeriod {
   const bySalesperson = new Map<string, RawFacts>();
-  for (const row of dealSums(db, range)) Object.assign(entry(bySalesperson, row.sp), { dealFen: row.fen ?? 0, activeDeals: row.n });
-  for (const row of settledSums(db, range)) entry(bySalesperson, row.sp).settledFen = row.fen ?? 0;
+  let missing = false;
+  for (const row of dealSums(db, range)) {
+    Object.assign(entry(bySalesperson, row.sp), { dealFen: row.fen ?? 0, activeDeals: row.n });
+    missing ||= row.missing > 0;
+  }
+  const unmatched = { count: 0, fen: 0 };
+  for (const row of receiptSums(db, range)) {
+    missing ||= row.missing > 0;
+    if (row.sp !== null) entry(bySalesperson, row.sp).settledFen += row.fen ?? 0;
+    else if (row.unmatched === 1) Object.assign(unmatched, { count: row.n, fen: row.fen ?? 0 });
+  }
   for (const row of newCustomerCounts(db, range, rule)) entry(bySalesperson, row.sp).newCustomers = row.n;
   for (const row of errorWeights(db, range)) entry(bySalesperson, row.sp).errorWeight = row.w;
-  return { bySalesperson, unmatched: unmatchedSum(db, range), missingRate: missingRate(db, range) };
+  // Only when a sum met a missing rate is it worth finding which month and currency it was.
+  return { bySalesperson, unmatched, missingRate: missing ? missingRate(db, range) : null };
 }
 
 function entry(map: Map<string, RawFacts>, sp: string): RawFacts {
@@ -54,31 +64,32 @@ function entry(map: Map<string, RawFacts>, sp: string): RawFacts {
   return facts;
 }
 
-function dealSums(db: Db, range: DateRange): { sp: string; fen: number | null; n: number }[] {
+function dealSums(db: Db, range: DateRange): { sp: string; fen: number | null; n: number; missing: number }[] {
   return prepared(
     db,
-    `SELECT d.salesperson_id AS sp, SUM(${DEAL_CNY}) AS fen, COUNT(*) AS n FROM deals d ${DEAL_RATE_JOIN}
+    `SELECT d.salesperson_id AS sp, SUM(${DEAL_CNY}) AS fen, COUNT(*) AS n, SUM((${DEAL_CNY}) IS NULL) AS missing
+     FROM deals d ${DEAL_RATE_JOIN}
      WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' GROUP BY d.salesperson_id`,
-  ).all(range) as { sp: string; fen: number | null; n: number }[];
+  ).all(range) as { sp: string; fen: number | null; n: number; missing: number }[];
 }
 
 const COUNTED_RECEIPT = `r.not_customer = 0`;
 
-function settledSums(db: Db, range: DateRange): { sp: string; fen: number | null }[] {
+type ReceiptSum = { sp: string | null; unmatched: number; fen: number | null; n: number; missing: number };
+
+/**
+ * One pass over the quarter's receipts: sums per salesperson they count for, and the unmatched
+ * ones (no customer, no salesperson set by hand). A receipt of a customer without an owner
+ * counts for nobody and is not unmatched either.
+ */
+function receiptSums(db: Db, range: DateRange): ReceiptSum[] {
   return prepared(
     db,
-    `SELECT ${RECEIPT_OWNER} AS sp, SUM(${RECEIPT_CNY}) AS fen FROM receipts r ${RECEIPT_RATE_JOIN}
-     WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND ${RECEIPT_OWNER} IS NOT NULL GROUP BY 1`,
-  ).all(range) as { sp: string; fen: number | null }[];
-}
-
-function unmatchedSum(db: Db, range: DateRange): { count: number; fen: number } {
-  const row = prepared(
-    db,
-    `SELECT COUNT(*) AS count, COALESCE(SUM(${RECEIPT_CNY}), 0) AS fen FROM receipts r ${RECEIPT_RATE_JOIN}
-     WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND r.customer_id IS NULL AND r.manual_salesperson_id IS NULL`,
-  ).get(range) as { count: number; fen: number };
-  return row;
+    `SELECT ${RECEIPT_OWNER} AS sp, r.customer_id IS NULL AS unmatched, SUM(${RECEIPT_CNY}) AS fen, COUNT(*) AS n,
+       SUM((${RECEIPT_CNY}) IS NULL) AS missing
+     FROM receipts r ${RECEIPT_RATE_JOIN}
+     WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} GROUP BY 1, 2`,
+  ).all(range) as ReceiptSum[];
 }
 
 /**
@@ -90,11 +101,12 @@ function newCustomerCounts(db: Db, range: DateRange, rule: NewCustomerRule): { s
   const sql =
     rule === 'first_receipt'
       ? `WITH firsts AS (
-           SELECT r.customer_id AS customer, MIN(r.value_date) AS first FROM receipts r
-           WHERE r.customer_id IS NOT NULL AND r.amount_fen > 0 AND ${COUNTED_RECEIPT}
+           SELECT r.customer_id AS customer, MIN(r.value_date) AS first FROM receipts r INDEXED BY receipts_first_qualifying
+           WHERE r.customer_id IS NOT NULL AND r.amount_fen > 0 AND r.not_customer = 0
            GROUP BY r.customer_id HAVING first BETWEEN @from AND @to)
-         SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r WHERE r.customer_id = f.customer AND r.value_date = f.first
-                   AND r.amount_fen > 0 AND ${COUNTED_RECEIPT} ORDER BY r.ref, r.id LIMIT 1) AS sp, COUNT(*) AS n
+         SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r INDEXED BY receipts_first_qualifying
+                   WHERE r.customer_id = f.customer AND r.value_date = f.first AND r.amount_fen > 0 AND r.not_customer = 0
+                   ORDER BY r.ref, r.id LIMIT 1) AS sp, COUNT(*) AS n
          FROM firsts f GROUP BY 1 HAVING sp IS NOT NULL`
       : `WITH firsts AS (
            SELECT d.customer_id AS customer, MIN(d.signed_on) AS first FROM deals d

@@ -8,15 +8,15 @@ import { issueToError } from '../../shared/schemas/issues';
  * The single entry to the services for the IPC channel, the web host and the CLI: validates the
  * arguments with the contract's schema, runs the handler, and returns errors as values.
  */
-export function dispatch<M extends ApiMethod>(handlers: ApiHandlers, method: M, rawArgs: unknown): Result<ApiResults[M]> {
+export async function dispatch<M extends ApiMethod>(handlers: ApiHandlers, method: M, rawArgs: unknown): Promise<Result<ApiResults[M]>> {
   if (!Object.hasOwn(apiArgs, method)) {
     return { ok: false, error: { code: 'internal', message: message('internal', { detail: `unknown method ${String(method)}` }) } };
   }
   const parsed = apiArgs[method].safeParse(rawArgs ?? {});
   if (!parsed.success) return { ok: false, error: issueToError(parsed.error, rawArgs) };
   try {
-    const handler = handlers[method] as (args: unknown) => ApiResults[M];
-    return { ok: true, value: handler(parsed.data) };
+    const handler = handlers[method] as (args: unknown) => ApiResults[M] | Promise<ApiResults[M]>;
+    return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     return { ok: false, error: toDomainError(error).toApiError() };
   }

@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { appendAudit, listAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
 import { appraisalHandlers } from './appraisalService';
+import { backupHandlers } from './backupService';
 import { dumpBundle } from './bundle/dumpBundle';
 import { loadBundle } from './bundle/loadBundle';
 import { dispatch } from './dispatch';
@@ -12,7 +13,8 @@ import { qualityHandlers } from './qualityService';
 import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
-const READS = /\.(get|list|dump|quarter|year)$/;
+// Reads need no transaction; a bundle load and the backups manage their own.
+const OWN_TRANSACTION = /\.(get|list|dump|quarter|year)$|^bundle\.load$|^backups\./;
 
 /**
  * Every write runs in one transaction together with its audit entry, so a write that touches
@@ -22,7 +24,7 @@ function transactional(db: Db, handlers: ApiHandlers): ApiHandlers {
   const wrapped: Record<string, (args: never) => unknown> = {};
   for (const [method, handler] of Object.entries(handlers) as [ApiMethod, (args: unknown) => unknown][]) {
     wrapped[method] =
-      READS.test(method) || method === 'bundle.load'
+      OWN_TRANSACTION.test(method)
         ? handler
         : (args: never) =>
             inTransaction(db, () => {
@@ -40,9 +42,13 @@ function auditId(args: unknown): string | undefined {
   return id === undefined ? undefined : String(id);
 }
 
-/** The services over one open database: the implementation of the API contract. */
-export function createServices(db: Db): ApiHandlers {
+/**
+ * The services over one open database: the implementation of the API contract. `backupDir` is
+ * the data folder's backup folder where there is one (the app, not the command line).
+ */
+export function createServices(db: Db, options: { backupDir?: string } = {}): ApiHandlers {
   return transactional(db, {
+    ...backupHandlers(db, options.backupDir ?? null),
     ...setupHandlers(db),
     ...peopleHandlers(db),
     ...ledgerHandlers(db),
@@ -59,7 +65,7 @@ export function createServices(db: Db): ApiHandlers {
 export function createApi(handlers: ApiHandlers): Api {
   const api: Record<string, (args: unknown) => Promise<unknown>> = {};
   for (const method of Object.keys(handlers) as ApiMethod[]) {
-    api[method] = (args: unknown) => Promise.resolve(dispatch(handlers, method, args));
+    api[method] = (args: unknown) => dispatch(handlers, method, args);
   }
   return api as unknown as Api;
 }

@@ -1,11 +1,13 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
+import { previousQuarter } from '../../shared/quarter';
 import type { Db } from '../db/connection';
 import { deleteAdjustment, getAdjustment, insertAdjustment, listAdjustments, updateAdjustment } from '../db/repositories/adjustments';
 import { deleteTargetSheet, listTargetSheets, setTargetSheet } from '../db/repositories/targets';
 import { requireFound, requireSalesperson } from './references';
 
 type TargetMethods =
+  | 'targets.copyFromPrevious'
   | 'targets.list'
   | 'targets.set'
   | 'targets.delete'
@@ -22,6 +24,13 @@ export function targetHandlers(db: Db): Pick<ApiHandlers, TargetMethods> {
       requireSalesperson(db, sheet.salesperson, 'salesperson');
       setTargetSheet(db, sheet);
       return sheet;
+    },
+    'targets.copyFromPrevious': ({ quarter, overwrite }) => {
+      const existing = new Set(listTargetSheets(db, quarter).map((s) => s.salesperson));
+      for (const sheet of listTargetSheets(db, previousQuarter(quarter))) {
+        if (overwrite || !existing.has(sheet.salesperson)) setTargetSheet(db, { ...sheet, quarter });
+      }
+      return listTargetSheets(db, quarter);
     },
     'targets.delete': ({ salesperson, quarter }) => {
       if (!deleteTargetSheet(db, salesperson, quarter)) throw new DomainError('notFound.record', { id: `${salesperson} ${quarter}` });

@@ -87,14 +87,20 @@ export const apiArgs = {
   'adjustments.create': adjustmentArgs,
   'adjustments.update': adjustmentArgs.extend({ id: z.number().int().positive() }),
   'adjustments.delete': byRowId,
+  'targets.copyFromPrevious': z.object({ quarter: quarterKey, overwrite: z.boolean().default(false) }),
   'bundle.load': z.object({ bundle: z.unknown(), source: z.string().optional() }),
   'bundle.dump': none,
   'appraisal.quarter': z.object({ quarter: quarterKey }),
   'appraisal.year': z.object({ year }),
   'audit.list': z.object(paging),
+  'backups.list': none,
+  'backups.create': none,
+  'backups.restore': z.object({ name: z.string() }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
+
+export type BackupInfo = { name: string; createdAt: string; size: number };
 
 export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
 
@@ -143,11 +149,15 @@ export type ApiResults = {
   'adjustments.create': StoredAdjustment;
   'adjustments.update': StoredAdjustment;
   'adjustments.delete': null;
+  'targets.copyFromPrevious': TargetSheet[];
   'bundle.load': LoadSummary;
   'bundle.dump': BundleInput;
   'appraisal.quarter': QuarterAppraisal;
   'appraisal.year': AnnualReport;
   'audit.list': Page<AuditEntry>;
+  'backups.list': BackupInfo[];
+  'backups.create': BackupInfo;
+  'backups.restore': null;
 };
 
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
@@ -157,4 +167,4 @@ export type ApiValidArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
 export type Api = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<Result<ApiResults[M]>> };
 
 /** What the services implement: validated arguments in, a result out, `DomainError` thrown. */
-export type ApiHandlers = { [M in ApiMethod]: (args: ApiValidArgs<M>) => ApiResults[M] };
+export type ApiHandlers = { [M in ApiMethod]: (args: ApiValidArgs<M>) => ApiResults[M] | Promise<ApiResults[M]> };

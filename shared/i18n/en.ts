@@ -56,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'bundle.read': 'cannot read {file}: {reason}',
   'bundle.json': '{file} is not valid JSON: {reason}',
   'bundle.format': '{file} is not a TradeKPI bundle (format trade-kpi-bundle, version 1)',
+  'backup.missing': 'no backup named {name}',
+  'backup.unavailable': 'there is no backup folder on the command line',
   'db.missing': 'database file {file} does not exist',
   'db.newer': 'database file {file} was made by a newer TradeKPI (schema {found}, this one knows up to {known}); upgrade first',
   'db.notSqlite': '{file} is not a TradeKPI database',

@@ -60,6 +60,8 @@ export const zhCN = {
   'bundle.read': '无法读取文件 {file}：{reason}',
   'bundle.json': '{file} 不是有效的 JSON：{reason}',
   'bundle.format': '{file} 不是 TradeKPI 数据包（format 应为 trade-kpi-bundle，version 为 1）',
+  'backup.missing': '找不到备份 {name}',
+  'backup.unavailable': '命令行模式下没有备份文件夹',
   'db.missing': '数据库文件 {file} 不存在',
   'db.newer': '数据库文件 {file} 由更新版本的 TradeKPI 创建（结构版本 {found}，本程序支持到 {known}），请升级程序后再打开',
   'db.notSqlite': '{file} 不是 TradeKPI 数据库文件',

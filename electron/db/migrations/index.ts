@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { initialSchema } from './001_initial';
+import { firstReceiptIndex } from './002_first_receipt_index';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, firstReceiptIndex];

@@ -17,6 +17,7 @@ import { insertSalesperson } from '../../db/repositories/salespeople';
 import { setTargetSheet } from '../../db/repositories/targets';
 import { appendAudit } from '../../db/repositories/auditLog';
 import { withIndexesRebuilt } from '../../db/bulkLoad';
+import { DATA_TABLES } from '../../db/dataTables';
 import { inTransaction } from '../../db/statements';
 import { checkBundle } from './bundleChecks';
 
@@ -34,26 +35,6 @@ export function parseBundle(raw: unknown, source = 'bundle'): Bundle {
   checkBundle(parsed.data);
   return parsed.data;
 }
-
-// The audit log is the history of the file, so a load keeps it and adds to it.
-const DATA_TABLES = [
-  'receipts',
-  'import_batches',
-  'deals',
-  'error_records',
-  'document_counts',
-  'target_indicators',
-  'adjustments',
-  'appraisals',
-  'customer_aliases',
-  'customers',
-  'salespeople',
-  'commission_brackets',
-  'commission_plans',
-  'fx_rates',
-  'settings',
-  'company',
-];
 
 /** Replaces every record in the database with the bundle's, in one transaction (SPEC §9). */
 export function loadBundle(db: Db, raw: unknown, source?: string): LoadSummary {

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dataFolder, openAppData } from './dataFolder';
+import { startWebHost } from './webHost';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * `npm run serve`, and `npm start` where Electron is missing: the app in the browser at a
+ * 127.0.0.1 address. With `--json` the address is printed as one JSON line (for the window's
+ * development mode and the end-to-end tests).
+ */
+export async function serve(options: { json?: boolean; port?: number; reason?: string } = {}): Promise<void> {
+  const data = await openAppData(dataFolder());
+  const host = await startWebHost({ services: data.services, rendererDir: path.join(root, 'dist/renderer'), port: options.port });
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, token: host.token, file: data.file })}\n`);
+  } else {
+    if (options.reason) console.log(options.reason);
+    console.log(`TradeKPI 已在浏览器模式启动 / running in the browser:\n  ${host.url}\n数据文件 / data file: ${data.file}\n按 Ctrl+C 退出 / Ctrl+C to stop`);
+  }
+  const stop = () => {
+    void host.close().then(() => {
+      data.db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const portArg = process.argv.find((a) => a.startsWith('--port='));
+  void serve({ json: process.argv.includes('--json'), port: portArg ? Number(portArg.slice(7)) : undefined });
+}
