@@ -1,6 +1,11 @@
 import type { TargetIndicator } from '../domain';
 import type { MessageKey, MessageParams } from '../i18n/messages';
-import { Dec } from '../money';
+import { Dec, isDecimalText } from '../money';
+
+/** The UI checks half-typed sheets: text that is not a number yet is a problem, not a crash. */
+function decimalOrNull(text: string | undefined): Dec | null {
+  return text !== undefined && isDecimalText(text.trim()) ? new Dec(text.trim()) : null;
+}
 
 export type SheetProblem = { code: MessageKey; params?: MessageParams; index?: number; key?: keyof TargetIndicator };
 
@@ -16,9 +21,9 @@ export function targetSheetProblems(indicators: readonly TargetIndicator[]): She
   const seen = new Set<string>();
   let sum = new Dec(0);
   indicators.forEach((indicator, index) => {
-    const weight = new Dec(indicator.weight);
-    sum = sum.plus(weight);
-    if (!weight.isPositive() || weight.isZero()) problems.push({ code: 'targets.weightPositive', index, key: 'weight' });
+    const weight = decimalOrNull(indicator.weight);
+    if (weight) sum = sum.plus(weight);
+    if (!weight || !weight.isPositive() || weight.isZero()) problems.push({ code: 'targets.weightPositive', index, key: 'weight' });
     const identity = indicator.kpi === 'custom' ? `custom:${indicator.name ?? ''}` : indicator.kpi;
     if (seen.has(identity)) problems.push({ code: 'targets.duplicateKpi', params: { kpi: identity }, index, key: 'kpi' });
     seen.add(identity);
@@ -31,11 +36,11 @@ export function targetSheetProblems(indicators: readonly TargetIndicator[]): She
 function indicatorProblems(indicator: TargetIndicator, index: number): SheetProblem[] {
   const problems: SheetProblem[] = [];
   if (NEEDS_TARGET.has(indicator.kpi)) {
-    const target = indicator.target === undefined ? null : new Dec(indicator.target);
+    const target = decimalOrNull(indicator.target);
     if (!target || target.lte(0)) problems.push({ code: 'targets.targetPositive', params: { kpi: indicator.kpi }, index, key: 'target' });
   }
   if (indicator.kpi === 'peer_review') {
-    const score = indicator.score === undefined ? null : new Dec(indicator.score);
+    const score = decimalOrNull(indicator.score);
     if (!score || score.lt(0) || score.gt(100)) problems.push({ code: 'targets.peerScore', index, key: 'score' });
   }
   if (indicator.kpi === 'custom' && (!indicator.name || !indicator.direction || indicator.actual === undefined)) {

@@ -121,3 +121,13 @@ describe('appraiseQuarter', () => {
     expect(report.rows[0]).toMatchObject({ weightedScore: '0.00', total: '86.00', grade: 'A' });
   });
 });
+
+describe('target sheets typed half-way', () => {
+  it('reports text that is not a number yet instead of failing', () => {
+    const codes = targetSheetProblems([
+      { kpi: 'settled', weight: '6o', target: '' },
+      { kpi: 'deal_volume', weight: '40', target: 'abc' },
+    ]).map((p) => p.code);
+    expect(codes).toEqual(['targets.weightPositive', 'targets.targetPositive', 'targets.targetPositive', 'targets.weightSum']);
+  });
+});

@@ -1,0 +1,42 @@
+import { Table, Typography, type TableColumnsType } from 'antd';
+import { useT } from '../i18n/strings';
+
+type Props<T> = {
+  rows: T[];
+  total: number;
+  loading: boolean;
+  loadMore(): void;
+  columns: TableColumnsType<T>;
+  rowKey: keyof T & string;
+  width: number;
+  testId?: string;
+};
+
+/**
+ * A list of any length: rows are virtualised (only those in view are drawn) and the next page
+ * is fetched when the user scrolls near the end.
+ */
+export function LongTable<T extends object>({ rows, total, loading, loadMore, columns, rowKey, width, testId }: Props<T>) {
+  const t = useT();
+  return (
+    <div data-testid={testId}>
+      <Table<T>
+        virtual
+        size="small"
+        rowKey={rowKey}
+        columns={columns}
+        dataSource={rows}
+        loading={loading && rows.length === 0}
+        pagination={false}
+        scroll={{ x: width, y: 'calc(100vh - 300px)' as unknown as number }}
+        onScroll={(event) => {
+          const target = event.currentTarget;
+          if (target.scrollHeight - target.scrollTop - target.clientHeight < 400) loadMore();
+        }}
+      />
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid={testId ? `${testId}-count` : undefined}>
+        {t('rowsLoaded', { shown: rows.length, total })}
+      </Typography.Text>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { OrderedListOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Descriptions, Empty, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import type { AppraisalRow, IndicatorRow } from '../../shared/engine/appraisal';
+import { message as apiMessage } from '../../shared/i18n/messages';
+import { useMutation, useQuery } from '../api/hooks';
+import { PageCard, useReport } from '../components/common';
+import { GradeChart } from '../components/GradeChart';
+import { money, percent } from '../format';
+import { useT, type UiKey } from '../i18n/strings';
+import { useAppStore } from '../state/appStore';
+
+const GRADE_COLORS: Record<string, string> = { S: 'purple', A: 'blue', B: 'green', C: 'gold', D: 'red' };
+export const gradeTag = (grade: string) => <Tag color={GRADE_COLORS[grade]}>{grade}</Tag>;
+
+export function AppraisalPage() {
+  const t = useT();
+  const { quarter, lang } = useAppStore();
+  const appraisal = useQuery('appraisal.quarter', { quarter });
+  const settings = useQuery('settings.get', {});
+  const updateSettings = useMutation('settings.update');
+  const report = useReport();
+  if (appraisal.error) {
+    const text = appraisal.error.code === 'appraise.noOne' ? t('ap.noTargets') : apiMessage(appraisal.error.code, appraisal.error.params ?? {}, lang);
+    return (
+      <PageCard>
+        <Empty description={text} />
+      </PageCard>
+    );
+  }
+  const data = appraisal.data;
+  const forced = settings.data?.forcedRanking ?? false;
+  const d = data?.report.distribution;
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} lg={10}>
+          <PageCard title={t('ap.distribution')}>
+            {d && (
+              <>
+                <Descriptions size="small" column={4} bordered layout="vertical">
+                  <Descriptions.Item label="S">{`${d.counts.S} / ${t('ap.cap')} ${d.caps.S}`}</Descriptions.Item>
+                  <Descriptions.Item label="A">{`${d.counts.A} / ${t('ap.cap')} ${d.caps.A}`}</Descriptions.Item>
+                  <Descriptions.Item label="S+A">{`${d.counts.S + d.counts.A} / ${t('ap.cap')} ${d.caps.SA}`}</Descriptions.Item>
+                  <Descriptions.Item label="C+D">{`${d.counts.C + d.counts.D} / ${t('ap.floor')} ${d.caps.CD}`}</Descriptions.Item>
+                </Descriptions>
+                <GradeChart counts={d.counts} label={t('ap.count')} />
+                <Alert type={d.compliant ? 'success' : 'warning'} showIcon message={d.compliant ? t('ap.compliant') : t('ap.notCompliant')} data-testid="distribution-status" />
+              </>
+            )}
+          </PageCard>
+        </Col>
+        <Col xs={24} lg={14}>
+          <PageCard
+            title={`${quarter} · ${t('ap.people', { n: data?.report.appraised ?? 0 })}`}
+            extra={
+              <Popconfirm title={forced ? t('ap.unforce') : t('ap.forceConfirm')} onConfirm={async () => report(await updateSettings({ forcedRanking: !forced }), forced ? undefined : t('ap.forced'))}>
+                <Button icon={<OrderedListOutlined />} type={forced ? 'primary' : 'default'} data-testid="force-ranking">
+                  {forced ? t('ap.unforce') : t('ap.force')}
+                </Button>
+              </Popconfirm>
+            }
+          >
+            <Space direction="vertical" style={{ width: '100%' }} data-testid="appraisal-warnings">
+              {(data?.warnings ?? []).map((w) => (
+                <Alert key={w.message} type="warning" showIcon message={apiMessage(w.code, { ...w.params, ...(w.params.cny ? { cny: money(String(w.params.cny)) } : {}) }, lang)} />
+              ))}
+              {data && data.warnings.length === 0 && <Alert type="success" showIcon message={t('ap.compliant')} />}
+            </Space>
+          </PageCard>
+        </Col>
+      </Row>
+      <PageCard>
+        <div data-testid="appraisal-table">
+        <Table<AppraisalRow>
+          rowKey="salesperson"
+          size="small"
+          bordered
+          loading={appraisal.loading}
+          dataSource={data?.report.rows ?? []}
+          pagination={false}
+          scroll={{ x: 1500 }}
+          expandable={{ expandedRowRender: (row) => <Indicators rows={row.indicators} /> }}
+          columns={[
+            { title: t('ap.rank'), dataIndex: 'rank', width: 56, align: 'center', sorter: (a, b) => a.rank - b.rank },
+            { title: t('sp.name'), dataIndex: 'name', width: 90, fixed: 'left', render: (name: string, r) => <span data-testid={`row-${r.salesperson}`}>{name}</span> },
+            { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 130, align: 'right', render: money },
+            { title: t('kpi.settled'), dataIndex: 'settled', width: 130, align: 'right', render: money },
+            { title: t('kpi.new_customers'), dataIndex: 'newCustomers', width: 70, align: 'right' },
+            { title: t('ap.errorRate'), dataIndex: 'errorRatePct', width: 80, align: 'right', render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)) },
+            { title: t('ap.weighted'), dataIndex: 'weightedScore', width: 80, align: 'right' },
+            { title: t('ap.adjustments'), dataIndex: 'adjustments', width: 70, align: 'right' },
+            { title: t('ap.total'), dataIndex: 'total', width: 75, align: 'right', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+            { title: t('ap.grade'), dataIndex: 'grade', width: 60, align: 'center', render: gradeTag },
+            { title: t('ap.forcedGrade'), dataIndex: 'forcedGrade', width: 75, align: 'center', render: gradeTag },
+            { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 75, align: 'center', render: gradeTag },
+            { title: t('ap.coefficient'), dataIndex: 'coefficient', width: 60, align: 'right' },
+            { title: t('ap.performancePay'), dataIndex: 'performancePay', width: 110, align: 'right', render: money },
+            { title: t('ap.commission'), dataIndex: ['commission', 'total'], width: 120, align: 'right', render: money },
+          ]}
+        />
+        </div>
+        {data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="unmatched-summary">
+            {t('ap.unmatched', { count: data.report.unmatchedReceipts.count, cny: money(data.report.unmatchedReceipts.cny) })}
+          </Typography.Paragraph>
+        )}
+      </PageCard>
+    </>
+  );
+}
+
+function Indicators({ rows }: { rows: IndicatorRow[] }) {
+  const t = useT();
+  return (
+    <Table<IndicatorRow>
+      rowKey="kpi"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      style={{ maxWidth: 640 }}
+      columns={[
+        { title: t('ap.indicator'), dataIndex: 'kpi', render: (kpi: string, r) => r.name ?? t(`kpi.${kpi}` as UiKey) },
+        { title: t('tg.weight'), dataIndex: 'weight', align: 'right' },
+        { title: t('ap.actual'), dataIndex: 'actual', align: 'right', render: (v: string | null, r) => (v === null ? '—' : r.kpi === 'error_rate' ? percent(v) : r.kpi === 'new_customers' ? v : money(v)) },
+        { title: t('ap.score'), dataIndex: 'score', align: 'right', render: (v: string | null) => v ?? t('ap.notApplicable') },
+      ]}
+    />
+  );
+}

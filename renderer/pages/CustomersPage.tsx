@@ -1,0 +1,67 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Tag } from 'antd';
+import { useState } from 'react';
+import type { Customer } from '../../shared/entities';
+import { customerSchema } from '../../shared/schemas/bundle';
+import { useMutation } from '../api/hooks';
+import { PageCard, RowActions, type Editing } from '../components/common';
+import { LongTable } from '../components/LongTable';
+import { SalespersonPicker } from '../components/pickers';
+import { RecordForm, type Field } from '../components/RecordForm';
+import { usePagedRows } from '../components/usePagedRows';
+import { useT } from '../i18n/strings';
+
+export function CustomersPage() {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const list = usePagedRows('customers.list', { search });
+  const create = useMutation('customers.create');
+  const update = useMutation('customers.update');
+  const remove = useMutation('customers.delete');
+  const [editing, setEditing] = useState<Editing<Customer>>({ open: false });
+  const isEdit = editing.open && editing.record !== null;
+  const fields: Field[] = [
+    { name: 'id', label: t('cu.id'), fixedOnEdit: true },
+    { name: 'name', label: t('cu.name') },
+    { name: 'country', label: t('cu.country') },
+    { name: 'owner', label: t('cu.owner'), input: <SalespersonPicker /> },
+    { name: 'aliases', label: t('cu.aliases'), kind: 'tags', help: t('cu.aliasesHelp') },
+  ];
+  return (
+    <PageCard
+      extra={
+        <Space>
+          <Input.Search allowClear placeholder={t('cu.searchPlaceholder')} onSearch={setSearch} style={{ width: 260 }} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })} data-testid="add-customer">
+            {t('add')}
+          </Button>
+        </Space>
+      }
+    >
+      <LongTable<Customer>
+        {...list}
+        rowKey="id"
+        width={1000}
+        testId="customers-table"
+        columns={[
+          { title: t('cu.id'), dataIndex: 'id', width: 110 },
+          { title: t('cu.name'), dataIndex: 'name', width: 280 },
+          { title: t('cu.country'), dataIndex: 'country', width: 90 },
+          { title: t('cu.owner'), dataIndex: 'owner', width: 100 },
+          { title: t('cu.aliases'), dataIndex: 'aliases', width: 320, render: (aliases: string[]) => aliases.map((a) => <Tag key={a}>{a}</Tag>) },
+          { title: t('actions'), width: 90, render: (_, c) => <RowActions onEdit={() => setEditing({ open: true, record: c })} onDelete={() => remove({ id: c.id })} /> },
+        ]}
+      />
+      <RecordForm<Customer>
+        title={t('nav.customers')}
+        open={editing.open}
+        editing={isEdit}
+        initial={editing.open ? editing.record : null}
+        fields={fields}
+        schema={customerSchema}
+        onClose={() => setEditing({ open: false })}
+        onSubmit={(values) => (isEdit ? update(values) : create(values))}
+      />
+    </PageCard>
+  );
+}

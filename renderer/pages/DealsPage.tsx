@@ -1,0 +1,78 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Tag } from 'antd';
+import { useState } from 'react';
+import type { Deal, DealView } from '../../shared/entities';
+import { dealSchema } from '../../shared/schemas/bundle';
+import { useMutation } from '../api/hooks';
+import { PageCard, RowActions, type Editing } from '../components/common';
+import { LongTable } from '../components/LongTable';
+import { CustomerPicker, SalespersonPicker } from '../components/pickers';
+import { RecordForm, type Field } from '../components/RecordForm';
+import { usePagedRows } from '../components/usePagedRows';
+import { money } from '../format';
+import { useT } from '../i18n/strings';
+import { useAppStore } from '../state/appStore';
+
+export function DealsPage() {
+  const t = useT();
+  const quarter = useAppStore((s) => s.quarter);
+  const [salesperson, setSalesperson] = useState<string | null>(null);
+  const list = usePagedRows('deals.list', { quarter, ...(salesperson ? { salesperson } : {}) });
+  const create = useMutation('deals.create');
+  const update = useMutation('deals.update');
+  const remove = useMutation('deals.delete');
+  const [editing, setEditing] = useState<Editing<Deal>>({ open: false });
+  // A new deal opens with defaults but no id; only a stored deal has one.
+  const isEdit = editing.open && editing.record?.id !== undefined;
+  const fields: Field[] = [
+    { name: 'id', label: t('deal.id'), fixedOnEdit: true },
+    { name: 'contractNo', label: t('deal.contractNo') },
+    { name: 'salesperson', label: t('deal.salesperson'), input: <SalespersonPicker allowClear={false} /> },
+    { name: 'customer', label: t('deal.customer'), input: <CustomerPicker /> },
+    { name: 'signedOn', label: t('deal.signedOn'), kind: 'date' },
+    { name: 'currency', label: t('deal.currency') },
+    { name: 'amount', label: t('deal.amount'), kind: 'money' },
+    { name: 'status', label: t('deal.status'), kind: 'select', options: [{ value: 'active', label: t('deal.active') }, { value: 'cancelled', label: t('deal.cancelled') }] },
+  ];
+  return (
+    <PageCard
+      extra={
+        <Space>
+          <SalespersonPicker value={salesperson} onChange={setSalesperson} placeholder={t('deal.salesperson')} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: { currency: 'USD', status: 'active' } })} data-testid="add-deal">
+            {t('add')}
+          </Button>
+        </Space>
+      }
+    >
+      <LongTable<DealView>
+        {...list}
+        rowKey="id"
+        width={1100}
+        testId="deals-table"
+        columns={[
+          { title: t('deal.id'), dataIndex: 'id', width: 110 },
+          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 130 },
+          { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 110 },
+          { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 90 },
+          { title: t('deal.customer'), dataIndex: 'customer', width: 100 },
+          { title: t('deal.currency'), dataIndex: 'currency', width: 70 },
+          { title: t('deal.amount'), dataIndex: 'amount', width: 140, align: 'right', render: money },
+          { title: t('deal.cny'), dataIndex: 'cny', width: 150, align: 'right', render: (v: string | null) => (v === null ? <Tag color="red">{t('deal.noRate')}</Tag> : money(v)) },
+          { title: t('deal.status'), dataIndex: 'status', width: 80, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
+          { title: t('actions'), width: 90, render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
+        ]}
+      />
+      <RecordForm<Deal>
+        title={t('nav.deals')}
+        open={editing.open}
+        editing={isEdit}
+        initial={editing.open ? editing.record : null}
+        fields={fields}
+        schema={dealSchema}
+        onClose={() => setEditing({ open: false })}
+        onSubmit={(values) => (isEdit ? update(values) : create(values))}
+      />
+    </PageCard>
+  );
+}
