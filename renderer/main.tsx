@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetch } from './api/hooks';
 import { useAppStore } from './state/appStore';
 
 function Root() {
@@ -22,6 +23,10 @@ function Root() {
     </ConfigProvider>
   );
 }
+
+// The quarter's figures take the server longest: ask for them while the page is still starting.
+const { page, quarter } = useAppStore.getState();
+if (page === 'appraisal' || page === 'home' || page === 'pay') prefetch('appraisal.quarter', { quarter });
 
 const container = document.getElementById('root');
 if (container) {

@@ -15,6 +15,10 @@ export function cnyOf(amount: string, rateMicro: string): string {
 export const DEAL_CNY = `CASE WHEN d.currency = 'CNY' THEN d.amount_fen ELSE ${cnyOf('d.amount_fen', 'dr.rate_micro')} END`;
 export const DEAL_RATE_JOIN = `LEFT JOIN fx_rates dr ON dr.month = substr(d.signed_on, 1, 7) AND dr.currency = d.currency`;
 
+// Looked up only for the few receipts that need it (CASE stops at the first true branch),
+// rather than joined to every row.
+const RECEIPT_TABLE_RATE = `(SELECT rate_micro FROM fx_rates WHERE month = substr(r.value_date, 1, 7) AND currency = r.currency)`;
+
 /**
  * Receipt CNY value (SPEC §3): the bank's CNY amount, else amount × the bank's rate, else for a
  * CNY account the amount, else amount × the table rate of the value date's month (估算).
@@ -23,8 +27,9 @@ export const RECEIPT_CNY = `CASE
   WHEN r.bank_cny_fen IS NOT NULL THEN r.bank_cny_fen
   WHEN r.rate_micro IS NOT NULL THEN ${cnyOf('r.amount_fen', 'r.rate_micro')}
   WHEN r.currency = 'CNY' THEN r.amount_fen
-  ELSE ${cnyOf('r.amount_fen', 'rr.rate_micro')} END`;
+  ELSE ${cnyOf('r.amount_fen', RECEIPT_TABLE_RATE)} END`;
 export const RECEIPT_ESTIMATED = `(r.bank_cny_fen IS NULL AND r.rate_micro IS NULL AND r.currency <> 'CNY')`;
-export const RECEIPT_RATE_JOIN = `LEFT JOIN fx_rates rr ON rr.month = substr(r.value_date, 1, 7) AND rr.currency = r.currency`;
+/** An estimated receipt whose month has no table rate: its CNY value is unknown. */
+export const RECEIPT_MISSING_RATE = `(${RECEIPT_ESTIMATED} AND ${RECEIPT_TABLE_RATE} IS NULL)`;
 /** Who a receipt counts for: the salesperson set by hand, else the owner when it was matched. */
 export const RECEIPT_OWNER = `COALESCE(r.manual_salesperson_id, r.matched_owner_id)`;

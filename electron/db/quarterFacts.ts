@@ -1,6 +1,6 @@
 import type { NewCustomerRule } from '../../shared/domain';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
-import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER, RECEIPT_RATE_JOIN } from './cnySql';
+import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_MISSING_RATE, RECEIPT_OWNER } from './cnySql';
 import type { Db } from './connection';
 import { prepared } from './statements';
 
@@ -86,8 +86,8 @@ function receiptSums(db: Db, range: DateRange): ReceiptSum[] {
   return prepared(
     db,
     `SELECT ${RECEIPT_OWNER} AS sp, r.customer_id IS NULL AS unmatched, SUM(${RECEIPT_CNY}) AS fen, COUNT(*) AS n,
-       SUM((${RECEIPT_CNY}) IS NULL) AS missing
-     FROM receipts r ${RECEIPT_RATE_JOIN}
+       SUM(${RECEIPT_MISSING_RATE}) AS missing
+     FROM receipts r
      WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} GROUP BY 1, 2`,
   ).all(range) as ReceiptSum[];
 }
@@ -100,10 +100,13 @@ function receiptSums(db: Db, range: DateRange): ReceiptSum[] {
 function newCustomerCounts(db: Db, range: DateRange, rule: NewCustomerRule): { sp: string; n: number }[] {
   const sql =
     rule === 'first_receipt'
-      ? `WITH firsts AS (
-           SELECT r.customer_id AS customer, MIN(r.value_date) AS first FROM receipts r INDEXED BY receipts_first_qualifying
-           WHERE r.customer_id IS NOT NULL AND r.amount_fen > 0 AND r.not_customer = 0
-           GROUP BY r.customer_id HAVING first BETWEEN @from AND @to)
+      ? // One index seek per customer finds its first qualifying receipt.
+        `WITH firsts AS (
+           SELECT customer, first FROM (
+             SELECT c.id AS customer, (SELECT MIN(r.value_date) FROM receipts r INDEXED BY receipts_first_qualifying
+               WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0) AS first
+             FROM customers c)
+           WHERE first BETWEEN @from AND @to)
          SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r INDEXED BY receipts_first_qualifying
                    WHERE r.customer_id = f.customer AND r.value_date = f.first AND r.amount_fen > 0 AND r.not_customer = 0
                    ORDER BY r.ref, r.id LIMIT 1) AS sp, COUNT(*) AS n
@@ -131,9 +134,8 @@ function missingRate(db: Db, range: DateRange): { month: string; currency: strin
     `SELECT substr(d.signed_on, 1, 7) AS month, d.currency FROM deals d ${DEAL_RATE_JOIN}
        WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' AND d.currency <> 'CNY' AND dr.rate_micro IS NULL
      UNION ALL
-     SELECT substr(r.value_date, 1, 7), r.currency FROM receipts r ${RECEIPT_RATE_JOIN}
-       WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND r.bank_cny_fen IS NULL AND r.rate_micro IS NULL
-         AND r.currency <> 'CNY' AND rr.rate_micro IS NULL
+     SELECT substr(r.value_date, 1, 7), r.currency FROM receipts r
+       WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND ${RECEIPT_MISSING_RATE}
      ORDER BY 1, 2 LIMIT 1`,
   ).get(range) as { month: string; currency: string } | undefined;
   return row ?? null;

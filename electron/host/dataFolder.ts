@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
@@ -23,6 +24,7 @@ export type AppData = { folder: string; file: string; backupDir: string; db: Db;
 
 /** Opens the data file (creating it on first run) and backs it up before anything else happens. */
 export async function openAppData(folder: string): Promise<AppData> {
+  fs.mkdirSync(folder, { recursive: true });
   const file = path.join(folder, 'tradekpi.db');
   const backupDir = path.join(folder, 'backups');
   const db = openDatabase(file, { create: true });

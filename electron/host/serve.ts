@@ -11,7 +11,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * development mode and the end-to-end tests).
  */
 export async function serve(options: { json?: boolean; port?: number; reason?: string } = {}): Promise<void> {
-  const data = await openAppData(dataFolder());
+  let data;
+  try {
+    data = await openAppData(dataFolder());
+  } catch (error) {
+    console.error(`TradeKPI 无法打开数据文件夹 ${dataFolder()}：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   const host = await startWebHost({ services: data.services, rendererDir: path.join(root, 'dist/renderer'), port: options.port });
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, token: host.token, file: data.file })}\n`);

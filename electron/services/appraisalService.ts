@@ -13,6 +13,7 @@ import { listPlans } from '../db/repositories/commissionPlans';
 import { getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
+import { dataVersion } from '../db/dataVersion';
 import { prepared } from '../db/statements';
 import { appraisalWarnings } from './appraisalWarnings';
 
@@ -42,6 +43,23 @@ function loadCompany(db: Db): Loaded {
     people: new Map(listSalespeople(db).map((p) => [p.id, p])),
     plans: new Map(listPlans(db).map((p) => [p.id, p])),
   };
+}
+
+const computed = new WeakMap<Db, Map<QuarterKey, { version: string; result: QuarterAppraisal }>>();
+
+/**
+ * A quarter as last computed, while nothing has been written since: moving between pages does
+ * not sum a million receipts again.
+ */
+export function cachedQuarter(db: Db, quarter: QuarterKey): QuarterAppraisal {
+  let cache = computed.get(db);
+  if (!cache) computed.set(db, (cache = new Map()));
+  const version = dataVersion(db);
+  const hit = cache.get(quarter);
+  if (hit?.version === version) return hit.result;
+  const result = computeQuarter(db, quarter);
+  cache.set(quarter, { version, result });
+  return result;
 }
 
 /** Computes a quarter for everyone with targets in it (SPEC §3–§5); writes nothing. */
@@ -106,7 +124,7 @@ export function computeYear(db: Db, year: number): AnnualReport {
 
 export function appraisalHandlers(db: Db): Pick<ApiHandlers, 'appraisal.quarter' | 'appraisal.year'> {
   return {
-    'appraisal.quarter': ({ quarter }) => computeQuarter(db, quarter),
+    'appraisal.quarter': ({ quarter }) => cachedQuarter(db, quarter),
     'appraisal.year': ({ year }) => computeYear(db, year),
   };
 }

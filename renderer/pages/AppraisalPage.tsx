@@ -1,5 +1,5 @@
 import { OrderedListOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Descriptions, Empty, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Empty, Popconfirm, Row, Space, Table, Typography } from 'antd';
 import type { AppraisalRow, IndicatorRow } from '../../shared/engine/appraisal';
 import { message as apiMessage } from '../../shared/i18n/messages';
 import { useMutation, useQuery } from '../api/hooks';
@@ -9,8 +9,18 @@ import { money, percent } from '../format';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 
-const GRADE_COLORS: Record<string, string> = { S: 'purple', A: 'blue', B: 'green', C: 'gold', D: 'red' };
-export const gradeTag = (grade: string) => <Tag color={GRADE_COLORS[grade]}>{grade}</Tag>;
+const GRADE_COLORS: Record<string, [string, string]> = {
+  S: ['#722ed1', '#f9f0ff'],
+  A: ['#1f5fa8', '#e6f0fa'],
+  B: ['#237a4f', '#e9f7ef'],
+  C: ['#ad7a00', '#fff8e1'],
+  D: ['#c8463d', '#fdecea'],
+};
+/** A grade as a small coloured badge; a plain span, since a table shows three per row. */
+export const gradeTag = (grade: string) => {
+  const [color, background] = GRADE_COLORS[grade] ?? ['#333', '#eee'];
+  return <span style={{ color, background, border: `1px solid ${color}33`, borderRadius: 4, padding: '0 7px', fontSize: 12, lineHeight: '20px', display: 'inline-block' }}>{grade}</span>;
+};
 
 export function AppraisalPage() {
   const t = useT();
@@ -29,13 +39,14 @@ export function AppraisalPage() {
   }
   const data = appraisal.data;
   const forced = settings.data?.forcedRanking ?? false;
-  const d = data?.report.distribution;
+  // Drawn with zeros while the figures load, so the page's parts are ready when they arrive.
+  const d = data?.report.distribution ?? { counts: { S: 0, A: 0, B: 0, C: 0, D: 0 }, caps: { S: 0, A: 0, SA: 0, CD: 0 }, compliant: true };
   return (
     <>
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <PageCard title={t('ap.distribution')}>
-            {d && (
+            {(
               <>
                 <Descriptions size="small" column={4} bordered layout="vertical">
                   <Descriptions.Item label="S">{`${d.counts.S} / ${t('ap.cap')} ${d.caps.S}`}</Descriptions.Item>
@@ -44,7 +55,8 @@ export function AppraisalPage() {
                   <Descriptions.Item label="C+D">{`${d.counts.C + d.counts.D} / ${t('ap.floor')} ${d.caps.CD}`}</Descriptions.Item>
                 </Descriptions>
                 <GradeChart counts={d.counts} label={t('ap.count')} />
-                <Alert type={d.compliant ? 'success' : 'warning'} showIcon message={d.compliant ? t('ap.compliant') : t('ap.notCompliant')} data-testid="distribution-status" />
+                <div style={{ height: 24 }} />
+                <Alert type={d.compliant ? 'success' : 'warning'} showIcon message={data ? (d.compliant ? t('ap.compliant') : t('ap.notCompliant')) : t('loading')} data-testid="distribution-status" />
               </>
             )}
           </PageCard>
@@ -89,7 +101,7 @@ export function AppraisalPage() {
             { title: t('ap.errorRate'), dataIndex: 'errorRatePct', width: 80, align: 'right', render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)) },
             { title: t('ap.weighted'), dataIndex: 'weightedScore', width: 80, align: 'right' },
             { title: t('ap.adjustments'), dataIndex: 'adjustments', width: 70, align: 'right' },
-            { title: t('ap.total'), dataIndex: 'total', width: 75, align: 'right', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+            { title: t('ap.total'), dataIndex: 'total', width: 75, align: 'right', render: (v: string) => <strong>{v}</strong> },
             { title: t('ap.grade'), dataIndex: 'grade', width: 60, align: 'center', render: gradeTag },
             { title: t('ap.forcedGrade'), dataIndex: 'forcedGrade', width: 75, align: 'center', render: gradeTag },
             { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 75, align: 'center', render: gradeTag },

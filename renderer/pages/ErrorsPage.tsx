@@ -98,6 +98,7 @@ function DocumentCounts({ quarter }: { quarter: string }) {
                 placeholder={t('doc.fromDeals')}
                 defaultValue={entered.get(p.id)}
                 key={`${p.id}-${entered.get(p.id) ?? ''}`}
+                style={{ width: 130 }}
                 onBlur={async (e) => {
                   const text = e.target.value.trim();
                   const count = text === '' ? null : Number(text);

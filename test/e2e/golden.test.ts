@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('the golden bundle loaded through the UI', () => {
     await go(page, 'settings');
     await page.getByRole('tab', { name: /数据包/ }).click();
     await page.locator('input[type=file]').setInputFiles(path.join(GOLDEN, 'bundle.json'));
-    await page.getByRole('button', { name: '导入数据包…' }).last().click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '导入数据包…' }).click();
     await page.getByText('已导入：业务员 6 人').waitFor();
 
     await go(page, 'appraisal');

@@ -79,7 +79,7 @@ describe('CNY conversion in SQL', () => {
   });
 });
 
-describe('migration 2 (first qualifying receipt index)', () => {
+describe('migrations 2 and 3 (indexes for the quarter sums)', () => {
   it('upgrades a version-1 file with data in place', () => {
     const file = path.join(tempDir(), 'v1.db');
     const db = new Database(file);
@@ -87,8 +87,9 @@ describe('migration 2 (first qualifying receipt index)', () => {
     db.exec("INSERT INTO receipts (ref, value_date, currency, amount_fen) VALUES ('R1', '2026-07-01', 'USD', 100)");
     db.close();
     const upgraded = openDatabase(file);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(2);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(latestVersion());
     expect(upgraded.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'receipts_first_qualifying'").get()).toEqual({ n: 1 });
+    expect(upgraded.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('receipts_quarter', 'deals_quarter')").get()).toEqual({ n: 2 });
     expect(upgraded.prepare('SELECT ref FROM receipts').all()).toEqual([{ ref: 'R1' }]);
     upgraded.close();
   });

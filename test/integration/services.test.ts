@@ -114,3 +114,23 @@ describe('services over a real SQLite file', () => {
     expect((await ok(api['salespeople.list']({}))).length).toBe(6);
   });
 });
+
+describe('the computed quarter', () => {
+  it('is computed again after any change, and after a change by another connection', async () => {
+    const file = path.join(tempDir(), 'cache.db');
+    const own = openDatabase(file, { create: true });
+    const ownApi = createApi(createServices(own));
+    const bundle = readJson(path.join(GOLDEN, 'bundle.json'));
+    await ok(ownApi['bundle.load']({ bundle }));
+    const first = await ok(ownApi['appraisal.quarter']({ quarter: '2026Q3' }));
+    expect(await ok(ownApi['appraisal.quarter']({ quarter: '2026Q3' }))).toBe(first);
+    await ok(ownApi['adjustments.create']({ salesperson: 'S05', period: '2026Q3', points: '5', reason: '加分' }));
+    const second = await ok(ownApi['appraisal.quarter']({ quarter: '2026Q3' }));
+    expect(second.report.rows[4]?.total).toBe('53.83');
+    const other = openDatabase(file);
+    other.prepare("UPDATE adjustments SET points = '1' WHERE salesperson_id = 'S05'").run();
+    other.close();
+    expect((await ok(ownApi['appraisal.quarter']({ quarter: '2026Q3' }))).report.rows[4]?.total).toBe('49.83');
+    own.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { fenToText, microToText, toFen, toMicro } from '../../../shared/money';
 import { quarterRange } from '../../../shared/quarter';
-import { RECEIPT_CNY, RECEIPT_ESTIMATED, RECEIPT_OWNER, RECEIPT_RATE_JOIN } from '../cnySql';
+import { RECEIPT_CNY, RECEIPT_ESTIMATED, RECEIPT_OWNER } from '../cnySql';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import type { Page, Receipt, ReceiptView, StoredReceipt } from '../../../shared/entities';
@@ -103,7 +103,7 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
   const rows = prepared(
     db,
     `SELECT r.*, ${RECEIPT_CNY} AS cny_fen, ${RECEIPT_ESTIMATED} AS estimated, ${RECEIPT_OWNER} AS credited_to
-     FROM receipts r ${RECEIPT_RATE_JOIN} ${where} ORDER BY r.value_date, r.id LIMIT @limit OFFSET @offset`,
+     FROM receipts r ${where} ORDER BY r.value_date, r.id LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: query.limit, offset: query.offset }) as ReceiptViewRow[];
   const views = rows.map((row) => ({
     ...toReceipt(row),
