@@ -51,4 +51,20 @@ describe.skipIf(!hasChromium)('the golden bundle loaded through the UI', () => {
     await expect(page.getByTestId('distribution-status').innerText()).resolves.toContain('不符合');
     await expect(page.getByTestId('unmatched-summary').innerText()).resolves.toContain('未匹配收汇 1 笔，合计 ¥22,361.22');
   });
+
+  it('switches the whole interface to English and back', async () => {
+    const { page } = session;
+    await go(page, 'settings');
+    await page.getByRole('tab', { name: '考核规则' }).click();
+    await page.locator('.ant-select', { hasText: '简体中文' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await expect(page.getByTestId('nav-appraisal').innerText()).resolves.toBe('Appraisal');
+    await go(page, 'appraisal');
+    await page.getByText('Distribution rule breached').waitFor();
+    await go(page, 'settings');
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.locator('.ant-select', { hasText: 'English' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '简体中文' }).click();
+    await expect(page.getByTestId('nav-appraisal').innerText()).resolves.toBe('考核');
+  });
 });
