@@ -44,6 +44,8 @@ export type Receipt = {
   /** 非客户回款: counts for nobody and is not reported as unmatched. */
   notCustomer: boolean;
   batchId: number | null;
+  /** Identifies a receipt the bank gave no reference for (SPEC §10 duplicates). */
+  fingerprint: string | null;
 };
 export type StoredReceipt = Receipt & { id: number };
 /** A receipt as lists show it: its CNY value, whether that is estimated (估算), who it counts for. */

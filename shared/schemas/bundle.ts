@@ -77,6 +77,18 @@ export const receiptSchema = z.object({
   /** Owner of the customer when the receipt was matched, where it differs from today's owner. */
   matchedOwner: entityId.nullish().transform((v) => v ?? null),
   notCustomer: z.boolean().default(false),
+  /** The import batch it came from, and its fingerprint where the bank gave no reference. */
+  batch: z.number().int().positive().nullish().transform((v) => v ?? null),
+  fingerprint: optionalText,
+});
+
+export const importBatchSchema = z.object({
+  id: z.number().int().positive(),
+  source: text,
+  fileName: optionalText,
+  createdAt: text,
+  summary: z.unknown().optional(),
+  undoneAt: optionalText,
 });
 
 export const errorRecordSchema = z.object({ salesperson: entityId, date: isoDate, weight: errorWeight.default(1), note: optionalText });
@@ -103,6 +115,7 @@ export const bundleSchema = z.object({
   documents: z.array(documentCountSchema).default([]),
   targets: z.array(targetSheetSchema).default([]),
   adjustments: z.array(adjustmentSchema).default([]),
+  importBatches: z.array(importBatchSchema).default([]),
 });
 
 export type Bundle = z.infer<typeof bundleSchema>;
@@ -116,6 +129,7 @@ export type BundleDocumentCount = z.infer<typeof documentCountSchema>;
 export type BundleTargetSheet = z.infer<typeof targetSheetSchema>;
 export type BundleAdjustment = z.infer<typeof adjustmentSchema>;
 export type BundleFxRate = z.infer<typeof fxRateSchema>;
+export type BundleImportBatch = z.infer<typeof importBatchSchema>;
 export type SalespersonInput = z.input<typeof salespersonSchema>;
 export type ReceiptInput = z.input<typeof receiptSchema>;
 export type TargetIndicatorInput = z.input<typeof targetSheetSchema>['indicators'][number];

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { initialSchema } from './001_initial';
 import { firstReceiptIndex } from './002_first_receipt_index';
 import { coveringQuarterIndexes } from './003_covering_quarter_indexes';
+import { bankImport } from './004_bank_import';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, firstReceiptIndex, coveringQuarterIndexes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, firstReceiptIndex, coveringQuarterIndexes, bankImport];

@@ -20,6 +20,7 @@ type ReceiptRow = {
   matched_owner_id: string | null;
   not_customer: number;
   batch_id: number | null;
+  fingerprint: string | null;
 };
 type ReceiptViewRow = ReceiptRow & { cny_fen: number | null; estimated: number; credited_to: string | null };
 
@@ -39,6 +40,7 @@ function toReceipt(row: ReceiptRow): StoredReceipt {
     matchedOwner: row.matched_owner_id,
     notCustomer: row.not_customer === 1,
     batchId: row.batch_id,
+    fingerprint: row.fingerprint,
   };
 }
 
@@ -57,14 +59,15 @@ function params(r: Receipt): unknown[] {
     r.matchedOwner,
     r.notCustomer ? 1 : 0,
     r.batchId,
+    r.fingerprint,
   ];
 }
 
 const COLUMNS = `ref, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id,
-  manual_salesperson_id, matched_owner_id, not_customer, batch_id`;
+  manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint`;
 
 export function insertReceipt(db: Db, r: Receipt): number {
-  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
+  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
   return Number(info.lastInsertRowid);
 }
 

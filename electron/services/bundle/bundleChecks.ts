@@ -17,11 +17,13 @@ export function checkBundle(bundle: Bundle): void {
     refers(people, d.salesperson, 'ref.salesperson', `deals[${i}](${d.id}).salesperson`);
     refers(customers, d.customer, 'ref.customer', `deals[${i}](${d.id}).customer`);
   });
+  const batches = new Set(bundle.importBatches.map((b) => String(b.id)));
   const refs = new Set<string>();
   bundle.receipts.forEach((r, i) => {
     refers(customers, r.customer, 'ref.customer', `receipts[${i}].customer`);
     refers(people, r.salesperson, 'ref.salesperson', `receipts[${i}].salesperson`);
     refers(people, r.matchedOwner, 'ref.salesperson', `receipts[${i}].matchedOwner`);
+    refers(batches, r.batch === null ? null : String(r.batch), 'batch.missing', `receipts[${i}].batch`);
     if (r.ref !== null) {
       if (refs.has(r.ref)) throw new DomainError('dup.id', { id: r.ref }, { field: `receipts[${i}].ref` });
       refs.add(r.ref);

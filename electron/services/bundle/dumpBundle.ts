@@ -10,6 +10,7 @@ import { allDeals } from '../../db/repositories/deals';
 import { listDocumentCounts } from '../../db/repositories/documentCounts';
 import { listErrorRecords } from '../../db/repositories/errorRecords';
 import { listFxRates } from '../../db/repositories/fxRates';
+import { listBatches } from '../../db/repositories/importBatches';
 import { allReceipts } from '../../db/repositories/receipts';
 import { listSalespeople } from '../../db/repositories/salespeople';
 import { listTargetSheets } from '../../db/repositories/targets';
@@ -46,11 +47,14 @@ export function dumpBundle(db: Db): BundleInput {
       points: Number(a.points),
       reason: a.reason,
     })),
+    importBatches: listBatches(db)
+      .reverse()
+      .map((b) => ({ ...compact(b), id: b.id, source: b.source, createdAt: b.createdAt })),
   };
 }
 
 function dumpReceipt(receipt: StoredReceipt, owners: Map<string, string | null>): ReceiptInput {
-  const { id: _id, batchId: _batch, matchedOwner, ...rest } = receipt;
+  const { id: _id, batchId, matchedOwner, ...rest } = receipt;
   const ownerNow = rest.customer === null ? null : (owners.get(rest.customer) ?? null);
   return {
     ...compact(rest),
@@ -58,6 +62,7 @@ function dumpReceipt(receipt: StoredReceipt, owners: Map<string, string | null>)
     currency: rest.currency,
     amount: rest.amount,
     ...(matchedOwner !== ownerNow ? { matchedOwner } : {}),
+    ...(batchId !== null ? { batch: batchId } : {}),
   };
 }
 

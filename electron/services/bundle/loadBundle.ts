@@ -12,6 +12,7 @@ import { insertDeal } from '../../db/repositories/deals';
 import { setDocumentCount } from '../../db/repositories/documentCounts';
 import { insertErrorRecord } from '../../db/repositories/errorRecords';
 import { setFxRate } from '../../db/repositories/fxRates';
+import { insertBatch } from '../../db/repositories/importBatches';
 import { insertReceipt } from '../../db/repositories/receipts';
 import { insertSalesperson } from '../../db/repositories/salespeople';
 import { setTargetSheet } from '../../db/repositories/targets';
@@ -59,6 +60,7 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   bundle.customers.forEach((customer) => insertCustomer(db, customer));
   bundle.fxRates.forEach((rate) => setFxRate(db, rate));
   bundle.deals.forEach((deal) => insertDeal(db, deal));
+  bundle.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
   const matchPayer = payerMatcher(bundle);
   let matched = 0;
   let unmatched = 0;
@@ -67,7 +69,7 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
     if (customer !== null) matched++;
     else if (!receipt.notCustomer && receipt.salesperson === null) unmatched++;
     const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? matchPayer.ownerOf(customer));
-    insertReceipt(db, { ...receipt, customer, matchedOwner, batchId: null });
+    insertReceipt(db, { ...receipt, customer, matchedOwner, batchId: receipt.batch });
   }
   bundle.errors.forEach((record) => insertErrorRecord(db, record));
   bundle.documents.forEach((d) => setDocumentCount(db, d.salesperson, d.quarter, d.count));

@@ -1,0 +1,47 @@
+import type { Db } from '../connection';
+import { prepared } from '../statements';
+
+/** One import: the statement it came from, its report, and whether it was undone. */
+export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
+
+type BatchRow = { id: number; source: string; file_name: string | null; created_at: string; summary: string | null; undone_at: string | null };
+
+function toBatch(row: BatchRow): ImportBatch {
+  return {
+    id: row.id,
+    source: row.source,
+    fileName: row.file_name,
+    createdAt: row.created_at,
+    summary: row.summary === null ? null : (JSON.parse(row.summary) as unknown),
+    undoneAt: row.undone_at,
+  };
+}
+
+export function insertBatch(db: Db, batch: Omit<ImportBatch, 'id'> & { id?: number }): number {
+  const info = prepared(db, 'INSERT INTO import_batches (id, source, file_name, created_at, summary, undone_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    batch.id ?? null,
+    batch.source,
+    batch.fileName,
+    batch.createdAt,
+    batch.summary === null || batch.summary === undefined ? null : JSON.stringify(batch.summary),
+    batch.undoneAt,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+export function setBatchSummary(db: Db, id: number, summary: unknown): void {
+  prepared(db, 'UPDATE import_batches SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
+}
+
+export function listBatches(db: Db): ImportBatch[] {
+  return (prepared(db, 'SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(toBatch);
+}
+
+export function getBatch(db: Db, id: number): ImportBatch | null {
+  const row = prepared(db, 'SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  return row ? toBatch(row) : null;
+}
+
+export function markBatchUndone(db: Db, id: number, at: string): void {
+  prepared(db, 'UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, id);
+}

@@ -1,0 +1,78 @@
+import { DomainError } from '../../../shared/api/errors';
+import { classifyStatement, type RateDecisions, type RowPlan } from '../../../shared/bank/classify';
+import { findLayout } from '../../../shared/bank/statementLayout';
+import { readRow, type RowOutcome } from '../../../shared/bank/statementRows';
+import { message } from '../../../shared/i18n/messages';
+import { readStatement } from '../../bank/readStatement';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/repositories/auditLog';
+import { insertBatch, setBatchSummary } from '../../db/repositories/importBatches';
+import { insertReceipt } from '../../db/repositories/receipts';
+import { inTransaction } from '../../db/statements';
+import { importContext } from './importContext';
+
+/** The import report (SPEC §10). */
+export type ImportSummary = {
+  file: string;
+  read: number;
+  imported: number;
+  refunds: number;
+  duplicates: number;
+  skipped: Record<string, number>;
+  unmatched: number;
+  flagged: number;
+  rejected: { row: number; reason: string }[];
+  batchId: number | null;
+};
+
+export type StatementPlan = { summary: ImportSummary; rows: RowPlan[] };
+
+/** Reads the statement and finds its header; the rows after it, read one by one. */
+async function readOutcomes(bytes: Uint8Array, file: string): Promise<RowOutcome[]> {
+  for (const grid of await readStatement(bytes, file)) {
+    const layout = findLayout(grid);
+    if (!layout) continue;
+    return grid.slice(layout.headerRow + 1).flatMap((cells, i) => readRow(cells ?? [], layout.headerRow + i + 2, layout) ?? []);
+  }
+  throw new DomainError('bank.noHeader', { file });
+}
+
+function summarize(file: string, rows: readonly RowPlan[], batchId: number | null): ImportSummary {
+  const summary: ImportSummary = { file, read: rows.length, imported: 0, refunds: 0, duplicates: 0, skipped: {}, unmatched: 0, flagged: 0, rejected: [], batchId };
+  for (const r of rows) {
+    if (r.fate === 'new') {
+      summary.imported++;
+      if (r.refund) summary.refunds++;
+      if (r.receipt?.customer === null) summary.unmatched++;
+    } else if (r.fate === 'duplicate') summary.duplicates++;
+    else if (r.fate === 'flagged') summary.flagged++;
+    else if (r.fate === 'skipped' && r.reason) summary.skipped[r.reason] = (summary.skipped[r.reason] ?? 0) + 1;
+    else if (r.fate === 'rejected' && r.reason) summary.rejected.push({ row: r.row, reason: message(r.reason, r.params) });
+  }
+  return summary;
+}
+
+/** What importing the statement would do, row by row; writes nothing. */
+export async function previewStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}): Promise<StatementPlan> {
+  const rows = classifyStatement(await readOutcomes(bytes, file), importContext(db), decisions);
+  return { summary: summarize(file, rows, null), rows };
+}
+
+/**
+ * Imports the statement's new receipts as one batch in one transaction. Rows whose rate is
+ * still undecided are rejected; when nothing is new, no batch is made and nothing changes.
+ */
+export async function importStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}): Promise<ImportSummary> {
+  const outcomes = await readOutcomes(bytes, file);
+  return inTransaction(db, () => {
+    const rows = classifyStatement(outcomes, importContext(db), decisions, true);
+    const fresh = rows.flatMap((r) => (r.fate === 'new' && r.receipt ? [r.receipt] : []));
+    if (fresh.length === 0) return summarize(file, rows, null);
+    const batchId = insertBatch(db, { source: 'bank', fileName: file, createdAt: new Date().toISOString(), summary: null, undoneAt: null });
+    for (const receipt of fresh) insertReceipt(db, { ...receipt, salesperson: null, notCustomer: false, batchId });
+    const summary = summarize(file, rows, batchId);
+    setBatchSummary(db, batchId, summary);
+    appendAudit(db, { action: 'bankImport.commit', entity: 'import_batch', entityId: String(batchId), detail: { file, imported: summary.imported } });
+    return summary;
+  });
+}

@@ -1,0 +1,45 @@
+import { normalizePayerName } from './payerName';
+
+function bigrams(text: string): Map<string, number> {
+  const compact = text.replace(/\s+/g, ' ');
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 1 < compact.length; i++) {
+    const gram = compact.slice(i, i + 2);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/**
+ * How alike two company names are, 0 to 1: the Dice coefficient of their character pairs after
+ * normalisation, so "PACIFIC IMPORT SAS" and "PACIFIC IMPORTS S.A.S." score high.
+ */
+export function nameSimilarity(a: string, b: string): number {
+  const x = bigrams(normalizePayerName(a));
+  const y = bigrams(normalizePayerName(b));
+  let shared = 0;
+  let total = 0;
+  for (const [gram, n] of x) {
+    shared += Math.min(n, y.get(gram) ?? 0);
+    total += n;
+  }
+  for (const n of y.values()) total += n;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+export type Suggestion = { customer: string; name: string; score: number };
+
+/** The customers most like a payer's name, best first, above a floor that hides noise. */
+export function suggestCustomers(
+  payer: string,
+  customers: readonly { id: string; name: string; aliases: readonly string[] }[],
+  count = 3,
+  floor = 0.4,
+): Suggestion[] {
+  return customers
+    .map((c) => ({ customer: c.id, name: c.name, score: Math.max(...[c.name, ...c.aliases].map((n) => nameSimilarity(payer, n))) }))
+    .filter((s) => s.score >= floor)
+    .sort((a, b) => b.score - a.score || (a.customer < b.customer ? -1 : 1))
+    .slice(0, count)
+    .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
+}
