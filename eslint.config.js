@@ -10,7 +10,7 @@ const nodeOnly = {
 const uiOnly = { group: ['react', 'react-dom', 'zustand', 'antd', '**/renderer/**'], message: 'shared/ is pure domain code: UI belongs in renderer/.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', 'test/fixtures/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { DomainError } from '../../shared/api/errors';
 import { isQuarterKey } from '../../shared/quarter';
 import { openDatabase, type Db } from '../db/connection';
 import { computeQuarter, computeYear } from '../services/appraisalService';
+import { importStatement } from '../services/bankImport/importService';
 import { dumpBundle } from '../services/bundle/dumpBundle';
 import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
 import { CliInputError } from './cliError';
-import { annualTable, quarterTable } from './reports';
+import { annualTable, importReport, quarterTable } from './reports';
 
 export type Output = { stdout: string; stderr?: string };
 
@@ -70,6 +72,23 @@ export function annualCommand(dbFile: string, yearText: string, json: boolean): 
   if (!/^\d{4}$/.test(yearText)) throw new DomainError('input.year', {}, { field: '--year' });
   const report = withDatabase(dbFile, (db) => computeYear(db, year));
   return { stdout: json ? JSON.stringify(report, null, 2) : annualTable(report) };
+}
+
+/** `tkpi import-bank`: one statement as one batch; an unreadable file writes nothing (exit 2). */
+export async function importBankCommand(dbFile: string, statement: string, json: boolean): Promise<Output> {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(statement);
+  } catch (error) {
+    throw new DomainError('bank.unreadable', { file: statement, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  const db = openDatabase(dbFile);
+  try {
+    const summary = await importStatement(db, bytes, path.basename(statement));
+    return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
+  } finally {
+    db.close();
+  }
 }
 
 export function requireOption(value: string | undefined, name: string): string {

@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
 import { CliInputError, errorLine } from './cliError';
-import { annualCommand, appraiseCommand, dumpCommand, loadCommand, requireOption, type Output } from './commands';
+import { annualCommand, appraiseCommand, dumpCommand, importBankCommand, loadCommand, requireOption, type Output } from './commands';
 
 const USAGE = `用法 / usage:
   tkpi load      --db FILE BUNDLE.json           用数据包替换数据库中的全部数据
   tkpi dump      --db FILE                       把数据库导出为数据包（JSON，输出到标准输出）
+  tkpi import-bank --db FILE STATEMENT [--json]        导入一份银行对账单（.xlsx .xls .csv）
   tkpi appraise  --db FILE --quarter 2026Q3 [--json]   计算一个季度的考核结果
   tkpi annual    --db FILE --year 2026 [--json]        全年绩效评定
 退出码：0 成功；2 输入有误（一行说明原因，数据库不变）；1 程序错误`;
 
-function run(argv: string[]): Output {
+async function run(argv: string[]): Promise<Output> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') return { stdout: USAGE };
   let parsed;
@@ -29,6 +30,8 @@ function run(argv: string[]): Output {
       return loadCommand(db(), requireOption(positionals[0], 'BUNDLE.json'));
     case 'dump':
       return dumpCommand(db());
+    case 'import-bank':
+      return importBankCommand(db(), requireOption(positionals[0], 'STATEMENT'), values.json);
     case 'appraise':
       return appraiseCommand(db(), requireOption(values.quarter, '--quarter'), values.json);
     case 'annual':
@@ -38,18 +41,18 @@ function run(argv: string[]): Output {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   try {
-    const output = run(argv);
+    const output = await run(argv);
     process.stdout.write(`${output.stdout}\n`);
     if (output.stderr) process.stderr.write(`${output.stderr}\n`);
   } catch (error) {
-    const file = argv[0] === 'load' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db') : undefined;
+    const file = argv[0] === 'load' || argv[0] === 'import-bank' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db') : undefined;
     const { line, code } = errorLine(error, file);
     process.stderr.write(`tkpi: ${line}\n`);
     process.exitCode = code;
   }
 }
 
-main();
+void main();

@@ -1,4 +1,5 @@
-import type { QuarterAppraisal } from '../../shared/api/contract';
+import type { ImportSummary, QuarterAppraisal } from '../../shared/api/contract';
+import { message, type MessageKey } from '../../shared/i18n/messages';
 import type { AnnualReport } from '../../shared/engine/annual';
 import { renderTable, thousands, type Column } from './table';
 
@@ -78,4 +79,19 @@ export function annualTable(report: AnnualReport): string {
     r.annualBonus === null ? '-' : thousands(r.annualBonus),
   ]);
   return [`${report.year} 年度绩效评定（${report.rows.length} 人）`, '', renderTable(columns, rows)].join('\n');
+}
+
+/** The import report as lines for the terminal. */
+export function importReport(summary: ImportSummary): string {
+  const skipped = Object.entries(summary.skipped)
+    .map(([reason, n]) => `${message(reason as MessageKey)} ${n}`)
+    .join('、');
+  const skippedTotal = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
+  const lines = [
+    `${summary.file}：读取 ${summary.read} 行，新增 ${summary.imported} 笔（退款 ${summary.refunds} 笔，未匹配客户 ${summary.unmatched} 笔），` +
+      `重复 ${summary.duplicates} 笔，跳过 ${skippedTotal} 行${skipped ? `（${skipped}）` : ''}，拒绝 ${summary.rejected.length} 行` +
+      (summary.batchId === null ? '；没有写入任何数据' : `；导入批次 ${summary.batchId}`),
+    ...summary.rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
+  ];
+  return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { appendAudit, listAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
 import { appraisalHandlers } from './appraisalService';
 import { backupHandlers } from './backupService';
+import { importHandlers } from './bankImport/handlers';
 import { dumpBundle } from './bundle/dumpBundle';
 import { loadBundle } from './bundle/loadBundle';
 import { dispatch } from './dispatch';
@@ -14,7 +15,7 @@ import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
 // Reads need no transaction; a bundle load and the backups manage their own.
-const OWN_TRANSACTION = /\.(get|list|dump|quarter|year)$|^bundle\.load$|^backups\./;
+const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview)$|^bundle\.load$|^backups\.|^bankImport\./;
 
 /**
  * Every write runs in one transaction together with its audit entry, so a write that touches
@@ -55,6 +56,7 @@ export function createServices(db: Db, options: { backupDir?: string } = {}): Ap
     ...qualityHandlers(db),
     ...targetHandlers(db),
     ...appraisalHandlers(db),
+    ...importHandlers(db),
     'bundle.load': ({ bundle, source }) => loadBundle(db, bundle, source),
     'bundle.dump': () => dumpBundle(db),
     'audit.list': ({ offset, limit }) => listAudit(db, offset, limit),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CommissionPlan, Salesperson, Settings } from '../domain';
+import type { RowPlan } from '../bank/classify';
 import type { AnnualReport } from '../engine/annual';
+import type { Suggestion } from '../matching/similarity';
 import type { AppraisalReport } from '../engine/appraisal';
 import type {
   AuditEntry,
@@ -46,6 +48,13 @@ const paging = { offset: z.number().int().min(0).default(0), limit: z.number().i
 const adjustmentArgs = z
   .object({ salesperson: entityId, period: z.union([quarterKey, z.string().regex(/^\d{4}$/, { message: 'input.year' })]), points, reason: text });
 
+/** A statement file as its bytes (base64), with the user's answers for undecided rates. */
+const statementArgs = z.object({
+  fileName: text,
+  content: z.string(),
+  decisions: z.record(z.string().regex(/^\d+$/), z.union([z.literal(1), z.literal(100)])).default({}),
+});
+
 export const apiArgs = {
   'company.get': none,
   'company.update': companySchema,
@@ -88,6 +97,12 @@ export const apiArgs = {
   'adjustments.update': adjustmentArgs.extend({ id: z.number().int().positive() }),
   'adjustments.delete': byRowId,
   'targets.copyFromPrevious': z.object({ quarter: quarterKey, overwrite: z.boolean().default(false) }),
+  'bankImport.preview': statementArgs,
+  'bankImport.commit': statementArgs,
+  'batches.list': none,
+  'batches.undo': byRowId,
+  'payers.unmatched': none,
+  'payers.assign': z.object({ payer: text, customer: entityId }),
   'bundle.load': z.object({ bundle: z.unknown(), source: z.string().optional() }),
   'bundle.dump': none,
   'appraisal.quarter': z.object({ quarter: quarterKey }),
@@ -99,6 +114,24 @@ export const apiArgs = {
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
+
+/** The import report (SPEC §10). */
+export type ImportSummary = {
+  file: string;
+  read: number;
+  imported: number;
+  refunds: number;
+  duplicates: number;
+  skipped: Record<string, number>;
+  unmatched: number;
+  flagged: number;
+  rejected: { row: number; reason: string }[];
+  batchId: number | null;
+};
+export type StatementPlan = { summary: ImportSummary; rows: RowPlan[] };
+export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
+/** Unmatched receipts from one payer (names that normalise alike), with likely customers. */
+export type PayerGroup = { payer: string; key: string; count: number; cny: string; firstDate: string; lastDate: string; suggestions: Suggestion[] };
 
 export type BackupInfo = { name: string; createdAt: string; size: number };
 
@@ -150,6 +183,12 @@ export type ApiResults = {
   'adjustments.update': StoredAdjustment;
   'adjustments.delete': null;
   'targets.copyFromPrevious': TargetSheet[];
+  'bankImport.preview': StatementPlan;
+  'bankImport.commit': ImportSummary;
+  'batches.list': ImportBatch[];
+  'batches.undo': { removed: number };
+  'payers.unmatched': PayerGroup[];
+  'payers.assign': { matched: number };
   'bundle.load': LoadSummary;
   'bundle.dump': BundleInput;
   'appraisal.quarter': QuarterAppraisal;

@@ -1,8 +1,7 @@
+import type { ImportBatch } from '../../../shared/api/contract';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 
-/** One import: the statement it came from, its report, and whether it was undone. */
-export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
 
 type BatchRow = { id: number; source: string; file_name: string | null; created_at: string; summary: string | null; undone_at: string | null };
 

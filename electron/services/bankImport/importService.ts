@@ -1,3 +1,4 @@
+import type { ImportSummary, StatementPlan } from '../../../shared/api/contract';
 import { DomainError } from '../../../shared/api/errors';
 import { classifyStatement, type RateDecisions, type RowPlan } from '../../../shared/bank/classify';
 import { findLayout } from '../../../shared/bank/statementLayout';
@@ -11,21 +12,6 @@ import { insertReceipt } from '../../db/repositories/receipts';
 import { inTransaction } from '../../db/statements';
 import { importContext } from './importContext';
 
-/** The import report (SPEC §10). */
-export type ImportSummary = {
-  file: string;
-  read: number;
-  imported: number;
-  refunds: number;
-  duplicates: number;
-  skipped: Record<string, number>;
-  unmatched: number;
-  flagged: number;
-  rejected: { row: number; reason: string }[];
-  batchId: number | null;
-};
-
-export type StatementPlan = { summary: ImportSummary; rows: RowPlan[] };
 
 /** Reads the statement and finds its header; the rows after it, read one by one. */
 async function readOutcomes(bytes: Uint8Array, file: string): Promise<RowOutcome[]> {
