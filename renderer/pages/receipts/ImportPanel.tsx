@@ -1,0 +1,133 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { ImportSummary, StatementPlan } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { Fate, RowPlan } from '../../../shared/bank/classify';
+import { message as apiMessage } from '../../../shared/i18n/messages';
+import { call } from '../../api/client';
+import { useAppStore } from '../../state/appStore';
+import { money } from '../../format';
+import { useT } from '../../i18n/strings';
+import { ImportReport } from './ImportReport';
+
+type Staged = { name: string; content: string; plan: StatementPlan | null; error: ApiError | null; decisions: Record<string, 1 | 100> };
+
+const FATE_COLORS: Record<Fate, string> = { new: 'green', duplicate: 'default', skipped: 'default', rejected: 'red', flagged: 'orange' };
+
+/** The file's bytes as base64, the form the API carries them in. */
+async function base64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Drop or pick statements → a preview of every row's fate, with a choice for rates that could
+ * not be decided → import with a progress bar → the report.
+ */
+export function ImportPanel() {
+  const t = useT();
+  const { lang, changed } = useAppStore();
+  const [staged, setStaged] = useState<Staged[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [reports, setReports] = useState<(ImportSummary | { file: string; error: ApiError })[]>([]);
+
+  const stage = async (file: File) => {
+    const content = await base64(file);
+    const result = await call('bankImport.preview', { fileName: file.name, content });
+    const entry: Staged = { name: file.name, content, plan: result.ok ? result.value : null, error: result.ok ? null : result.error, decisions: {} };
+    setStaged((list) => [...list.filter((s) => s.name !== file.name), entry]);
+    setReports([]);
+  };
+
+  const decide = (name: string, row: number, per: 1 | 100) =>
+    setStaged((list) => list.map((s) => (s.name === name ? { ...s, decisions: { ...s.decisions, [String(row)]: per } } : s)));
+
+  const importAll = async () => {
+    const ready = staged.filter((s) => s.plan);
+    const done: typeof reports = [];
+    for (let i = 0; i < ready.length; i++) {
+      const s = ready[i]!;
+      setProgress(Math.round((i / ready.length) * 100));
+      const result = await call('bankImport.commit', { fileName: s.name, content: s.content, decisions: s.decisions });
+      done.push(result.ok ? result.value : { file: s.name, error: result.error });
+    }
+    setProgress(100);
+    setReports(done);
+    setStaged([]);
+    changed();
+    setTimeout(() => setProgress(null), 800);
+  };
+
+  const columns = (s: Staged) => [
+    { title: t('imp.row'), dataIndex: 'row', width: 60 },
+    { title: t('imp.fate'), dataIndex: 'fate', width: 100, render: (fate: Fate, r: RowPlan) => <Tag color={FATE_COLORS[fate]}>{r.refund && fate === 'new' ? t('imp.refund') : t(`fate.${fate}`)}</Tag> },
+    { title: t('rc.valueDate'), dataIndex: 'valueDate', width: 105 },
+    { title: t('rc.remitter'), dataIndex: 'counterparty', width: 240, ellipsis: true },
+    { title: t('rc.currency'), dataIndex: 'currency', width: 60 },
+    { title: t('rc.amount'), dataIndex: 'amount', width: 120, align: 'right' as const, render: money },
+    {
+      title: t('imp.rate'),
+      width: 190,
+      render: (_: unknown, r: RowPlan) =>
+        r.fate === 'flagged' ? (
+          <Select
+            size="small"
+            placeholder={t('imp.decide', { rate: r.rateWritten ?? '' })}
+            value={s.decisions[String(r.row)]}
+            onChange={(per: 1 | 100) => decide(s.name, r.row, per)}
+            style={{ width: 180 }}
+            options={[
+              { value: 1, label: t('imp.perUnit', { rate: r.rateWritten ?? '' }) },
+              { value: 100, label: t('imp.per100', { rate: r.rateWritten ?? '' }) },
+            ]}
+          />
+        ) : r.receipt?.rate ? (
+          `${r.receipt.rate}${r.quotedPer === 100 ? ` (${r.rateWritten}/100)` : ''}`
+        ) : (
+          '—'
+        ),
+    },
+    { title: t('rc.customer'), width: 110, render: (_: unknown, r: RowPlan) => (r.fate === 'new' ? (r.receipt?.customer ?? <Tag color="volcano">{t('rc.unmatched')}</Tag>) : '') },
+    { title: t('imp.why'), render: (_: unknown, r: RowPlan) => (r.reason ? apiMessage(r.reason, r.params, lang) : '') },
+  ];
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Upload.Dragger multiple accept=".xlsx,.xls,.csv" showUploadList={false} beforeUpload={(file) => (void stage(file), false)} data-testid="statement-drop">
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{t('imp.drop')}</p>
+        <p className="ant-upload-hint">{t('imp.hint')}</p>
+      </Upload.Dragger>
+      {staged.map((s) => (
+        <div key={s.name} data-testid={`preview-${s.name}`}>
+          <Typography.Title level={5}>{s.name}</Typography.Title>
+          {s.error && <Alert type="error" showIcon message={apiMessage(s.error.code, s.error.params ?? {}, lang)} />}
+          {s.plan && (
+            <>
+              <ImportReport summary={s.plan.summary} preview />
+              <Table<RowPlan> virtual size="small" rowKey="row" pagination={false} dataSource={s.plan.rows} columns={columns(s)} scroll={{ x: 1200, y: 360 }} />
+            </>
+          )}
+        </div>
+      ))}
+      {staged.some((s) => s.plan) && (
+        <Button type="primary" onClick={() => void importAll()} disabled={progress !== null} data-testid="import-statements">
+          {t('imp.import', { n: staged.filter((s) => s.plan).length })}
+        </Button>
+      )}
+      {progress !== null && <Progress percent={progress} status={progress < 100 ? 'active' : 'success'} />}
+      {reports.map((r) =>
+        'error' in r ? (
+          <Alert key={r.file} type="error" showIcon message={`${r.file}：${apiMessage(r.error.code, r.error.params ?? {}, lang)}`} />
+        ) : (
+          <ImportReport key={r.file} summary={r} />
+        ),
+      )}
+    </Space>
+  );
+}

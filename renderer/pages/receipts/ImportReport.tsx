@@ -1,0 +1,36 @@
+import { Alert } from 'antd';
+import type { ImportSummary } from '../../../shared/api/contract';
+import { message as apiMessage, type MessageKey } from '../../../shared/i18n/messages';
+import { useT } from '../../i18n/strings';
+import { useAppStore } from '../../state/appStore';
+
+/** A statement's report: rows read, imported, duplicates, skipped with why, unmatched, rejected. */
+export function ImportReport({ summary, preview = false }: { summary: ImportSummary; preview?: boolean }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const skipped = Object.entries(summary.skipped)
+    .map(([reason, n]) => `${apiMessage(reason as MessageKey, {}, lang)} ${n}`)
+    .join('、');
+  const text = t(preview ? 'imp.previewSummary' : 'imp.summary', {
+    file: summary.file,
+    read: summary.read,
+    imported: summary.imported,
+    refunds: summary.refunds,
+    unmatched: summary.unmatched,
+    duplicates: summary.duplicates,
+    skipped: skipped || '0',
+    flagged: summary.flagged,
+    rejected: summary.rejected.length,
+  });
+  const type = summary.rejected.length || summary.flagged ? 'warning' : preview ? 'info' : 'success';
+  return (
+    <Alert
+      type={type}
+      showIcon
+      style={{ marginBottom: 8 }}
+      data-testid={preview ? undefined : 'import-report'}
+      message={text}
+      description={summary.rejected.length ? summary.rejected.map((r) => <div key={r.row}>{t('imp.rejectedRow', { row: r.row, reason: r.reason })}</div>) : undefined}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../electron/services';
+import { GOLDEN, readJson } from '../helpers';
+import { go, hasChromium, openSession, type Session } from './browser';
+
+describe.skipIf(!hasChromium)('importing a bank statement through the UI', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession();
+    const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) });
+    expect(loaded.ok).toBe(true);
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('previews, imports with progress and a report, then resolves the unmatched payer', async () => {
+    const { page } = session;
+    await go(page, 'receipts');
+    await page.getByTestId('tab-import').click();
+    await page.locator('input[type=file]').setInputFiles(path.join(GOLDEN, 'statements', 'boc-usd-statement.xlsx'));
+    const preview = page.getByTestId('preview-boc-usd-statement.xlsx');
+    await preview.getByText('将新增 61 笔').waitFor();
+    await page.getByTestId('import-statements').click();
+    await expect(page.getByTestId('import-report').innerText()).resolves.toMatch(/已导入：读取 81 行，新增 61 笔（退款 1，未匹配客户 1）/);
+
+    await page.getByTestId('tab-payers').click();
+    const queue = page.getByTestId('payer-queue');
+    await queue.getByText('UNKNOWN PAYER HK LTD').waitFor();
+    // No customer's name is like this payer's, so the owner picks one.
+    await queue.locator('.ant-select').click();
+    await page.keyboard.type('C007');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'C007 PACIFIC IMPORTS SAS' }).click();
+    await queue.getByRole('button', { name: /^归\s?入$/ }).click();
+    await page.getByText(/已把“UNKNOWN PAYER HK LTD”归入/).waitFor();
+    await page.getByText('没有未匹配的付款人').waitFor();
+
+    const receipts = await session.data.services['receipts.list']({ unmatched: true, offset: 0, limit: 10 });
+    expect(receipts.total).toBe(0);
+    const customers = await session.data.services['customers.list']({ search: 'UNKNOWN PAYER', offset: 0, limit: 10 });
+    expect(customers.rows).toHaveLength(1);
+  });
+});
