@@ -103,11 +103,11 @@ function newCustomerCounts(db: Db, range: DateRange, rule: NewCustomerRule): { s
       ? // One index seek per customer finds its first qualifying receipt.
         `WITH firsts AS (
            SELECT customer, first FROM (
-             SELECT c.id AS customer, (SELECT MIN(r.value_date) FROM receipts r INDEXED BY receipts_first_qualifying
+             SELECT c.id AS customer, (SELECT MIN(r.value_date) FROM receipts r INDEXED BY receipts_customer
                WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0) AS first
              FROM customers c)
            WHERE first BETWEEN @from AND @to)
-         SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r INDEXED BY receipts_first_qualifying
+         SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r INDEXED BY receipts_customer
                    WHERE r.customer_id = f.customer AND r.value_date = f.first AND r.amount_fen > 0 AND r.not_customer = 0
                    ORDER BY r.ref, r.id LIMIT 1) AS sp, COUNT(*) AS n
          FROM firsts f GROUP BY 1 HAVING sp IS NOT NULL`

@@ -1,7 +1,7 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import { normalizePayerName } from '../matching/payerName';
 import { fenToText } from '../money';
-import { decideRate, quotedPer } from './rateDecision';
+import { decideRate, quotedPer, type RateDecision } from './rateDecision';
 import type { BankRow, RowOutcome } from './statementRows';
 
 /** What classifying a statement needs to know about the company's data. */
@@ -9,17 +9,20 @@ export type ImportContext = {
   companyKey: string;
   customerOf(name: string | null): { id: string; owner: string | null } | null;
   tableRate(month: string, currency: string): string | null;
-  isStored(reference: string | null, fingerprint: string | null): boolean;
+  /** Which of these bank references and fingerprints the database already holds. */
+  storedAmong(references: readonly string[], fingerprints: readonly string[]): Set<string>;
 };
 
 export type PlannedReceipt = {
+  /** The amount and the bank's CNY amount in fen, as they are stored. */
+  amountFen: number;
+  cnyFen: number | null;
   ref: string | null;
   fingerprint: string | null;
   valueDate: string;
   currency: string;
-  amount: string;
+  /** Per ONE unit, decided. */
   rate: string | null;
-  cnyAmount: string | null;
   remitter: string | null;
   memo: string | null;
   customer: string | null;
@@ -50,6 +53,16 @@ export type RateDecisions = Record<number, 1 | 100>;
 
 const FEE = /手续费|电讯费|收费|费用|邮电费|charge|fee|commission/i;
 
+/** Remembers a pure function's answers: a statement repeats the same names and rates. */
+function remembered<T>(compute: (key: string) => T): (key: string) => T {
+  const answers = new Map<string, T>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined && !answers.has(key)) answers.set(key, (answer = compute(key)));
+    return answer as T;
+  };
+}
+
 function plan(row: number, fate: Fate, reason: MessageKey | null = null, params: MessageParams = {}, from?: BankRow): RowPlan {
   return {
     row,
@@ -70,18 +83,23 @@ function plan(row: number, fate: Fate, reason: MessageKey | null = null, params:
 /** How the file quotes rates where its rows show it: all per 1, all per 100, or mixed (null). */
 function fileQuotesPer(rows: readonly BankRow[], ctx: ImportContext): 1 | 100 | null {
   const seen = new Set<1 | 100>();
+  const checked = new Set<string>();
   for (const r of rows) {
     if (r.rate === null || r.currency === 'CNY' || Number(r.rate) === 1) continue;
-    const per = quotedPer(r.rate, { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(r.valueDate.slice(0, 7), r.currency) });
+    const month = r.valueDate.slice(0, 7);
+    const key = `${r.currency}|${r.rate}|${month}`;
+    if (r.cnyFen === null && checked.has(key)) continue;
+    checked.add(key);
+    const per = quotedPer(r.rate, { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(month, r.currency) });
     if (per !== null) seen.add(per);
   }
   return seen.size === 1 ? ([...seen][0] ?? null) : null;
 }
 
 /** Why money out is not a receipt, or null when it is a refund to a known customer. */
-function outgoingSkip(row: BankRow, ctx: ImportContext): MessageKey | null {
+function outgoingSkip(row: BankRow, name: string, ctx: ImportContext): MessageKey | null {
   if (ctx.customerOf(row.counterparty)) return null;
-  if (row.counterparty && normalizePayerName(row.counterparty) === ctx.companyKey) return 'skip.internal';
+  if (name !== '' && name === ctx.companyKey) return 'skip.internal';
   if (FEE.test(row.memo ?? '') || FEE.test(row.counterparty ?? '') || /银行/.test(row.counterparty ?? '')) return 'skip.fee';
   return 'skip.outgoing';
 }
@@ -95,56 +113,84 @@ function outgoingSkip(row: BankRow, ctx: ImportContext): MessageKey | null {
 export function classifyStatement(outcomes: readonly RowOutcome[], ctx: ImportContext, decisions: RateDecisions = {}, final = false): RowPlan[] {
   const rows = outcomes.flatMap((o) => (o.kind === 'row' ? [o.value] : []));
   const hint = fileQuotesPer(rows, ctx);
-  const seenKeys = new Set<string>();
-  const occurrences = new Map<string, number>();
-  return outcomes.map((outcome) => {
-    if (outcome.kind === 'reject') return plan(outcome.row, 'rejected', outcome.reason, outcome.params);
-    if (outcome.kind === 'skip') return plan(outcome.row, 'skipped', 'skip.total');
-    const r = outcome.value;
-    if (r.direction === 'in' && r.counterparty && normalizePayerName(r.counterparty) === ctx.companyKey) return plan(r.row, 'skipped', 'skip.internal', {}, r);
-    if (r.direction === 'out') {
-      const why = outgoingSkip(r, ctx);
-      if (why) return plan(r.row, 'skipped', why, {}, r);
-    }
-    const base = [r.valueDate, r.currency, r.amountFen, normalizePayerName(r.counterparty ?? ''), r.memo ?? ''].join('|');
-    const n = (occurrences.get(base) ?? 0) + 1;
-    occurrences.set(base, n);
-    const fingerprint = r.reference === null ? `${base}#${n}` : null;
-    const key = r.reference !== null ? `ref:${r.reference}` : `fp:${fingerprint}`;
-    if (seenKeys.has(key) || ctx.isStored(r.reference, fingerprint)) return plan(r.row, 'duplicate', null, {}, r);
-    seenKeys.add(key);
-    return receiptPlan(r, ctx, fingerprint, hint, decisions, final);
+  const keyOf = remembered(normalizePayerName);
+  const decide = remembered((key: string) => {
+    const [currency = '', written = '', month = ''] = key.split('|');
+    return decideRate(currency, written, { amountFen: 1, cnyFen: null, tableRate: ctx.tableRate(month, currency) }, hint);
+  });
+  const rateOf = (r: BankRow, given: 1 | 100 | undefined): RateDecision =>
+    // Only a row's own CNY amount makes its decision its own; otherwise rows alike decide alike.
+    r.cnyFen !== null || given !== undefined || r.rate === null
+      ? decideRate(r.currency, r.rate, { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(r.valueDate.slice(0, 7), r.currency) }, given ?? hint)
+      : decide(`${r.currency}|${r.rate}|${r.valueDate.slice(0, 7)}`);
+
+  const sorted = sortRows(outcomes, ctx, keyOf);
+  const stored = ctx.storedAmong(
+    sorted.flatMap((s) => (s.kind === 'receipt' && s.row.reference !== null ? [s.row.reference] : [])),
+    sorted.flatMap((s) => (s.kind === 'receipt' && s.fingerprint !== null ? [s.fingerprint] : [])),
+  );
+  const seen = new Set<string>();
+  return sorted.map((s) => {
+    if (s.kind !== 'receipt') return s.plan;
+    const key = s.row.reference ?? s.fingerprint ?? '';
+    if (seen.has(key) || stored.has(key)) return plan(s.row.row, 'duplicate', null, {}, s.row);
+    seen.add(key);
+    return receiptPlan(s.row, ctx, s.fingerprint, rateOf(s.row, decisions[s.row.row]), final);
   });
 }
 
-function receiptPlan(r: BankRow, ctx: ImportContext, fingerprint: string | null, hint: 1 | 100 | null, decisions: RateDecisions, final: boolean): RowPlan {
-  const month = r.valueDate.slice(0, 7);
-  const evidence = { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(month, r.currency) };
-  const given = decisions[r.row];
-  const decision = decideRate(r.currency, r.rate, evidence, given ?? hint);
+type Sorted = { kind: 'done'; plan: RowPlan } | { kind: 'receipt'; row: BankRow; fingerprint: string | null };
+
+/**
+ * First pass: rows that cannot be receipts get their plan; the others their identity, the bank
+ * reference or else a fingerprint with its occurrence in the file, so that the database is
+ * asked about all of them at once.
+ */
+function sortRows(outcomes: readonly RowOutcome[], ctx: ImportContext, keyOf: (name: string) => string): Sorted[] {
+  const occurrences = new Map<string, number>();
+  return outcomes.map((outcome): Sorted => {
+    if (outcome.kind === 'reject') return { kind: 'done', plan: plan(outcome.row, 'rejected', outcome.reason, outcome.params) };
+    if (outcome.kind === 'skip') return { kind: 'done', plan: plan(outcome.row, 'skipped', 'skip.total') };
+    const r = outcome.value;
+    const name = keyOf(r.counterparty ?? '');
+    if (r.direction === 'in' && name !== '' && name === ctx.companyKey) return { kind: 'done', plan: plan(r.row, 'skipped', 'skip.internal', {}, r) };
+    const why = r.direction === 'out' ? outgoingSkip(r, name, ctx) : null;
+    if (why) return { kind: 'done', plan: plan(r.row, 'skipped', why, {}, r) };
+    if (r.reference !== null) return { kind: 'receipt', row: r, fingerprint: null };
+    const base = `${r.valueDate}|${r.currency}|${r.amountFen}|${name}|${r.memo ?? ''}`;
+    const n = (occurrences.get(base) ?? 0) + 1;
+    occurrences.set(base, n);
+    return { kind: 'receipt', row: r, fingerprint: `${base}#${n}` };
+  });
+}
+
+function receiptPlan(r: BankRow, ctx: ImportContext, fingerprint: string | null, decision: RateDecision, final: boolean): RowPlan {
   const result = plan(r.row, 'new', null, {}, r);
   result.refund = r.direction === 'out';
   if (decision.kind === 'undecided') {
-    const params = { rate: decision.written, month, currency: r.currency };
-    return { ...result, fate: final ? 'rejected' : 'flagged', reason: 'bank.rateUndecided', params, rateWritten: decision.written };
+    result.fate = final ? 'rejected' : 'flagged';
+    result.reason = 'bank.rateUndecided';
+    result.params = { rate: decision.written, month: r.valueDate.slice(0, 7), currency: r.currency };
+    result.rateWritten = decision.written;
+    return result;
   }
   const customer = ctx.customerOf(r.counterparty);
-  return {
-    ...result,
-    rateWritten: decision.kind === 'rate' && decision.quotedPer === 100 ? (r.rate ?? null) : null,
-    quotedPer: decision.kind === 'rate' ? decision.quotedPer : null,
-    receipt: {
-      ref: r.reference,
-      fingerprint,
-      valueDate: r.valueDate,
-      currency: r.currency,
-      amount: fenToText(r.amountFen),
-      rate: decision.kind === 'rate' ? decision.perUnit : null,
-      cnyAmount: r.cnyFen === null ? null : fenToText(r.cnyFen),
-      remitter: r.counterparty,
-      memo: r.memo,
-      customer: customer?.id ?? null,
-      matchedOwner: customer?.owner ?? null,
-    },
+  if (decision.kind === 'rate') {
+    result.quotedPer = decision.quotedPer;
+    if (decision.quotedPer === 100) result.rateWritten = r.rate;
+  }
+  result.receipt = {
+    amountFen: r.amountFen,
+    cnyFen: r.cnyFen,
+    ref: r.reference,
+    fingerprint,
+    valueDate: r.valueDate,
+    currency: r.currency,
+    rate: decision.kind === 'rate' ? decision.perUnit : null,
+    remitter: r.counterparty,
+    memo: r.memo,
+    customer: customer?.id ?? null,
+    matchedOwner: customer?.owner ?? null,
   };
+  return result;
 }

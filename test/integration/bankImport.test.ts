@@ -82,7 +82,8 @@ describe('the reader, per layout', () => {
     const plan = await previewStatement(freshDb(), bytes('boc-gbp-statement.csv'), 'boc-gbp-statement.csv');
     const row = plan.rows.find((r) => r.receipt?.ref === 'BOC00000117');
     // "1/EMERALD DISTRIBUTION LTD": the SWIFT line prefix is dropped; 902.37 per 100 GBP
-    expect(row?.receipt).toMatchObject({ remitter: 'EMERALD DISTRIBUTION LTD', rate: '9.0237', amount: '36050.00', valueDate: '2026-09-06', customer: 'C021' });
+    expect(row).toMatchObject({ amount: '36050.00', rateWritten: '902.370000', quotedPer: 100 });
+    expect(row?.receipt).toMatchObject({ remitter: 'EMERALD DISTRIBUTION LTD', rate: '9.0237', amountFen: 3605000, valueDate: '2026-09-06', customer: 'C021' });
   });
 
   it('CMB .xls: title-row currency, credit and debit columns, the company’s own 结汇 skipped', async () => {
@@ -90,12 +91,12 @@ describe('the reader, per layout', () => {
     expect(layout).toMatchObject({ headerRow: 6, titleCurrency: 'CNY' });
     const plan = await previewStatement(freshDb(), bytes('cmb-cny-a.xls'), 'cmb-cny-a.xls');
     expect(plan.rows.filter((r) => r.reason === 'skip.internal')).toHaveLength(5);
-    expect(plan.rows[0]?.receipt).toMatchObject({ currency: 'CNY', amount: '42600.00', ref: 'BOC00000085', customer: 'C015' });
+    expect(plan.rows[0]?.receipt).toMatchObject({ currency: 'CNY', amountFen: 4260000, ref: 'BOC00000085', customer: 'C015' });
   });
 
   it('ICBC GBK tab-separated .csv: Chinese currency names, 借贷标志, no reference (fingerprints)', async () => {
     const plan = await previewStatement(freshDb(), bytes('icbc-fx-history.csv'), 'icbc-fx-history.csv');
-    expect(plan.rows[0]?.receipt).toMatchObject({ currency: 'EUR', amount: '15600.00', ref: null, remitter: 'CRESCENT RETAIL PTY LTD' });
+    expect(plan.rows[0]?.receipt).toMatchObject({ currency: 'EUR', amountFen: 1560000, ref: null, remitter: 'CRESCENT RETAIL PTY LTD' });
     expect(plan.rows[0]?.receipt?.fingerprint).toMatch(/^2026-04-26\|EUR\|1560000\|CRESCENT RETAIL PTY LTD\|.*#1$/);
   });
 

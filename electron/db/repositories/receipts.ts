@@ -3,6 +3,7 @@ import { quarterRange } from '../../../shared/quarter';
 import { RECEIPT_CNY, RECEIPT_ESTIMATED, RECEIPT_OWNER } from '../cnySql';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import type { PlannedReceipt } from '../../../shared/bank/classify';
 import type { Page, Receipt, ReceiptView, StoredReceipt } from '../../../shared/entities';
 
 type ReceiptRow = {
@@ -69,6 +70,18 @@ const COLUMNS = `ref, value_date, currency, amount_fen, rate_micro, bank_cny_fen
 export function insertReceipt(db: Db, r: Receipt): number {
   const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
   return Number(info.lastInsertRowid);
+}
+
+/** Receipts from a bank statement, written as they were planned: the import's hot path. */
+export function insertImportedReceipts(db: Db, receipts: readonly PlannedReceipt[], batchId: number): void {
+  const insert = prepared(
+    db,
+    `INSERT INTO receipts (ref, fingerprint, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id, matched_owner_id, batch_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of receipts) {
+    insert.run(r.ref, r.fingerprint, r.valueDate, r.currency, r.amountFen, r.rate === null ? null : toMicro(r.rate), r.cnyFen, r.remitter, r.memo, r.customer, r.matchedOwner, batchId);
+  }
 }
 
 export function updateReceipt(db: Db, id: number, r: Receipt): boolean {

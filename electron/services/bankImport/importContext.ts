@@ -14,22 +14,34 @@ function cached<T>(lookup: (key: string) => T): (key: string) => T {
   };
 }
 
+const CHUNK = 500;
+
+/** The values of `column` among `values` that receipts already have, asked 500 at a time. */
+function existing(db: Db, column: 'ref' | 'fingerprint', values: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < values.length; i += CHUNK) {
+    const chunk = values.slice(i, i + CHUNK);
+    const sql = `SELECT ${column} AS v FROM receipts WHERE ${column} IN (${chunk.map(() => '?').join(',')})`;
+    for (const row of prepared(db, sql).all(...chunk) as { v: string }[]) found.push(row.v);
+  }
+  return found;
+}
+
 export function importContext(db: Db): ImportContext {
-  const customer = cached((key: string) => {
+  const byKey = cached((key: string) => {
     const found = customersNamed(db, key);
     return found.length === 1 ? (found[0] ?? null) : null;
   });
+  const customer = cached((name: string) => byKey(normalizePayerName(name)));
   const rate = cached((key: string) => {
     const [month = '', currency = ''] = key.split(' ');
     return getFxRate(db, month, currency);
   });
-  const byRef = prepared(db, 'SELECT 1 FROM receipts WHERE ref = ?');
-  const byFingerprint = prepared(db, 'SELECT 1 FROM receipts WHERE fingerprint = ?');
+
   return {
     companyKey: normalizePayerName(getCompany(db)?.name ?? ''),
-    customerOf: (name) => (name ? customer(normalizePayerName(name)) : null),
+    customerOf: (name) => (name ? customer(name) : null),
     tableRate: (month, currency) => rate(`${month} ${currency}`),
-    isStored: (reference, fingerprint) =>
-      reference !== null ? byRef.get(reference) !== undefined : fingerprint !== null && byFingerprint.get(fingerprint) !== undefined,
+    storedAmong: (references, fingerprints) => new Set([...existing(db, 'ref', references), ...existing(db, 'fingerprint', fingerprints)]),
   };
 }

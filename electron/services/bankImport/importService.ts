@@ -8,13 +8,16 @@ import { readStatement } from '../../bank/readStatement';
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/auditLog';
 import { insertBatch, setBatchSummary } from '../../db/repositories/importBatches';
-import { insertReceipt } from '../../db/repositories/receipts';
+import { insertImportedReceipts } from '../../db/repositories/receipts';
 import { inTransaction } from '../../db/statements';
 import { importContext } from './importContext';
 
 
-/** Reads the statement and finds its header; the rows after it, read one by one. */
-async function readOutcomes(bytes: Uint8Array, file: string): Promise<RowOutcome[]> {
+/**
+ * The reader (SPEC §10): the file's cells, the header found by its words, columns assigned to
+ * roles, and every row's date, amount, sign, direction, currency, rate and names read.
+ */
+export async function readOutcomes(bytes: Uint8Array, file: string): Promise<RowOutcome[]> {
   for (const grid of await readStatement(bytes, file)) {
     const layout = findLayout(grid);
     if (!layout) continue;
@@ -55,7 +58,7 @@ export async function importStatement(db: Db, bytes: Uint8Array, file: string, d
     const fresh = rows.flatMap((r) => (r.fate === 'new' && r.receipt ? [r.receipt] : []));
     if (fresh.length === 0) return summarize(file, rows, null);
     const batchId = insertBatch(db, { source: 'bank', fileName: file, createdAt: new Date().toISOString(), summary: null, undoneAt: null });
-    for (const receipt of fresh) insertReceipt(db, { ...receipt, salesperson: null, notCustomer: false, batchId });
+    insertImportedReceipts(db, fresh, batchId);
     const summary = summarize(file, rows, batchId);
     setBatchSummary(db, batchId, summary);
     appendAudit(db, { action: 'bankImport.commit', entity: 'import_batch', entityId: String(batchId), detail: { file, imported: summary.imported } });

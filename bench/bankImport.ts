@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../electron/db/connection';
+import { importStatement, readOutcomes } from '../electron/services/bankImport/importService';
+import { loadBundle } from '../electron/services/bundle/loadBundle';
+import { GOLDEN, readJson, tempDir } from '../test/helpers';
+import { statementGbkCsv, statementXlsx } from './generateStatement';
+import type { BenchResult } from './timing';
+
+/**
+ * Issue #4: importing a 100,000-row statement (read, normalise, dedup, match, commit) against
+ * the reader alone reading the same file (≤ 2×), and re-importing it against the first import
+ * (≤ 1×), for .xlsx and GBK .csv. Run in its own process so its peak memory is its own.
+ */
+async function bench(kind: string, bytes: Buffer, file: string): Promise<BenchResult[]> {
+  const db = openDatabase(path.join(tempDir(), 'bank.db'), { create: true });
+  loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
+  const started = Date.now();
+  await readOutcomes(bytes, file);
+  const read = Date.now() - started;
+  let first = 0;
+  let again = 0;
+  const t0 = Date.now();
+  const report = await importStatement(db, bytes, file);
+  first = Date.now() - t0;
+  const t1 = Date.now();
+  const second = await importStatement(db, bytes, file);
+  again = Date.now() - t1;
+  db.close();
+  console.error(`${kind}: imported ${report.imported}, skipped ${JSON.stringify(report.skipped)}; re-import imported ${second.imported}, duplicates ${second.duplicates}`);
+  return [
+    { name: `import 100k-row ${kind} vs reading it`, ms: first, baselineMs: read, limit: 2 },
+    { name: `re-import 100k-row ${kind} vs first import`, ms: again, baselineMs: first, limit: 1 },
+  ];
+}
+
+const dir = path.resolve('bench/.data');
+fs.mkdirSync(dir, { recursive: true });
+const which = process.argv[2] ?? 'xlsx';
+const results =
+  which === 'xlsx' ? await bench('.xlsx', await statementXlsx(100_000), 'bench.xlsx') : await bench('GBK .csv', statementGbkCsv(100_000), 'bench.csv');
+process.stdout.write(`${JSON.stringify({ results, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
