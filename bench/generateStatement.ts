@@ -14,8 +14,9 @@ export function statementRows(count: number): string[][] {
   const rows: string[][] = [];
   for (let i = 0; i < count; i++) {
     const [currency, rate] = CURRENCIES[i % 3] as [string, number];
-    const month = 1 + ((i * 7) % 12);
-    const date = `2026${String(month).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
+    // In date order, as banks export them: about 280 rows a day through 2026.
+    const day = Math.floor((i / count) * 336);
+    const date = `2026${String(1 + Math.floor(day / 28)).padStart(2, '0')}${String(1 + (day % 28)).padStart(2, '0')}`;
     const out = i % 10 === 9;
     const amount = `${out ? '-' : '+'}${1000 + ((i * 37) % 90000)}.${String(i % 100).padStart(2, '0')}`;
     rows.push([out ? '往账' : '来账', out ? '宁波海联进出口有限公司' : (PAYERS[i % PAYERS.length] ?? ''), out ? '中国银行' : '宁波海联进出口有限公司', date, currency, amount, date, `${rate}.${String(i % 100).padStart(2, '0')}`, `BENCH${String(i).padStart(8, '0')}`, out ? '手续费' : `PAYMENT FOR PO ${i}`]);

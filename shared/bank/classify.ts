@@ -1,6 +1,5 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import { normalizePayerName } from '../matching/payerName';
-import { fenToText } from '../money';
 import { decideRate, quotedPer, type RateDecision } from './rateDecision';
 import type { BankRow, RowOutcome } from './statementRows';
 
@@ -39,7 +38,8 @@ export type RowPlan = {
   params: MessageParams;
   valueDate: string | null;
   currency: string | null;
-  amount: string | null;
+  /** Signed, in fen (the UI writes it as money). */
+  amountFen: number | null;
   counterparty: string | null;
   refund: boolean;
   /** The rate as written, when it was divided by 100 or could not be decided. */
@@ -63,7 +63,10 @@ function remembered<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
-function plan(row: number, fate: Fate, reason: MessageKey | null = null, params: MessageParams = {}, from?: BankRow): RowPlan {
+const NO_PARAMS: MessageParams = Object.freeze({});
+const NO_RATE: RateDecision = Object.freeze({ kind: 'none' });
+
+function plan(row: number, fate: Fate, reason: MessageKey | null = null, params: MessageParams = NO_PARAMS, from?: BankRow): RowPlan {
   return {
     row,
     fate,
@@ -71,7 +74,7 @@ function plan(row: number, fate: Fate, reason: MessageKey | null = null, params:
     params,
     valueDate: from?.valueDate ?? null,
     currency: from?.currency ?? null,
-    amount: from ? fenToText(from.amountFen) : null,
+    amountFen: from?.amountFen ?? null,
     counterparty: from?.counterparty ?? null,
     refund: false,
     rateWritten: null,
@@ -111,17 +114,21 @@ function outgoingSkip(row: BankRow, name: string, ctx: ImportContext): MessageKe
  * `final` (the commit) and flagged in a preview.
  */
 export function classifyStatement(outcomes: readonly RowOutcome[], ctx: ImportContext, decisions: RateDecisions = {}, final = false): RowPlan[] {
-  const rows = outcomes.flatMap((o) => (o.kind === 'row' ? [o.value] : []));
-  const hint = fileQuotesPer(rows, ctx);
+  // How the file quotes is only needed for a row its own evidence cannot decide: rarely.
+  let fileHint: 1 | 100 | null | undefined;
+  const hintOf = () => (fileHint ??= fileQuotesPer(outcomes.flatMap((o) => (o.kind === 'row' ? [o.value] : [])), ctx));
   const keyOf = remembered(normalizePayerName);
   const decide = remembered((key: string) => {
     const [currency = '', written = '', month = ''] = key.split('|');
-    return decideRate(currency, written, { amountFen: 1, cnyFen: null, tableRate: ctx.tableRate(month, currency) }, hint);
+    const decided = decideRate(currency, written, { amountFen: 1, cnyFen: null, tableRate: ctx.tableRate(month, currency) }, null);
+    return decided.kind === 'undecided' ? decideRate(currency, written, { amountFen: 1, cnyFen: null, tableRate: null }, hintOf()) : decided;
   });
   const rateOf = (r: BankRow, given: 1 | 100 | undefined): RateDecision =>
-    // Only a row's own CNY amount makes its decision its own; otherwise rows alike decide alike.
-    r.cnyFen !== null || given !== undefined || r.rate === null
-      ? decideRate(r.currency, r.rate, { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(r.valueDate.slice(0, 7), r.currency) }, given ?? hint)
+    r.rate === null || r.currency === 'CNY'
+      ? NO_RATE
+      : // Only a row's own CNY amount makes its decision its own; otherwise rows alike decide alike.
+        r.cnyFen !== null || given !== undefined
+        ? decideRate(r.currency, r.rate, { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(r.valueDate.slice(0, 7), r.currency) }, given ?? hintOf())
       : decide(`${r.currency}|${r.rate}|${r.valueDate.slice(0, 7)}`);
 
   const sorted = sortRows(outcomes, ctx, keyOf);
@@ -133,7 +140,7 @@ export function classifyStatement(outcomes: readonly RowOutcome[], ctx: ImportCo
   return sorted.map((s) => {
     if (s.kind !== 'receipt') return s.plan;
     const key = s.row.reference ?? s.fingerprint ?? '';
-    if (seen.has(key) || stored.has(key)) return plan(s.row.row, 'duplicate', null, {}, s.row);
+    if (seen.has(key) || stored.has(key)) return plan(s.row.row, 'duplicate', null, NO_PARAMS, s.row);
     seen.add(key);
     return receiptPlan(s.row, ctx, s.fingerprint, rateOf(s.row, decisions[s.row.row]), final);
   });
@@ -153,9 +160,9 @@ function sortRows(outcomes: readonly RowOutcome[], ctx: ImportContext, keyOf: (n
     if (outcome.kind === 'skip') return { kind: 'done', plan: plan(outcome.row, 'skipped', 'skip.total') };
     const r = outcome.value;
     const name = keyOf(r.counterparty ?? '');
-    if (r.direction === 'in' && name !== '' && name === ctx.companyKey) return { kind: 'done', plan: plan(r.row, 'skipped', 'skip.internal', {}, r) };
+    if (r.direction === 'in' && name !== '' && name === ctx.companyKey) return { kind: 'done', plan: plan(r.row, 'skipped', 'skip.internal', NO_PARAMS, r) };
     const why = r.direction === 'out' ? outgoingSkip(r, name, ctx) : null;
-    if (why) return { kind: 'done', plan: plan(r.row, 'skipped', why, {}, r) };
+    if (why) return { kind: 'done', plan: plan(r.row, 'skipped', why, NO_PARAMS, r) };
     if (r.reference !== null) return { kind: 'receipt', row: r, fingerprint: null };
     const base = `${r.valueDate}|${r.currency}|${r.amountFen}|${name}|${r.memo ?? ''}`;
     const n = (occurrences.get(base) ?? 0) + 1;
@@ -165,7 +172,7 @@ function sortRows(outcomes: readonly RowOutcome[], ctx: ImportContext, keyOf: (n
 }
 
 function receiptPlan(r: BankRow, ctx: ImportContext, fingerprint: string | null, decision: RateDecision, final: boolean): RowPlan {
-  const result = plan(r.row, 'new', null, {}, r);
+  const result = plan(r.row, 'new', null, NO_PARAMS, r);
   result.refund = r.direction === 'out';
   if (decision.kind === 'undecided') {
     result.fate = final ? 'rejected' : 'flagged';

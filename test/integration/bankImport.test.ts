@@ -82,7 +82,7 @@ describe('the reader, per layout', () => {
     const plan = await previewStatement(freshDb(), bytes('boc-gbp-statement.csv'), 'boc-gbp-statement.csv');
     const row = plan.rows.find((r) => r.receipt?.ref === 'BOC00000117');
     // "1/EMERALD DISTRIBUTION LTD": the SWIFT line prefix is dropped; 902.37 per 100 GBP
-    expect(row).toMatchObject({ amount: '36050.00', rateWritten: '902.370000', quotedPer: 100 });
+    expect(row).toMatchObject({ amountFen: 3605000, rateWritten: '902.370000', quotedPer: 100 });
     expect(row?.receipt).toMatchObject({ remitter: 'EMERALD DISTRIBUTION LTD', rate: '9.0237', amountFen: 3605000, valueDate: '2026-09-06', customer: 'C021' });
   });
 

@@ -5,6 +5,7 @@ import type { ImportSummary, StatementPlan } from '../../../shared/api/contract'
 import type { ApiError } from '../../../shared/api/errors';
 import type { Fate, RowPlan } from '../../../shared/bank/classify';
 import { message as apiMessage } from '../../../shared/i18n/messages';
+import { fenToText } from '../../../shared/money';
 import { call } from '../../api/client';
 import { useAppStore } from '../../state/appStore';
 import { money } from '../../format';
@@ -67,7 +68,7 @@ export function ImportPanel() {
     { title: t('rc.valueDate'), dataIndex: 'valueDate', width: 105 },
     { title: t('rc.remitter'), dataIndex: 'counterparty', width: 240, ellipsis: true },
     { title: t('rc.currency'), dataIndex: 'currency', width: 60 },
-    { title: t('rc.amount'), dataIndex: 'amount', width: 120, align: 'right' as const, render: money },
+    { title: t('rc.amount'), dataIndex: 'amountFen', width: 120, align: 'right' as const, render: (fen: number | null) => (fen === null ? '' : money(fenToText(fen))) },
     {
       title: t('imp.rate'),
       width: 190,
