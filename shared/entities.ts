@@ -66,3 +66,16 @@ export type AuditEntry = { id: number; at: string; actor: string | null; action:
 
 /** One page of a long list; lists of deals and receipts are never sent whole. */
 export type Page<T> = { rows: T[]; total: number; offset: number; limit: number };
+
+/** A person's appraisal of one quarter as the workflow keeps it (SPEC §8). */
+export type AppraisalRecord = {
+  salesperson: string;
+  quarter: string;
+  stage: import('./workflow/steps').Stage;
+  steps: import('./schemas/workflow').StepRecords;
+  overrideTotal: string | null;
+  overrideReason: string | null;
+  forcedRanking: boolean;
+  /** The person's row as approved, kept with the approval. */
+  result: unknown;
+};

@@ -5,6 +5,8 @@ import { isQuarterKey } from '../../shared/quarter';
 import { openDatabase, type Db } from '../db/connection';
 import { computeQuarter, computeYear } from '../services/appraisalService';
 import { importStatement } from '../services/bankImport/importService';
+import { exportForms } from '../forms/formsService';
+import { importSelfReview } from '../forms/selfReviewImport';
 import { dumpBundle } from '../services/bundle/dumpBundle';
 import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
 import { CliInputError } from './cliError';
@@ -86,6 +88,37 @@ export async function importBankCommand(dbFile: string, statement: string, json:
   try {
     const summary = await importStatement(db, bytes, path.basename(statement));
     return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
+  } finally {
+    db.close();
+  }
+}
+
+/** `tkpi export-forms`: the quarter's workbook, or one per person, written into DIR. */
+export async function exportFormsCommand(dbFile: string, quarter: string, out: string, perPerson: boolean): Promise<Output> {
+  if (!isQuarterKey(quarter)) throw new DomainError('input.quarter', {}, { field: '--quarter' });
+  const db = openDatabase(dbFile);
+  try {
+    const files = await exportForms(db, quarter, perPerson);
+    fs.mkdirSync(out, { recursive: true });
+    for (const f of files) fs.writeFileSync(path.join(out, f.fileName), f.bytes);
+    return { stdout: files.map((f) => `已写出 ${path.join(out, f.fileName)}`).join('\n') };
+  } finally {
+    db.close();
+  }
+}
+
+/** `tkpi import-self-review`: records the self-evaluation written on an exported form. */
+export async function importSelfReviewCommand(dbFile: string, form: string, quarter: string | undefined): Promise<Output> {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(form);
+  } catch (error) {
+    throw new DomainError('bundle.read', { file: form, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  const db = openDatabase(dbFile);
+  try {
+    const record = await importSelfReview(db, bytes, path.basename(form), quarter);
+    return { stdout: `已导入 ${record.salesperson} ${record.quarter} 的自评（${record.steps.self?.text.length ?? 0} 字）` };
   } finally {
     db.close();
   }

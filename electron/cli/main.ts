@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util';
 import { CliInputError, errorLine } from './cliError';
-import { annualCommand, appraiseCommand, dumpCommand, importBankCommand, loadCommand, requireOption, type Output } from './commands';
+import {
+  annualCommand,
+  appraiseCommand,
+  dumpCommand,
+  exportFormsCommand,
+  importBankCommand,
+  importSelfReviewCommand,
+  loadCommand,
+  requireOption,
+  type Output,
+} from './commands';
 
 const USAGE = `用法 / usage:
   tkpi load      --db FILE BUNDLE.json           用数据包替换数据库中的全部数据
@@ -8,6 +18,8 @@ const USAGE = `用法 / usage:
   tkpi import-bank --db FILE STATEMENT [--json]        导入一份银行对账单（.xlsx .xls .csv）
   tkpi appraise  --db FILE --quarter 2026Q3 [--json]   计算一个季度的考核结果
   tkpi annual    --db FILE --year 2026 [--json]        全年绩效评定
+  tkpi export-forms --db FILE --quarter 2026Q3 --out DIR [--per-person]   导出绩效考核表（Excel）
+  tkpi import-self-review --db FILE FORM.xlsx [--quarter 2026Q3]          导入被考核人填好自评的考核表
 退出码：0 成功；2 输入有误（一行说明原因，数据库不变）；1 程序错误`;
 
 async function run(argv: string[]): Promise<Output> {
@@ -18,7 +30,14 @@ async function run(argv: string[]): Promise<Output> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { db: { type: 'string' }, quarter: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        db: { type: 'string' },
+        quarter: { type: 'string' },
+        year: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'per-person': { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     throw new CliInputError(`参数有误：${(error as Error).message}`);
@@ -34,6 +53,10 @@ async function run(argv: string[]): Promise<Output> {
       return importBankCommand(db(), requireOption(positionals[0], 'STATEMENT'), values.json);
     case 'appraise':
       return appraiseCommand(db(), requireOption(values.quarter, '--quarter'), values.json);
+    case 'export-forms':
+      return exportFormsCommand(db(), requireOption(values.quarter, '--quarter'), requireOption(values.out, '--out DIR'), values['per-person']);
+    case 'import-self-review':
+      return importSelfReviewCommand(db(), requireOption(positionals[0], 'FORM.xlsx'), values.quarter);
     case 'annual':
       return annualCommand(db(), requireOption(values.year, '--year'), values.json);
     default:
@@ -48,7 +71,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${output.stdout}\n`);
     if (output.stderr) process.stderr.write(`${output.stderr}\n`);
   } catch (error) {
-    const file = argv[0] === 'load' || argv[0] === 'import-bank' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db') : undefined;
+    const file = argv[0] === 'load' || argv[0] === 'import-bank' || argv[0] === 'import-self-review' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db') : undefined;
     const { line, code } = errorLine(error, file);
     process.stderr.write(`tkpi: ${line}\n`);
     process.exitCode = code;

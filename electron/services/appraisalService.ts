@@ -1,6 +1,7 @@
 import type { ApiHandlers, QuarterAppraisal } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
-import type { CommissionPlan, Salesperson, Settings } from '../../shared/domain';
+import type { CommissionPlan, Salesperson, Settings, TargetIndicator } from '../../shared/domain';
+import type { AppraisalRecord } from '../../shared/entities';
 import { appraiseYear, type AnnualPerson, type AnnualReport } from '../../shared/engine/annual';
 import { appraiseQuarter, type AppraisalPerson } from '../../shared/engine/appraisal';
 import type { QuarterFacts } from '../../shared/engine/indicators';
@@ -9,12 +10,12 @@ import { quartersOfYear, type QuarterKey } from '../../shared/quarter';
 import type { Db } from '../db/connection';
 import { quarterFacts, rangeFacts, type FactsOfPeriod, type RawFacts } from '../db/quarterFacts';
 import { listAdjustments } from '../db/repositories/adjustments';
+import { listAppraisals } from '../db/repositories/appraisals';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { dataVersion } from '../db/dataVersion';
-import { prepared } from '../db/statements';
 import { appraisalWarnings } from './appraisalWarnings';
 
 /** A person without a plan earns no commission rather than blocking the whole quarter. */
@@ -62,19 +63,23 @@ export function cachedQuarter(db: Db, quarter: QuarterKey): QuarterAppraisal {
   return result;
 }
 
+/** The reviewer's score for peer review (复评), once given, is the score the appraisal uses. */
+function withReviewScores(indicators: readonly TargetIndicator[], record: AppraisalRecord | undefined): TargetIndicator[] {
+  const scores = record?.steps.review?.scores ?? {};
+  return indicators.map((i) => (i.kpi === 'peer_review' && scores.peer_review !== undefined ? { ...i, score: scores.peer_review } : i));
+}
+
 /** Computes a quarter for everyone with targets in it (SPEC §3–§5); writes nothing. */
-export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany(db)): QuarterAppraisal {
+export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany(db), options: { forcedRanking?: boolean } = {}): QuarterAppraisal {
   const sheets = listTargetSheets(db, quarter).sort((a, b) => (a.salesperson < b.salesperson ? -1 : a.salesperson > b.salesperson ? 1 : 0));
   if (sheets.length === 0) throw new DomainError('appraise.noOne', { quarter });
   const facts = quarterFacts(db, quarter, loaded.settings.newCustomerRule);
   requireRates(facts);
   const adjustments = listAdjustments(db, { period: quarter });
-  const overrides = new Map(
-    (prepared(db, 'SELECT salesperson_id AS sp, override_total AS total FROM appraisals WHERE quarter = ? AND override_total IS NOT NULL').all(quarter) as {
-      sp: string;
-      total: string;
-    }[]).map((o) => [o.sp, o.total]),
-  );
+  const records = new Map(listAppraisals(db, quarter).map((r) => [r.salesperson, r]));
+  // Forced ranking applies when the company's rule says so, or when the approver applied it.
+  const forcedRanking = options.forcedRanking ?? (loaded.settings.forcedRanking || [...records.values()].some((r) => r.forcedRanking && r.stage !== 'none'));
+  const settings = { ...loaded.settings, forcedRanking };
   const people: AppraisalPerson[] = sheets.map((sheet) => {
     const person = loaded.people.get(sheet.salesperson);
     return {
@@ -82,13 +87,13 @@ export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany
       name: person?.name ?? sheet.salesperson,
       performanceBasePay: person?.performanceBasePay ?? '0',
       plan: (person?.commissionPlan && loaded.plans.get(person.commissionPlan)) || NO_PLAN,
-      indicators: sheet.indicators,
+      indicators: withReviewScores(sheet.indicators, records.get(sheet.salesperson)),
       adjustments: adjustments.filter((a) => a.salesperson === sheet.salesperson).map((a) => a.points),
       facts: toFacts(facts.bySalesperson.get(sheet.salesperson)),
-      overrideTotal: overrides.get(sheet.salesperson) ?? null,
+      overrideTotal: records.get(sheet.salesperson)?.overrideTotal ?? null,
     };
   });
-  const report = appraiseQuarter({ quarter, settings: loaded.settings, people, unmatched: { count: facts.unmatched.count, cny: new Dec(facts.unmatched.fen).div(100) } });
+  const report = appraiseQuarter({ quarter, settings, people, unmatched: { count: facts.unmatched.count, cny: new Dec(facts.unmatched.fen).div(100) } });
   return { report, warnings: appraisalWarnings(report, people) };
 }
 

@@ -5,6 +5,8 @@ import { inTransaction } from '../db/statements';
 import { appraisalHandlers } from './appraisalService';
 import { backupHandlers } from './backupService';
 import { importHandlers } from './bankImport/handlers';
+import { workflowHandlers } from './workflowService';
+import { formsHandlers } from '../forms/formsService';
 import { dumpBundle } from './bundle/dumpBundle';
 import { loadBundle } from './bundle/loadBundle';
 import { dispatch } from './dispatch';
@@ -15,7 +17,7 @@ import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
 // Reads need no transaction; a bundle load and the backups manage their own.
-const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview)$|^bundle\.load$|^backups\.|^bankImport\./;
+const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview|due|export)$|^bundle\.load$|^backups\.|^bankImport\.|^forms\./;
 
 /**
  * Every write runs in one transaction together with its audit entry, so a write that touches
@@ -57,6 +59,8 @@ export function createServices(db: Db, options: { backupDir?: string } = {}): Ap
     ...targetHandlers(db),
     ...appraisalHandlers(db),
     ...importHandlers(db),
+    ...workflowHandlers(db),
+    ...formsHandlers(db),
     'bundle.load': ({ bundle, source }) => loadBundle(db, bundle, source),
     'bundle.dump': () => dumpBundle(db),
     'audit.list': ({ offset, limit }) => listAudit(db, offset, limit),

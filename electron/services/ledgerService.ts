@@ -5,6 +5,7 @@ import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/re
 import { deleteFxRate, listFxRates, setFxRate } from '../db/repositories/fxRates';
 import { deleteReceipt, getReceipt, insertReceipt, listReceipts, updateReceipt } from '../db/repositories/receipts';
 import { prepared } from '../db/statements';
+import { assertMonthUnlocked, assertUnlocked } from './appraisalLock';
 import { attributeReceipt } from './matching';
 import { requireCustomer, requireFound, requireSalesperson } from './references';
 
@@ -40,15 +41,20 @@ function checkReceipt(db: Db, receipt: ReceiptInput, id: number | null): void {
   }
 }
 
+const dealFeeds = (d: { salesperson: string; signedOn: string }) => ({ salesperson: d.salesperson, date: d.signedOn });
+const receiptFeeds = (r: { salesperson: string | null; matchedOwner: string | null; valueDate: string }) => ({ salesperson: r.salesperson ?? r.matchedOwner, date: r.valueDate });
+
 /** FX table rates, deals and receipts entered by hand. */
 export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
   return {
     'fxRates.list': ({ year }) => listFxRates(db, year),
     'fxRates.set': (rate) => {
+      assertMonthUnlocked(db, rate.month);
       setFxRate(db, rate);
       return rate;
     },
     'fxRates.delete': ({ month, currency }) => {
+      assertMonthUnlocked(db, month);
       if (!deleteFxRate(db, month, currency)) throw new DomainError('notFound.record', { id: `${month} ${currency}` });
       return null;
     },
@@ -56,15 +62,20 @@ export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
     'deals.create': (deal) => {
       if (getDeal(db, deal.id)) throw new DomainError('dup.id', { id: deal.id }, { field: 'id' });
       checkDeal(db, deal);
+      assertUnlocked(db, dealFeeds(deal));
       insertDeal(db, deal);
       return deal;
     },
     'deals.update': (deal) => {
       checkDeal(db, deal);
+      const before = getDeal(db, deal.id);
+      assertUnlocked(db, dealFeeds(deal), ...(before ? [dealFeeds(before)] : []));
       if (!updateDeal(db, deal)) throw new DomainError('notFound.record', { id: deal.id });
       return deal;
     },
     'deals.delete': ({ id }) => {
+      const before = getDeal(db, id);
+      if (before) assertUnlocked(db, dealFeeds(before));
       if (!deleteDeal(db, id)) throw new DomainError('notFound.record', { id });
       return null;
     },
@@ -72,20 +83,26 @@ export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
     'receipts.create': (input) => {
       checkReceipt(db, input, null);
       const receipt = attributeReceipt(db, { ...input, batchId: null });
+      assertUnlocked(db, receiptFeeds(receipt));
       return requireFound(getReceipt(db, insertReceipt(db, receipt)), 'receipt');
     },
     'receipts.update': ({ id, ...input }) => {
       const previous = requireFound(getReceipt(db, id), id);
       checkReceipt(db, input, id);
-      updateReceipt(db, id, attributeReceipt(db, { ...input, batchId: previous.batchId }, previous));
+      const next = attributeReceipt(db, { ...input, batchId: previous.batchId }, previous);
+      assertUnlocked(db, receiptFeeds(previous), receiptFeeds(next));
+      updateReceipt(db, id, next);
       return requireFound(getReceipt(db, id), id);
     },
     'receipts.delete': ({ id }) => {
+      const before = getReceipt(db, id);
+      if (before) assertUnlocked(db, receiptFeeds(before));
       if (!deleteReceipt(db, id)) throw new DomainError('notFound.record', { id });
       return null;
     },
     'receipts.setNotCustomer': ({ id, notCustomer }) => {
       const receipt = requireFound(getReceipt(db, id), id);
+      assertUnlocked(db, receiptFeeds(receipt));
       updateReceipt(db, id, { ...receipt, notCustomer });
       return requireFound(getReceipt(db, id), id);
     },

@@ -4,6 +4,7 @@ import { previousQuarter } from '../../shared/quarter';
 import type { Db } from '../db/connection';
 import { deleteAdjustment, getAdjustment, insertAdjustment, listAdjustments, updateAdjustment } from '../db/repositories/adjustments';
 import { deleteTargetSheet, listTargetSheets, setTargetSheet } from '../db/repositories/targets';
+import { assertUnlocked } from './appraisalLock';
 import { requireFound, requireSalesperson } from './references';
 
 type TargetMethods =
@@ -16,37 +17,49 @@ type TargetMethods =
   | 'adjustments.update'
   | 'adjustments.delete';
 
+/** A quarter's adjustment feeds that quarter; an annual one feeds no quarterly appraisal. */
+const adjustmentFeeds = (a: { salesperson: string; period: string }) => ({ salesperson: a.period.includes('Q') ? a.salesperson : null, quarter: a.period });
+
 /** Quarterly target sheets and 加扣分 adjustments. */
 export function targetHandlers(db: Db): Pick<ApiHandlers, TargetMethods> {
   return {
     'targets.list': ({ quarter }) => listTargetSheets(db, quarter),
     'targets.set': (sheet) => {
       requireSalesperson(db, sheet.salesperson, 'salesperson');
+      assertUnlocked(db, sheet);
       setTargetSheet(db, sheet);
       return sheet;
     },
     'targets.copyFromPrevious': ({ quarter, overwrite }) => {
       const existing = new Set(listTargetSheets(db, quarter).map((s) => s.salesperson));
       for (const sheet of listTargetSheets(db, previousQuarter(quarter))) {
-        if (overwrite || !existing.has(sheet.salesperson)) setTargetSheet(db, { ...sheet, quarter });
+        if (!overwrite && existing.has(sheet.salesperson)) continue;
+        assertUnlocked(db, { salesperson: sheet.salesperson, quarter });
+        setTargetSheet(db, { ...sheet, quarter });
       }
       return listTargetSheets(db, quarter);
     },
     'targets.delete': ({ salesperson, quarter }) => {
+      assertUnlocked(db, { salesperson, quarter });
       if (!deleteTargetSheet(db, salesperson, quarter)) throw new DomainError('notFound.record', { id: `${salesperson} ${quarter}` });
       return null;
     },
     'adjustments.list': (query) => listAdjustments(db, query),
     'adjustments.create': (adjustment) => {
       requireSalesperson(db, adjustment.salesperson, 'salesperson');
+      assertUnlocked(db, adjustmentFeeds(adjustment));
       return requireFound(getAdjustment(db, insertAdjustment(db, adjustment)), 'adjustment');
     },
     'adjustments.update': ({ id, ...adjustment }) => {
       requireSalesperson(db, adjustment.salesperson, 'salesperson');
+      const before = getAdjustment(db, id);
+      assertUnlocked(db, adjustmentFeeds(adjustment), ...(before ? [adjustmentFeeds(before)] : []));
       if (!updateAdjustment(db, id, adjustment)) throw new DomainError('notFound.record', { id });
       return requireFound(getAdjustment(db, id), id);
     },
     'adjustments.delete': ({ id }) => {
+      const before = getAdjustment(db, id);
+      if (before) assertUnlocked(db, adjustmentFeeds(before));
       if (!deleteAdjustment(db, id)) throw new DomainError('notFound.record', { id });
       return null;
     },

@@ -5,6 +5,7 @@ import type { AnnualReport } from '../engine/annual';
 import type { Suggestion } from '../matching/similarity';
 import type { AppraisalReport } from '../engine/appraisal';
 import type {
+  AppraisalRecord,
   AuditEntry,
   Company,
   Customer,
@@ -29,11 +30,22 @@ import {
   receiptSchema,
   salespersonSchema,
 } from '../schemas/bundle';
-import { count, currency, entityId, monthKey, points, quarterKey, text, year } from '../schemas/fields';
+import { count, currency, entityId, isoDate, monthKey, points, quarterKey, text, year } from '../schemas/fields';
 import { commissionPlanSchema, settingsSchema } from '../schemas/settings';
 import { targetSheetSchema } from '../schemas/targets';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Result } from './errors';
+import type { Stage, Step } from '../workflow/steps';
+import {
+  approveSchema,
+  archiveSchema,
+  confirmTargetsSchema,
+  interviewSchema,
+  overrideSchema,
+  reopenSchema,
+  reviewSchema,
+  selfAssessSchema,
+} from '../schemas/workflow';
 
 /*
  * The one API the UI calls (STYLE rule 2): method name → argument schema, and method name →
@@ -103,6 +115,18 @@ export const apiArgs = {
   'batches.undo': byRowId,
   'payers.unmatched': none,
   'payers.assign': z.object({ payer: text, customer: entityId }),
+  'workflow.list': z.object({ quarter: quarterKey, today: isoDate.optional() }),
+  'workflow.due': z.object({ today: isoDate.optional() }),
+  'workflow.confirmTargets': confirmTargetsSchema,
+  'workflow.selfAssess': selfAssessSchema,
+  'workflow.review': reviewSchema,
+  'workflow.interview': interviewSchema,
+  'workflow.override': overrideSchema,
+  'workflow.approve': approveSchema,
+  'workflow.archive': archiveSchema,
+  'workflow.reopen': reopenSchema,
+  'forms.export': z.object({ quarter: quarterKey, perPerson: z.boolean().default(false) }),
+  'forms.importSelfReview': z.object({ fileName: text, content: z.string(), quarter: quarterKey.optional() }),
   'bundle.load': z.object({ bundle: z.unknown(), source: z.string().optional() }),
   'bundle.dump': none,
   'appraisal.quarter': z.object({ quarter: quarterKey }),
@@ -132,6 +156,20 @@ export type StatementPlan = { summary: ImportSummary; rows: RowPlan[] };
 export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
 /** Unmatched receipts from one payer (names that normalise alike), with likely customers. */
 export type PayerGroup = { payer: string; key: string; count: number; cny: string; firstDate: string; lastDate: string; suggestions: Suggestion[] };
+
+/** A person's place in the quarterly workflow, with the next step and when it is due. */
+export type WorkflowItem = {
+  salesperson: string;
+  name: string;
+  quarter: string;
+  stage: Stage;
+  next: Step | null;
+  due: string | null;
+  overdue: boolean;
+  record: AppraisalRecord;
+};
+/** An exported workbook: its file name and its bytes as base64. */
+export type ExportedForm = { fileName: string; content: string };
 
 export type BackupInfo = { name: string; createdAt: string; size: number };
 
@@ -189,6 +227,18 @@ export type ApiResults = {
   'batches.undo': { removed: number };
   'payers.unmatched': PayerGroup[];
   'payers.assign': { matched: number };
+  'workflow.list': WorkflowItem[];
+  'workflow.due': WorkflowItem[];
+  'workflow.confirmTargets': AppraisalRecord;
+  'workflow.selfAssess': AppraisalRecord;
+  'workflow.review': AppraisalRecord;
+  'workflow.interview': AppraisalRecord;
+  'workflow.override': AppraisalRecord;
+  'workflow.approve': QuarterAppraisal;
+  'workflow.archive': AppraisalRecord[];
+  'workflow.reopen': AppraisalRecord;
+  'forms.export': ExportedForm[];
+  'forms.importSelfReview': AppraisalRecord;
   'bundle.load': LoadSummary;
   'bundle.dump': BundleInput;
   'appraisal.quarter': QuarterAppraisal;

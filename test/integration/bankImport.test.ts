@@ -176,7 +176,7 @@ describe('batches and payers', () => {
         .map((r) => (r as { k: string }).k);
     const usdOnly = new Set(quarterOf(usd!.batchId!));
     const [sp, quarter] = (quarterOf(gbp!.batchId!).find((k) => !usdOnly.has(k)) ?? '').split(' ');
-    db.prepare("INSERT INTO appraisals (salesperson_id, quarter, status, updated_at) VALUES (?, ?, 'approved', 'now')").run(sp, quarter);
+    db.prepare("INSERT INTO appraisals (salesperson_id, quarter, stage, updated_at) VALUES (?, ?, 'approved', 'now')").run(sp, quarter);
     expect(() => undoBatch(db, gbp!.batchId!)).toThrow(new RegExp(`导入批次 2 中有收汇计入已审定的考核（${sp} ${quarter}）`));
     expect(undoBatch(db, usd!.batchId!)).toBe(61);
     expect((db.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(11);

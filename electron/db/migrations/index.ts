@@ -4,6 +4,7 @@ import { firstReceiptIndex } from './002_first_receipt_index';
 import { coveringQuarterIndexes } from './003_covering_quarter_indexes';
 import { bankImport } from './004_bank_import';
 import { oneCustomerIndex } from './005_one_customer_index';
+import { workflow } from './006_workflow';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, firstReceiptIndex, coveringQuarterIndexes, bankImport, oneCustomerIndex];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, firstReceiptIndex, coveringQuarterIndexes, bankImport, oneCustomerIndex, workflow];

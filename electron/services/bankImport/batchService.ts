@@ -10,7 +10,7 @@ export function approvedAppraisalFedBy(db: Db, batchId: number): { salesperson: 
     `SELECT a.salesperson_id AS salesperson, a.quarter FROM receipts r
      JOIN appraisals a ON a.salesperson_id = COALESCE(r.manual_salesperson_id, r.matched_owner_id)
        AND a.quarter = substr(r.value_date, 1, 4) || 'Q' || ((CAST(substr(r.value_date, 6, 2) AS INTEGER) + 2) / 3)
-     WHERE r.batch_id = ? AND a.status = 'approved' LIMIT 1`,
+     WHERE r.batch_id = ? AND a.stage IN ('approved', 'archived') LIMIT 1`,
   ).get(batchId) as { salesperson: string; quarter: string } | undefined;
   return row ?? null;
 }

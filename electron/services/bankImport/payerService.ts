@@ -7,6 +7,7 @@ import { RECEIPT_CNY } from '../../db/cnySql';
 import type { Db } from '../../db/connection';
 import { allCustomers, getCustomer, ownerOf, updateCustomer } from '../../db/repositories/customers';
 import { prepared } from '../../db/statements';
+import { assertUnlocked } from '../appraisalLock';
 
 
 type Unmatched = { id: number; remitter: string | null; value_date: string; cny_fen: number | null };
@@ -44,13 +45,14 @@ export function assignPayer(db: Db, payer: string, customerId: string): { matche
   const customer = getCustomer(db, customerId);
   if (!customer) throw new DomainError('notFound.customer', { id: customerId }, { field: 'customer' });
   const key = normalizePayerName(payer);
-  const ids = unmatchedReceipts(db)
-    .filter((r) => normalizePayerName(r.remitter ?? '') === key)
-    .map((r) => r.id);
+  const unmatched = unmatchedReceipts(db).filter((r) => normalizePayerName(r.remitter ?? '') === key);
+  const ids = unmatched.map((r) => r.id);
   if (ids.length === 0) throw new DomainError('payer.missing', { payer }, { field: 'payer' });
   const known = [customer.name, ...customer.aliases].some((n) => normalizePayerName(n) === key);
   if (!known) updateCustomer(db, { ...customer, aliases: [...customer.aliases, payer.trim()] });
+  const owner = ownerOf(db, customerId);
+  assertUnlocked(db, ...unmatched.filter((r) => ids.includes(r.id)).map((r) => ({ salesperson: owner, date: r.value_date })));
   const match = prepared(db, 'UPDATE receipts SET customer_id = ?, matched_owner_id = ? WHERE id = ?');
-  for (const id of ids) match.run(customerId, ownerOf(db, customerId), id);
+  for (const id of ids) match.run(customerId, owner, id);
   return { matched: ids.length };
 }
