@@ -17,6 +17,8 @@ import { checksum, KEY_SHEET } from './formWorkbook';
 type Key = { sheet: string; salesperson: string; quarter: string; checksum: string; map: FormMap };
 
 function text(cell: ExcelJS.Cell): string {
+  // exceljs's cell.value drops a cached result of 0; cell.result keeps it.
+  if (cell.formula) return cell.result === undefined || cell.result === null ? '' : String(cell.result as unknown);
   const value = cell.value as unknown;
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && value !== null && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((p) => p.text).join('');

@@ -1,0 +1,195 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppraisalReport } from '../../shared/engine/appraisal';
+import { openDatabase, type Db } from '../../electron/db/connection';
+import { exportForms } from '../../electron/forms/formsService';
+import type { FormMap } from '../../electron/forms/formSheet';
+import { KEY_SHEET } from '../../electron/forms/formWorkbook';
+import { importSelfReview } from '../../electron/forms/selfReviewImport';
+import { createApi, createServices } from '../../electron/services';
+import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
+
+const Q = '2026Q3';
+const expected = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+const SELF = '本季度我重点跟进了老客户的回款，结汇额超过目标，同时开发了一个新客户。单证方面出现两次差错，下季度我会在制单后增加一次复核，并参加公司的单证培训，争取把差错率降到基准以下。另外我会整理客户档案，提前确认信用证条款，避免不符点。';
+
+function goldenDb(): Db {
+  const db = openDatabase(path.join(tempDir(), 'forms.db'), { create: true });
+  const result = createServices(db)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) });
+  expect(result).toMatchObject({ salespeople: 6 });
+  return db;
+}
+
+async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+type Key = { sheet: string; salesperson: string; map: FormMap };
+function keys(wb: ExcelJS.Workbook): Key[] {
+  const out: Key[] = [];
+  wb.getWorksheet(KEY_SHEET)?.eachRow((row, n) => {
+    if (n > 1) out.push({ sheet: String(row.getCell(1).value), salesperson: String(row.getCell(2).value), map: JSON.parse(String(row.getCell(5).value)) as FormMap });
+  });
+  return out;
+}
+
+/** A cell's value, or a formula's cached result. */
+function valueOf(cell: ExcelJS.Cell): unknown {
+  // cell.value loses a cached result of 0 (an exceljs quirk); cell.result keeps it.
+  return cell.formula ? cell.result : cell.value;
+}
+const fixed = (v: unknown) => Number(v).toFixed(2);
+
+describe('the quarter workbook of the golden case', () => {
+  let wb: ExcelJS.Workbook;
+  let bytes: Buffer;
+  beforeAll(async () => {
+    const [file] = await exportForms(goldenDb(), Q, false);
+    bytes = file!.bytes;
+    wb = await workbook(bytes);
+  });
+
+  it('has 汇总, one sheet per person and a very hidden key sheet', () => {
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', 'S01 江霞', 'S02 秦欣怡', 'S03 孟敏', 'S04 朱霞', 'S05 钱娜', 'S06 郝秀英', KEY_SHEET]);
+    expect(wb.getWorksheet(KEY_SHEET)?.state).toBe('veryHidden');
+  });
+
+  it('shows every figure of expected.json, with weighted and total cells as formulas whose cached values are right', () => {
+    for (const key of keys(wb)) {
+      const sheet = wb.getWorksheet(key.sheet)!;
+      const row = expected.rows.find((r) => r.salesperson === key.salesperson)!;
+      const at = (name: string) => sheet.getCell(key.map.figures[name]!);
+      expect(fixed(valueOf(at('weighted')))).toBe(row.weightedScore);
+      expect(fixed(valueOf(at('adjustments')))).toBe(row.adjustments);
+      expect(fixed(valueOf(at('total')))).toBe(row.total);
+      expect(valueOf(at('grade'))).toBe(row.finalGrade);
+      expect(String(valueOf(at('coefficient')))).toBe(row.coefficient);
+      expect(fixed(valueOf(at('performancePay')))).toBe(row.performancePay);
+      expect(fixed(valueOf(at('commission')))).toBe(row.commission.total);
+      row.indicators.forEach((indicator, k) => {
+        expect(String(valueOf(at(`indicator${k}.weight`)))).toBe(indicator.weight);
+        expect(indicator.score === null ? valueOf(at(`indicator${k}.score`)) : fixed(valueOf(at(`indicator${k}.score`)))).toBe(indicator.score);
+      });
+      for (const name of ['weighted', 'adjustments', 'performancePay', 'commission']) expect(at(name).formula, `${key.sheet} ${name}`).toBeTruthy();
+      expect(at('weighted').formula).toMatch(/^ROUND\(SUMPRODUCT\(/);
+    }
+  });
+
+  it('prints each form on A4 portrait, one page wide, with repeated title rows and page numbers', () => {
+    const sheet = wb.getWorksheet('S01 江霞')!;
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    expect(sheet.headerFooter.oddFooter).toContain('&P');
+    expect(sheet.getCell('A1').font?.name).toBe('宋体');
+  });
+
+  it('has the signature and date lines of 被考核人, 考核人 and 审定人, and ruled areas to fill', () => {
+    for (const key of keys(wb)) {
+      const texts: string[] = [];
+      // A merged range reports its value on every cell; count each range once.
+      wb.getWorksheet(key.sheet)!.eachRow((row) => row.eachCell((cell) => cell.master === cell && texts.push(String(cell.value ?? ''))));
+      for (const label of ['被考核人签字', '考核人签字', '审定人签字', '自我评价', '面谈记录', '审定意见', '面谈时间', '面谈地点', '面谈时长']) {
+        expect(texts.some((t) => t.includes(label)), `${key.sheet} ${label}`).toBe(true);
+      }
+      expect(texts.filter((t) => t.startsWith('日期：'))).toHaveLength(3);
+    }
+  });
+
+  it('sums everyone on 汇总', () => {
+    const sheet = wb.getWorksheet('汇总')!;
+    expected.rows.forEach((row, k) => {
+      expect(sheet.getCell(`B${4 + k}`).value).toBe(row.salesperson);
+      expect(fixed(valueOf(sheet.getCell(`H${4 + k}`)))).toBe(row.performancePay);
+      expect(fixed(valueOf(sheet.getCell(`I${4 + k}`)))).toBe(row.commission.total);
+    });
+    expect(sheet.getCell('I10').formula).toBe('SUM(I4:I9)');
+    expect(fixed(valueOf(sheet.getCell('I10')))).toBe('215054.57');
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+  it.skipIf(!soffice || !fs.existsSync('/usr/bin/pdfinfo'))('converts with LibreOffice to a PDF with each form on one A4 portrait page', () => {
+    const dir = tempDir();
+    const xlsx = path.join(dir, 'forms.xlsx');
+    fs.writeFileSync(xlsx, bytes);
+    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 180_000 });
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '20', path.join(dir, 'forms.pdf')], { encoding: 'utf8' });
+    // 汇总 (landscape) and six forms; a form wider than a page would add pages.
+    expect(info).toMatch(/Pages:\s+7\b/);
+    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[2]), Number(m[3])]);
+    expect(sizes.slice(1).every(([w, h]) => Math.round(w!) === 595 && Math.round(h!) === 842)).toBe(true);
+  });
+});
+
+describe('the way back: a self-evaluation written on the form', () => {
+  async function personForm(db: Db, salesperson: string): Promise<{ wb: ExcelJS.Workbook; key: Key }> {
+    const files = await exportForms(db, Q, true);
+    const file = files.find((f) => f.fileName.includes(salesperson))!;
+    const wb = await workbook(file.bytes);
+    return { wb, key: keys(wb)[0]! };
+  }
+  const save = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+
+  async function confirmed(): Promise<Db> {
+    const db = goldenDb();
+    const api = createApi(createServices(db));
+    for (const id of ['S01', 'S02']) expect((await api['workflow.confirmTargets']({ salesperson: id, quarter: Q, by: '王经理' })).ok).toBe(true);
+    return db;
+  }
+
+  it('records the self-evaluation and manual self scores for the right person and quarter', async () => {
+    const db = await confirmed();
+    const { wb, key } = await personForm(db, 'S02');
+    const sheet = wb.getWorksheet(key.sheet)!;
+    sheet.getCell(`A${key.map.selfRows[0]}`).value = SELF.slice(0, 60);
+    sheet.getCell(`A${key.map.selfRows[0] + 1}`).value = SELF.slice(60);
+    sheet.getCell(key.map.selfScores.peer_review!).value = 88;
+    const record = await importSelfReview(db, await save(wb), 'filled.xlsx', Q);
+    expect(record).toMatchObject({ salesperson: 'S02', quarter: Q, stage: 'self', steps: { self: { by: '秦欣怡', scores: { peer_review: '88' } } } });
+    expect(record.steps.self?.text.replace(/\n/g, '')).toBe(SELF);
+  });
+
+  it('refuses a form of another quarter', async () => {
+    const db = await confirmed();
+    const { wb, key } = await personForm(db, 'S01');
+    wb.getWorksheet(key.sheet)!.getCell(`A${key.map.selfRows[0]}`).value = SELF;
+    await expect(importSelfReview(db, await save(wb), 'f.xlsx', '2026Q4')).rejects.toThrow('这张表是 2026Q3 的，不是 2026Q4 的');
+  });
+
+  it('refuses a form whose figures were altered', async () => {
+    const db = await confirmed();
+    const { wb, key } = await personForm(db, 'S01');
+    const sheet = wb.getWorksheet(key.sheet)!;
+    sheet.getCell(`A${key.map.selfRows[0]}`).value = SELF;
+    sheet.getCell(key.map.figures['indicator1.score']!).value = 100;
+    await expect(importSelfReview(db, await save(wb), 'f.xlsx')).rejects.toThrow('表中的考核数字被改动过');
+  });
+
+  it('refuses a form of an archived appraisal', async () => {
+    const db = await confirmed();
+    const { wb, key } = await personForm(db, 'S01');
+    wb.getWorksheet(key.sheet)!.getCell(`A${key.map.selfRows[0]}`).value = SELF;
+    db.prepare("UPDATE appraisals SET stage = 'archived' WHERE salesperson_id = 'S01'").run();
+    await expect(importSelfReview(db, await save(wb), 'f.xlsx')).rejects.toThrow('江霞（S01）2026Q3 的考核已归档');
+  });
+
+  it('through the command line: export-forms --per-person, then import-self-review', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    tkpi('load', '--db', db, path.join(GOLDEN, 'bundle.json'));
+    const exported = tkpi('export-forms', '--db', db, '--quarter', Q, '--out', dir, '--per-person');
+    expect(exported.status, exported.stderr).toBe(0);
+    const file = path.join(dir, `绩效考核表-${Q}-S01-江霞.xlsx`);
+    const wb = await workbook(fs.readFileSync(file));
+    const key = keys(wb)[0]!;
+    wb.getWorksheet(key.sheet)!.getCell(`A${key.map.selfRows[0]}`).value = SELF;
+    fs.writeFileSync(file, await save(wb));
+    const early = tkpi('import-self-review', '--db', db, file);
+    expect(early.status).toBe(2);
+    expect(early.stderr.trim().split('\n')).toHaveLength(1);
+    expect(early.stderr).toMatch(/江霞（S01）2026Q3 还没有完成“目标设定”这一步/);
+  });
+});
