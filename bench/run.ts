@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { desktopBench } from './desktop';
 import { foundationBench } from './foundation';
+import { formsBench } from './forms';
 import { report, type BenchResult } from './timing';
 import { spawnSync } from 'node:child_process';
 
@@ -17,5 +18,5 @@ function bankBench(kind: 'xlsx' | 'csv'): BenchResult[] {
   return results;
 }
 
-const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...bankBench('xlsx'), ...bankBench('csv')]);
+const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...bankBench('xlsx'), ...bankBench('csv')]);
 process.exitCode = pass ? 0 : 1;

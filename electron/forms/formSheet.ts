@@ -3,7 +3,7 @@ import type { CommissionPlan, Salesperson, Settings, TargetIndicator } from '../
 import type { AppraisalRow } from '../../shared/engine/appraisal';
 import type { AppraisalRecord, StoredAdjustment } from '../../shared/entities';
 import { Dec, round2 } from '../../shared/money';
-import { align, border, fill, font, numFmt, printSetup } from './formStyle';
+import { align, border, fill, font, numFmt, printSetup, sharedStyle, type CellStyle } from './formStyle';
 import { boundText, quarterTitle, ruleText, targetText } from './formText';
 
 /** Everything one person's form shows. */
@@ -22,9 +22,9 @@ export type PersonForm = {
 /** Where the figures, the self-evaluation area and the self scores are, for reading a form back. */
 export type FormMap = { figures: Record<string, string>; selfRows: [number, number]; selfScores: Record<string, string> };
 
-type Style = { font?: Partial<ExcelJS.Font>; border?: Partial<ExcelJS.Borders>; alignment?: Partial<ExcelJS.Alignment>; numFmt?: string; fill?: ExcelJS.Fill };
+type Style = CellStyle;
 
-const COLUMNS = [14, 7, 15, 15, 30, 9, 11];
+const COLUMNS = [14, 7, 15, 15, 28, 9, 13];
 const LAST = 'G';
 
 class Writer {
@@ -32,28 +32,27 @@ class Writer {
   constructor(readonly sheet: ExcelJS.Worksheet) {}
 
   put(address: string, value: ExcelJS.CellValue, style: Style = {}): void {
-    const cell = this.sheet.getCell(address);
+    const [column, row] = split(address);
+    const cell = this.sheet.getCell(row, column);
     cell.value = value;
-    if (style.font) cell.font = style.font;
-    if (style.border) cell.border = style.border;
-    if (style.alignment) cell.alignment = style.alignment;
-    if (style.numFmt) cell.numFmt = style.numFmt;
-    if (style.fill) cell.fill = style.fill;
+    cell.style = sharedStyle(style);
   }
 
   /** A merged range with one value; the border drawn on every cell so the box prints whole. */
   merged(from: string, to: string, value: ExcelJS.CellValue, style: Style = {}): void {
-    this.sheet.mergeCells(`${from}:${to}`);
+    const [c1, r1] = split(from);
+    const [c2, r2] = split(to);
+    this.sheet.mergeCells(r1, c1, r2, c2);
     this.put(from, value, style);
     if (style.border) {
-      const [c1, r1] = split(from);
-      const [c2, r2] = split(to);
-      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) this.sheet.getCell(r, c).border = style.border;
+      const edge = sharedStyle({ border: style.border });
+      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) this.sheet.getCell(r, c).style = edge;
     }
   }
 
   section(title: string): void {
-    this.merged(`A${this.row}`, `${LAST}${this.row}`, title, { font: font.section, fill: fill.section, border: border.box, alignment: align.left });
+    // A coloured band: a merged range takes its fill from its first cell, so no other cell is needed.
+    this.merged(`A${this.row}`, `${LAST}${this.row}`, title, { font: font.section, fill: fill.section, alignment: align.left });
     this.sheet.getRow(this.row).height = 20;
     this.row++;
   }
@@ -64,9 +63,14 @@ class Writer {
     if (text) {
       this.merged(`A${first}`, `${LAST}${first + lines - 1}`, text, { font: font.body, alignment: align.top, border: border.box, numFmt: numFmt.text });
     } else {
+      // Lines to write on: the row's own format carries the rule, so no cell has to exist for
+      // it (the print area keeps it to the form's width); text typed in A runs across.
       for (let r = first; r < first + lines; r++) {
-        this.merged(`A${r}`, `${LAST}${r}`, null, { border: border.rule, numFmt: numFmt.text, alignment: align.left });
-        this.sheet.getRow(r).height = 22;
+        const row = this.sheet.getRow(r);
+        row.border = border.rule;
+        row.numFmt = numFmt.text;
+        row.alignment = align.left;
+        row.height = 22;
       }
     }
     this.row += lines;
@@ -97,6 +101,7 @@ export function writeFormSheet(sheet: ExcelJS.Worksheet, form: PersonForm): Form
   const selfScores: Record<string, string> = {};
   const selfRows = narrative(w, form, selfScores);
   signatures(w);
+  sheet.pageSetup.printArea = `A1:${LAST}${w.row - 1}`;
   return { figures, selfRows, selfScores };
 }
 
@@ -147,7 +152,7 @@ function indicatorTable(w: Writer, form: PersonForm, figures: Record<string, str
     Object.assign(figures, { [`indicator${k}.weight`]: `B${r}`, [`indicator${k}.actual`]: `D${r}`, [`indicator${k}.score`]: `F${r}` });
   });
   const r = w.row++;
-  w.merged(`A${r}`, `F${r}`, '加权得分（按适用指标的权重折算）', { font: font.label, border: border.box, alignment: align.right });
+  w.merged(`A${r}`, `F${r}`, '加权得分（按适用指标的权重折算）', { font: font.label, alignment: align.right });
   w.put(`G${r}`, { formula: `ROUND(SUMPRODUCT(B${first}:B${last},F${first}:F${last})/${weights},2)`, result: Number(form.row.weightedScore) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.score });
   figures.weighted = `G${r}`;
   w.row++;
@@ -171,17 +176,17 @@ function results(w: Writer, form: PersonForm, figures: Record<string, string>): 
   const firstAdj = w.row;
   for (const a of form.adjustments) {
     const r = w.row++;
-    w.merged(`A${r}`, `F${r}`, a.reason, { font: font.body, border: border.box, alignment: align.left, numFmt: numFmt.text });
+    w.merged(`A${r}`, `F${r}`, a.reason, { font: font.body, alignment: align.left, numFmt: numFmt.text });
     w.put(`G${r}`, Number(a.points), { font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.score });
   }
   const r = w.row++;
-  w.merged(`A${r}`, `F${r}`, form.adjustments.length ? '加扣分合计' : '加扣分合计（无）', { font: font.label, border: border.box, alignment: align.right });
+  w.merged(`A${r}`, `F${r}`, form.adjustments.length ? '加扣分合计' : '加扣分合计（无）', { font: font.label, alignment: align.right });
   const adjFormula = form.adjustments.length ? `SUM(G${firstAdj}:G${r - 1})` : '0';
   w.put(`G${r}`, { formula: adjFormula, result: Number(form.row.adjustments) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.score });
   figures.adjustments = `G${r}`;
   const t = w.row++;
   const override = form.record?.overrideTotal ?? null;
-  w.merged(`A${t}`, `F${t}`, override ? `总分（总经理调整：${form.record?.overrideReason ?? ''}）` : '总分', { font: font.label, border: border.box, alignment: align.right });
+  w.merged(`A${t}`, `F${t}`, override ? `总分（总经理调整：${form.record?.overrideReason ?? ''}）` : '总分', { font: font.label, alignment: align.right });
   w.put(`G${t}`, override ? Number(form.row.total) : { formula: `MIN(100,MAX(0,${weightedCell}+G${r}))`, result: Number(form.row.total) }, { font: font.section, border: border.box, alignment: align.right, numFmt: numFmt.score });
   figures.total = `G${t}`;
   const p = w.row++;
@@ -196,7 +201,7 @@ function results(w: Writer, form: PersonForm, figures: Record<string, string>): 
   }
   w.put(`G${p}`, '', { border: border.box });
   const q = w.row++;
-  w.merged(`A${q}`, `F${q}`, '下季度绩效工资 = 季度绩效基准工资 × 绩效系数', { font: font.label, border: border.box, alignment: align.right });
+  w.merged(`A${q}`, `F${q}`, '下季度绩效工资 = 季度绩效基准工资 × 绩效系数', { font: font.label, alignment: align.right });
   w.put(`G${q}`, { formula: `ROUND(F${p}*D${p},2)`, result: Number(form.row.performancePay) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money });
   Object.assign(figures, { grade: `B${p}`, coefficient: `D${p}`, performancePay: `G${q}` });
   w.row++;
@@ -218,11 +223,11 @@ function commission(w: Writer, form: PersonForm, figures: Record<string, string>
   const first = w.row;
   for (const [label, value] of rows) {
     const r = w.row++;
-    w.merged(`A${r}`, `F${r}`, label, { font: font.body, border: border.box, alignment: align.left });
+    w.merged(`A${r}`, `F${r}`, label, { font: font.body, alignment: align.left });
     w.put(`G${r}`, value, { font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.money });
   }
   const r = w.row++;
-  w.merged(`A${r}`, `F${r}`, '提成合计', { font: font.label, border: border.box, alignment: align.right });
+  w.merged(`A${r}`, `F${r}`, '提成合计', { font: font.label, alignment: align.right });
   w.put(`G${r}`, { formula: `G${first + 1}+G${first + 2}`, result: Number(c.total) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money });
   figures.commission = `G${r}`;
   w.row++;

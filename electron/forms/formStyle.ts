@@ -53,3 +53,30 @@ export function printSetup(sheet: ExcelJS.Worksheet, titleRows: string): void {
   };
   sheet.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
 }
+
+export type CellStyle = { font?: Partial<ExcelJS.Font>; border?: Partial<ExcelJS.Borders>; alignment?: Partial<ExcelJS.Alignment>; numFmt?: string; fill?: ExcelJS.Fill };
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+const idOf = (part: object | undefined) => {
+  if (!part) return 0;
+  let id = ids.get(part);
+  if (id === undefined) ids.set(part, (id = nextId++));
+  return id;
+};
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+
+/**
+ * One style object per combination of parts, shared by every cell that uses it: exceljs then
+ * works each style out once (it remembers style objects it has seen), not once per cell.
+ * Cells must never be styled property by property afterwards, or the shared object would change.
+ */
+export function sharedStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  const key = `${idOf(style.font)}|${idOf(style.border)}|${idOf(style.alignment)}|${idOf(style.fill)}|${style.numFmt ?? ''}`;
+  let shared = styles.get(key);
+  if (!shared) {
+    shared = Object.freeze({ ...style }) as Partial<ExcelJS.Style>;
+    styles.set(key, shared);
+  }
+  return shared;
+}

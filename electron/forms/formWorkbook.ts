@@ -43,5 +43,6 @@ export async function formsWorkbook(
   }
   const key = workbook.addWorksheet(KEY_SHEET, { state: 'veryHidden' });
   for (const row of keys) key.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // Fast deflate: forms are small, and a few percent more bytes buy a third off the time.
+  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }

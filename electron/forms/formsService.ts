@@ -7,14 +7,14 @@ import { listAdjustments } from '../db/repositories/adjustments';
 import { listAppraisals } from '../db/repositories/appraisals';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
-import { computeQuarter } from '../services/appraisalService';
+import { cachedQuarter } from '../services/appraisalService';
 import type { PersonForm } from './formSheet';
 import { formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
 
 /** Everything the forms of a quarter show, gathered once. */
-function gather(db: Db, quarter: string): { company: string; report: ReturnType<typeof computeQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
-  const { report } = computeQuarter(db, quarter);
+function gather(db: Db, quarter: string): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
+  const { report } = cachedQuarter(db, quarter);
   const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
   const plans = new Map(listPlans(db).map((p) => [p.id, p]));
   const sheets = new Map(listTargetSheets(db, quarter).map((s) => [s.salesperson, s.indicators]));

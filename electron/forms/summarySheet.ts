@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Salesperson } from '../../shared/domain';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { Dec, type DecValue } from '../../shared/money';
-import { align, border, fill, font, numFmt, printSetup } from './formStyle';
+import { align, border, fill, font, numFmt, printSetup, sharedStyle } from './formStyle';
 import { quarterTitle } from './formText';
 
 const HEADERS: [string, number][] = [
@@ -25,12 +25,12 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   printSetup(sheet, '1:3');
   sheet.pageSetup.orientation = 'landscape';
   sheet.mergeCells('A1:K1');
-  Object.assign(sheet.getCell('A1'), { value: `${company} 绩效考核汇总表`, font: font.title, alignment: align.center });
+  Object.assign(sheet.getCell('A1'), { value: `${company} 绩效考核汇总表`, style: sharedStyle({ font: font.title, alignment: align.center }) });
   sheet.mergeCells('A2:K2');
   const d = report.distribution;
   const breach = d.compliant ? '符合分布规定' : '不符合分布规定';
-  Object.assign(sheet.getCell('A2'), { value: `${quarterTitle(report.quarter)}　考核 ${report.appraised} 人　S ${d.counts.S} / A ${d.counts.A} / B ${d.counts.B} / C ${d.counts.C} / D ${d.counts.D}（${breach}）`, font: font.subtitle, alignment: align.center });
-  HEADERS.forEach(([title], i) => Object.assign(sheet.getCell(3, i + 1), { value: title, font: font.label, fill: fill.header, border: border.box, alignment: align.center }));
+  Object.assign(sheet.getCell('A2'), { value: `${quarterTitle(report.quarter)}　考核 ${report.appraised} 人　S ${d.counts.S} / A ${d.counts.A} / B ${d.counts.B} / C ${d.counts.C} / D ${d.counts.D}（${breach}）`, style: sharedStyle({ font: font.subtitle, alignment: align.center }) });
+  HEADERS.forEach(([title], i) => Object.assign(sheet.getCell(3, i + 1), { value: title, style: sharedStyle({ font: font.label, fill: fill.header, border: border.box, alignment: align.center }) }));
   report.rows.forEach((row, k) => {
     const r = 4 + k;
     const person = people.get(row.salesperson);
@@ -48,11 +48,11 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
       [base3.toNumber(), numFmt.money],
       [{ formula: `H${r}+I${r}+J${r}`, result: base3.plus(row.performancePay).plus(row.commission.total).toNumber() }, numFmt.money],
     ];
-    values.forEach(([value, format], i) => Object.assign(sheet.getCell(r, i + 1), { value, numFmt: format, font: font.body, border: border.box, alignment: i < 4 ? align.left : align.right }));
+    values.forEach(([value, format], i) => Object.assign(sheet.getCell(r, i + 1), { value, style: sharedStyle({ numFmt: format, font: font.body, border: border.box, alignment: i < 4 ? align.left : align.right }) }));
   });
   const t = 4 + report.rows.length;
   sheet.mergeCells(`A${t}:G${t}`);
-  Object.assign(sheet.getCell(`A${t}`), { value: '合计', font: font.label, border: border.box, alignment: align.center });
+  Object.assign(sheet.getCell(`A${t}`), { value: '合计', style: sharedStyle({ font: font.label, border: border.box, alignment: align.center }) });
   const sum = (pick: (row: AppraisalReport['rows'][number]) => DecValue) => report.rows.reduce((s, row) => s.plus(pick(row)), new Dec(0));
   const base3 = (row: AppraisalReport['rows'][number]) => new Dec(people.get(row.salesperson)?.monthlyBaseSalary ?? '0').times(3);
   const totals: Record<string, Dec> = {
@@ -63,9 +63,9 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   };
   for (const [column, cached] of Object.entries(totals)) {
     const total = report.rows.length ? `SUM(${column}4:${column}${t - 1})` : '0';
-    Object.assign(sheet.getCell(`${column}${t}`), { value: { formula: total, result: cached.toNumber() }, numFmt: numFmt.money, font: font.label, border: border.box, alignment: align.right });
+    Object.assign(sheet.getCell(`${column}${t}`), { value: { formula: total, result: cached.toNumber() }, style: sharedStyle({ numFmt: numFmt.money, font: font.label, border: border.box, alignment: align.right }) });
   }
   const u = t + 1;
   sheet.mergeCells(`A${u}:K${u}`);
-  Object.assign(sheet.getCell(`A${u}`), { value: `未匹配收汇 ${report.unmatchedReceipts.count} 笔，合计 ${report.unmatchedReceipts.cny} 元，不计入任何人。`, font: font.small, alignment: align.left });
+  Object.assign(sheet.getCell(`A${u}`), { value: `未匹配收汇 ${report.unmatchedReceipts.count} 笔，合计 ${report.unmatchedReceipts.cny} 元，不计入任何人。`, style: sharedStyle({ font: font.small, alignment: align.left }) });
 }
