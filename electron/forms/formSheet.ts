@@ -108,7 +108,7 @@ export function writeFormSheet(sheet: ExcelJS.Worksheet, form: PersonForm): Form
 function header(w: Writer, form: PersonForm): void {
   w.merged('A1', `${LAST}1`, '绩 效 考 核 表', { font: font.title, alignment: align.center });
   w.sheet.getRow(1).height = 32;
-  w.merged('A2', `${LAST}2`, `${form.company}　　${quarterTitle(form.quarter)}`, { font: font.subtitle, alignment: align.center });
+  w.merged('A2', `${LAST}2`, `${form.company}\u3000\u3000${quarterTitle(form.quarter)}`, { font: font.subtitle, alignment: align.center });
   const steps = form.record?.steps;
   const cells: [string, string, string, string][] = [
     ['被考核人', form.person.name, '部门', form.person.department ?? ''],
@@ -216,7 +216,7 @@ function commission(w: Writer, form: PersonForm, figures: Record<string, string>
     : '未设定提成方案';
   const mode = plan?.mode === 'whole' ? '全额累进' : '超额累进';
   const rows: [string, ExcelJS.CellValue][] = [
-    [`提成基数（结汇额）　计算方式：${mode}（${brackets}）`, Number(c.base)],
+    [`提成基数（结汇额）\u3000计算方式：${mode}（${brackets}）`, Number(c.base)],
     ['档次提成', Number(c.bracketAmount)],
     [`新客户奖励（${form.row.newCustomers} 个 × ${plan?.newCustomerBonus ?? '0'} 元）`, Number(c.newCustomerBonus)],
   ];

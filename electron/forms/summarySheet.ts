@@ -29,7 +29,7 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   sheet.mergeCells('A2:K2');
   const d = report.distribution;
   const breach = d.compliant ? '符合分布规定' : '不符合分布规定';
-  Object.assign(sheet.getCell('A2'), { value: `${quarterTitle(report.quarter)}　考核 ${report.appraised} 人　S ${d.counts.S} / A ${d.counts.A} / B ${d.counts.B} / C ${d.counts.C} / D ${d.counts.D}（${breach}）`, style: sharedStyle({ font: font.subtitle, alignment: align.center }) });
+  Object.assign(sheet.getCell('A2'), { value: `${quarterTitle(report.quarter)}\u3000考核 ${report.appraised} 人\u3000S ${d.counts.S} / A ${d.counts.A} / B ${d.counts.B} / C ${d.counts.C} / D ${d.counts.D}（${breach}）`, style: sharedStyle({ font: font.subtitle, alignment: align.center }) });
   HEADERS.forEach(([title], i) => Object.assign(sheet.getCell(3, i + 1), { value: title, style: sharedStyle({ font: font.label, fill: fill.header, border: border.box, alignment: align.center }) }));
   report.rows.forEach((row, k) => {
     const r = 4 + k;
