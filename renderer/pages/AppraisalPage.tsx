@@ -1,4 +1,9 @@
-import { OrderedListOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, InboxOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { stepIndex } from '../../shared/workflow/steps';
+import { ApproveModal } from './appraisal/ApproveModal';
+import { FormsActions } from './appraisal/FormsActions';
+import { WorkflowDrawer } from './appraisal/WorkflowDrawer';
 import { Alert, Button, Col, Descriptions, Empty, Popconfirm, Row, Space, Table, Typography } from 'antd';
 import type { AppraisalRow, IndicatorRow } from '../../shared/engine/appraisal';
 import { message as apiMessage } from '../../shared/i18n/messages';
@@ -26,6 +31,14 @@ export function AppraisalPage() {
   const t = useT();
   const { quarter, lang } = useAppStore();
   const appraisal = useQuery('appraisal.quarter', { quarter });
+  const flow = useQuery('workflow.list', { quarter });
+  const archive = useMutation('workflow.archive');
+  const [open, setOpen] = useState<string | null>(null);
+  const [approving, setApproving] = useState(false);
+  const items = new Map((flow.data ?? []).map((i) => [i.salesperson, i]));
+  const stages = (flow.data ?? []).map((i) => stepIndex(i.stage));
+  const canApprove = stages.length > 0 && stages.every((s) => s === stepIndex('interview'));
+  const canArchive = stages.length > 0 && stages.every((s) => s >= stepIndex('approved')) && stages.some((s) => s === stepIndex('approved'));
   const settings = useQuery('settings.get', {});
   const updateSettings = useMutation('settings.update');
   const report = useReport();
@@ -65,11 +78,24 @@ export function AppraisalPage() {
           <PageCard
             title={`${quarter} · ${t('ap.people', { n: data?.report.appraised ?? 0 })}`}
             extra={
+              <Space>
+              <FormsActions quarter={quarter} />
+              {canApprove && (
+                <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setApproving(true)} data-testid="approve-quarter">
+                  {t('wf.approve')}
+                </Button>
+              )}
+              {canArchive && (
+                <Popconfirm title={t('wf.archiveConfirm')} onConfirm={async () => report(await archive({ quarter, by: flow.data?.[0]?.record.steps.approved?.by ?? t('wf.approver') }), t('wf.archived'))}>
+                  <Button icon={<InboxOutlined />}>{t('wf.archive')}</Button>
+                </Popconfirm>
+              )}
               <Popconfirm title={forced ? t('ap.unforce') : t('ap.forceConfirm')} onConfirm={async () => report(await updateSettings({ forcedRanking: !forced }), forced ? undefined : t('ap.forced'))}>
                 <Button icon={<OrderedListOutlined />} type={forced ? 'primary' : 'default'} data-testid="force-ranking">
                   {forced ? t('ap.unforce') : t('ap.force')}
                 </Button>
               </Popconfirm>
+              </Space>
             }
           >
             <Space direction="vertical" style={{ width: '100%' }} data-testid="appraisal-warnings">
@@ -108,6 +134,24 @@ export function AppraisalPage() {
             { title: t('ap.coefficient'), dataIndex: 'coefficient', width: 60, align: 'right' },
             { title: t('ap.performancePay'), dataIndex: 'performancePay', width: 110, align: 'right', render: money },
             { title: t('ap.commission'), dataIndex: ['commission', 'total'], width: 120, align: 'right', render: money },
+            {
+              title: t('wf.flow'),
+              width: 190,
+              fixed: 'right',
+              render: (_, row) => {
+                const item = items.get(row.salesperson);
+                if (!item) return null;
+                const stage = item.stage === 'none' ? t('wf.stage.none') : t(`wf.step.${item.stage}` as UiKey);
+                return (
+                  <Space size={4} data-testid={`flow-${row.salesperson}`}>
+                    <Button size="small" type="link" onClick={() => setOpen(row.salesperson)}>
+                      {stage}
+                    </Button>
+                    {item.next && item.next !== 'archived' && <span style={{ color: item.overdue ? '#c8463d' : '#888', fontSize: 12 }}>{item.overdue ? t('wf.overdue') : t('wf.dueOn', { due: item.due ?? '' })}</span>}
+                  </Space>
+                );
+              },
+            },
           ]}
         />
         </div>
@@ -117,6 +161,8 @@ export function AppraisalPage() {
           </Typography.Paragraph>
         )}
       </PageCard>
+      <WorkflowDrawer item={open ? (items.get(open) ?? null) : null} onClose={() => setOpen(null)} />
+      <ApproveModal open={approving} quarter={quarter} report={data?.report} onClose={() => setApproving(false)} />
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { Card, Col, Empty, Row, Statistic } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Dec } from '../../shared/money';
 import { useQuery } from '../api/hooks';
 import { PageCard } from '../components/common';
 import { money } from '../format';
-import { useT } from '../i18n/strings';
+import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 
 /** Completion of a money target in percent, to one decimal (for the chart only). */
@@ -26,6 +26,7 @@ export function HomePage() {
     [t('kpi.deal_volume')]: progress(r.dealVolume, targetOf(r.salesperson, 'deal_volume')),
     [t('kpi.settled')]: progress(r.settled, targetOf(r.salesperson, 'settled')),
   }));
+  const due = useQuery('workflow.due', {});
   const unmatched = appraisal.data?.report.unmatchedReceipts;
   const top = Math.max(125, ...chart.flatMap((c) => Object.values(c).filter((v): v is number => typeof v === 'number')));
   const ticks = Array.from({ length: Math.ceil(top / 25) + 1 }, (_, i) => i * 25);
@@ -76,6 +77,23 @@ export function HomePage() {
             </ResponsiveContainer>
           </div>
         )}
+      </PageCard>
+      <PageCard title={t('home.due')}>
+        <Table
+          size="small"
+          rowKey={(item) => `${item.quarter}-${item.salesperson}`}
+          dataSource={due.data ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: t('home.noDue') }}
+          data-testid="due-list"
+          columns={[
+            { title: t('sp.name'), render: (_, item) => `${item.name}（${item.salesperson}）` },
+            { title: t('quarter'), dataIndex: 'quarter', width: 100 },
+            { title: t('wf.flow'), render: (_, item) => (item.next ? t(`wf.step.${item.next}` as UiKey) : '') },
+            { title: t('wf.dueOn', { due: '' }).trim(), dataIndex: 'due', width: 120 },
+            { title: '', width: 90, render: (_, item) => (item.overdue ? <Tag color="red">{t('wf.overdue')}</Tag> : null) },
+          ]}
+        />
       </PageCard>
     </>
   );

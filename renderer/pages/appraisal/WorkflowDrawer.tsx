@@ -1,0 +1,107 @@
+import { Descriptions, Divider, Drawer, Steps, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { WorkflowItem } from '../../../shared/api/contract';
+import type { Step } from '../../../shared/workflow/steps';
+import { STEPS, stepIndex } from '../../../shared/workflow/steps';
+import { useMutation, useQuery } from '../../api/hooks';
+import { useT, type UiKey } from '../../i18n/strings';
+import { StepForm, type StepField, type StepValues } from './StepForm';
+
+type Props = { item: WorkflowItem | null; onClose(): void };
+
+/** One person's appraisal of the quarter: its steps, who took them and when, and the next one. */
+export function WorkflowDrawer({ item, onClose }: Props) {
+  const t = useT();
+  const sheets = useQuery('targets.list', item ? { quarter: item.quarter } : null);
+  const calls = {
+    targets: useMutation('workflow.confirmTargets'),
+    self: useMutation('workflow.selfAssess'),
+    review: useMutation('workflow.review'),
+    interview: useMutation('workflow.interview'),
+    reopen: useMutation('workflow.reopen'),
+    override: useMutation('workflow.override'),
+  };
+  if (!item) return null;
+  const who = { salesperson: item.salesperson, quarter: item.quarter };
+  const manual = (sheets.data?.find((s) => s.salesperson === item.salesperson)?.indicators ?? [])
+    .filter((i) => i.kpi === 'peer_review' || i.kpi === 'custom')
+    .map((i) => ({ key: i.kpi === 'custom' ? `custom:${i.name ?? ''}` : i.kpi, label: i.name ?? t('kpi.peer_review') }));
+  const scoreFields: StepField[] = manual.map((m) => ({ name: `score:${m.key}`, label: t('wf.score', { item: m.label }), kind: 'score' }));
+  const scoresOf = (v: StepValues) => Object.fromEntries(manual.flatMap((m) => (v[`score:${m.key}`] === undefined || v[`score:${m.key}`] === null ? [] : [[m.key, String(v[`score:${m.key}`])]])));
+  const by: StepField = { name: 'by', label: t('wf.by'), kind: 'text' };
+  const steps = item.record.steps;
+  const forms: Partial<Record<Step, ReactNode>> = {
+    targets: <StepForm fields={[by]} initial={{}} submitLabel={t('wf.do.targets')} onSubmit={(v) => calls.targets({ ...who, by: String(v.by ?? '') })} />,
+    self: (
+      <StepForm
+        fields={[by, { name: 'text', label: t('wf.selfText'), kind: 'long' }, ...scoreFields]}
+        initial={{ by: item.name, text: steps.self?.text ?? '' }}
+        submitLabel={t('wf.do.self')}
+        onSubmit={(v) => calls.self({ ...who, by: String(v.by ?? ''), text: String(v.text ?? ''), scores: scoresOf(v) })}
+      />
+    ),
+    review: <StepForm fields={[by, ...scoreFields]} initial={{}} submitLabel={t('wf.do.review')} onSubmit={(v) => calls.review({ ...who, by: String(v.by ?? ''), scores: scoresOf(v) })} />,
+    interview: (
+      <StepForm
+        fields={[
+          by,
+          { name: 'date', label: t('wf.date'), kind: 'date' },
+          { name: 'place', label: t('wf.place'), kind: 'text' },
+          { name: 'minutes', label: t('wf.duration'), kind: 'minutes' },
+          { name: 'comment', label: t('wf.comment'), kind: 'long' },
+          { name: 'nextTargetsAgreed', label: t('wf.agreed'), kind: 'check' },
+          { name: 'signedOn', label: t('wf.signedOn'), kind: 'date' },
+        ]}
+        initial={{ minutes: 30 }}
+        submitLabel={t('wf.do.interview')}
+        onSubmit={(v) =>
+          calls.interview({ ...who, by: String(v.by ?? ''), date: String(v.date ?? ''), place: String(v.place ?? ''), minutes: Number(v.minutes ?? 0), comment: String(v.comment ?? ''), nextTargetsAgreed: v.nextTargetsAgreed === true, signedOn: String(v.signedOn ?? '') } as never)
+        }
+      />
+    ),
+  };
+  const next = item.next;
+  const approved = stepIndex(item.stage) >= stepIndex('approved');
+  return (
+    <Drawer open title={`${item.name}（${item.salesperson}）${item.quarter}`} width={620} onClose={onClose} data-testid="workflow-drawer">
+      <Steps
+        size="small"
+        direction="vertical"
+        current={stepIndex(item.stage) + 1}
+        items={STEPS.map((s) => {
+          const done = steps[s];
+          return { title: t(`wf.step.${s}` as UiKey), description: done ? t('wf.doneBy', { by: done.by, at: done.at.slice(0, 16).replace('T', ' ') }) : s === next && item.due ? t('wf.dueOn', { due: item.due }) : undefined };
+        })}
+      />
+      <Divider />
+      {next && forms[next] && (
+        <>
+          <Typography.Title level={5}>{t(`wf.step.${next}` as UiKey)}</Typography.Title>
+          {forms[next]}
+        </>
+      )}
+      {next === 'approved' && <Typography.Paragraph type="secondary">{t('wf.approveHint')}</Typography.Paragraph>}
+      {!approved && (
+        <>
+          <Divider />
+          <Typography.Title level={5}>{t('wf.override')}</Typography.Title>
+          {item.record.overrideTotal && (
+            <Descriptions size="small" column={1} items={[{ label: t('ap.total'), children: `${item.record.overrideTotal}（${item.record.overrideReason ?? ''}）` }]} />
+          )}
+          <StepForm
+            fields={[by, { name: 'total', label: t('wf.newTotal'), kind: 'score' }, { name: 'reason', label: t('wf.reason'), kind: 'text' }]}
+            initial={{}}
+            submitLabel={t('wf.do.override')}
+            onSubmit={(v) => calls.override({ ...who, by: String(v.by ?? ''), total: String(v.total ?? ''), reason: String(v.reason ?? '') })}
+          />
+        </>
+      )}
+      {approved && (
+        <>
+          <Typography.Title level={5}>{t('wf.reopen')}</Typography.Title>
+          <StepForm fields={[by, { name: 'reason', label: t('wf.reason'), kind: 'text' }]} initial={{}} submitLabel={t('wf.do.reopen')} onSubmit={(v) => calls.reopen({ ...who, by: String(v.by ?? ''), reason: String(v.reason ?? '') })} />
+        </>
+      )}
+    </Drawer>
+  );
+}
