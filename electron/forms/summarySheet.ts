@@ -25,6 +25,8 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   printSetup(sheet, '1:3');
   sheet.pageSetup.orientation = 'landscape';
   sheet.mergeCells('A1:K1');
+  sheet.getRow(1).height = 32;
+  sheet.getRow(2).height = 22;
   Object.assign(sheet.getCell('A1'), { value: `${company} 绩效考核汇总表`, style: sharedStyle({ font: font.title, alignment: align.center }) });
   sheet.mergeCells('A2:K2');
   const d = report.distribution;
@@ -48,7 +50,10 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
       [base3.toNumber(), numFmt.money],
       [{ formula: `H${r}+I${r}+J${r}`, result: base3.plus(row.performancePay).plus(row.commission.total).toNumber() }, numFmt.money],
     ];
-    values.forEach(([value, format], i) => Object.assign(sheet.getCell(r, i + 1), { value, style: sharedStyle({ numFmt: format, font: font.body, border: border.box, alignment: i < 4 ? align.left : align.right }) }));
+    values.forEach(([value, format], i) =>
+      Object.assign(sheet.getCell(r, i + 1), { value, style: sharedStyle({ numFmt: format, font: font.body, border: border.box, alignment: i < 4 ? align.left : i === 5 ? align.center : align.right }) }),
+    );
+    sheet.getRow(r).height = 20;
   });
   const t = 4 + report.rows.length;
   sheet.mergeCells(`A${t}:G${t}`);
