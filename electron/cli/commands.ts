@@ -14,12 +14,22 @@ import { annualTable, importReport, quarterTable } from './reports';
 
 export type Output = { stdout: string; stderr?: string };
 
-function withDatabase<T>(file: string, work: (db: Db) => T): T {
+/** Opens the database for one command and closes it whatever happens (also after an await). */
+async function withDatabase<T>(file: string, work: (db: Db) => T | Promise<T>): Promise<T> {
   const db = openDatabase(file);
   try {
-    return work(db);
+    return await work(db);
   } finally {
     db.close();
+  }
+}
+
+/** A file's bytes; a file that cannot be read is bad input naming it. */
+function readFile(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new DomainError('bundle.read', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 }
 
@@ -58,70 +68,45 @@ export function loadCommand(dbFile: string, bundleFile: string): Output {
   }
 }
 
-export function dumpCommand(dbFile: string): Output {
-  return { stdout: JSON.stringify(withDatabase(dbFile, dumpBundle), null, 2) };
+export async function dumpCommand(dbFile: string): Promise<Output> {
+  return { stdout: JSON.stringify(await withDatabase(dbFile, dumpBundle), null, 2) };
 }
 
-export function appraiseCommand(dbFile: string, quarter: string, json: boolean): Output {
+export async function appraiseCommand(dbFile: string, quarter: string, json: boolean): Promise<Output> {
   if (!isQuarterKey(quarter)) throw new DomainError('input.quarter', {}, { field: '--quarter' });
-  const result = withDatabase(dbFile, (db) => computeQuarter(db, quarter));
+  const result = await withDatabase(dbFile, (db) => computeQuarter(db, quarter));
   if (!json) return { stdout: quarterTable(result) };
   return { stdout: JSON.stringify(result.report, null, 2), stderr: result.warnings.map((w) => `提示：${w.message}`).join('\n') };
 }
 
-export function annualCommand(dbFile: string, yearText: string, json: boolean): Output {
+export async function annualCommand(dbFile: string, yearText: string, json: boolean): Promise<Output> {
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText)) throw new DomainError('input.year', {}, { field: '--year' });
-  const report = withDatabase(dbFile, (db) => computeYear(db, year));
+  const report = await withDatabase(dbFile, (db) => computeYear(db, year));
   return { stdout: json ? JSON.stringify(report, null, 2) : annualTable(report) };
 }
 
 /** `tkpi import-bank`: one statement as one batch; an unreadable file writes nothing (exit 2). */
 export async function importBankCommand(dbFile: string, statement: string, json: boolean): Promise<Output> {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(statement);
-  } catch (error) {
-    throw new DomainError('bank.unreadable', { file: statement, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  const db = openDatabase(dbFile);
-  try {
-    const summary = await importStatement(db, bytes, path.basename(statement));
-    return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
-  } finally {
-    db.close();
-  }
+  const bytes = readFile(statement);
+  const summary = await withDatabase(dbFile, (db) => importStatement(db, bytes, path.basename(statement)));
+  return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
 }
 
 /** `tkpi export-forms`: the quarter's workbook, or one per person, written into DIR. */
 export async function exportFormsCommand(dbFile: string, quarter: string, out: string, perPerson: boolean): Promise<Output> {
   if (!isQuarterKey(quarter)) throw new DomainError('input.quarter', {}, { field: '--quarter' });
-  const db = openDatabase(dbFile);
-  try {
-    const files = await exportForms(db, quarter, perPerson);
-    fs.mkdirSync(out, { recursive: true });
-    for (const f of files) fs.writeFileSync(path.join(out, f.fileName), f.bytes);
-    return { stdout: files.map((f) => `已写出 ${path.join(out, f.fileName)}`).join('\n') };
-  } finally {
-    db.close();
-  }
+  const files = await withDatabase(dbFile, (db) => exportForms(db, quarter, perPerson));
+  fs.mkdirSync(out, { recursive: true });
+  for (const f of files) fs.writeFileSync(path.join(out, f.fileName), f.bytes);
+  return { stdout: files.map((f) => `已写出 ${path.join(out, f.fileName)}`).join('\n') };
 }
 
 /** `tkpi import-self-review`: records the self-evaluation written on an exported form. */
 export async function importSelfReviewCommand(dbFile: string, form: string, quarter: string | undefined): Promise<Output> {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(form);
-  } catch (error) {
-    throw new DomainError('bundle.read', { file: form, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  const db = openDatabase(dbFile);
-  try {
-    const record = await importSelfReview(db, bytes, path.basename(form), quarter);
-    return { stdout: `已导入 ${record.salesperson} ${record.quarter} 的自评（${record.steps.self?.text.length ?? 0} 字）` };
-  } finally {
-    db.close();
-  }
+  const bytes = readFile(form);
+  const record = await withDatabase(dbFile, (db) => importSelfReview(db, bytes, path.basename(form), quarter));
+  return { stdout: `已导入 ${record.salesperson} ${record.quarter} 的自评（${record.steps.self?.text.length ?? 0} 字）` };
 }
 
 export function requireOption(value: string | undefined, name: string): string {

@@ -2,23 +2,12 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { downloadFile, fileToBase64 } from '../../api/files';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { useMutation } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
-
-function download(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-async function base64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * Export the quarter's 绩效考核表 (one workbook, or one per person) — the window shows its save
@@ -33,11 +22,11 @@ export function FormsActions({ quarter }: { quarter: string }) {
     setBusy('export');
     const result = await call('forms.export', { quarter, perPerson });
     setBusy(null);
-    if (report(result, t('wf.exported')) && result.ok) for (const f of result.value) download(f.fileName, f.content);
+    if (report(result, t('wf.exported')) && result.ok) for (const f of result.value) downloadFile(f.fileName, Uint8Array.from(atob(f.content), (c) => c.charCodeAt(0)), XLSX_TYPE);
   };
   const importFile = async (file: File) => {
     setBusy('import');
-    const result = await importForm({ fileName: file.name, content: await base64(file), quarter });
+    const result = await importForm({ fileName: file.name, content: await fileToBase64(file), quarter });
     setBusy(null);
     report(result, t('wf.imported', { name: file.name }));
   };

@@ -7,6 +7,7 @@ import type { Fate, RowPlan } from '../../../shared/bank/classify';
 import { message as apiMessage } from '../../../shared/i18n/messages';
 import { fenToText } from '../../../shared/money';
 import { call } from '../../api/client';
+import { fileToBase64 } from '../../api/files';
 import { useAppStore } from '../../state/appStore';
 import { money } from '../../format';
 import { useT } from '../../i18n/strings';
@@ -15,14 +16,6 @@ import { ImportReport } from './ImportReport';
 type Staged = { name: string; content: string; plan: StatementPlan | null; error: ApiError | null; decisions: Record<string, 1 | 100> };
 
 const FATE_COLORS: Record<Fate, string> = { new: 'green', duplicate: 'default', skipped: 'default', rejected: 'red', flagged: 'orange' };
-
-/** The file's bytes as base64, the form the API carries them in. */
-async function base64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * Drop or pick statements → a preview of every row's fate, with a choice for rates that could
@@ -36,7 +29,7 @@ export function ImportPanel() {
   const [reports, setReports] = useState<(ImportSummary | { file: string; error: ApiError })[]>([]);
 
   const stage = async (file: File) => {
-    const content = await base64(file);
+    const content = await fileToBase64(file);
     const result = await call('bankImport.preview', { fileName: file.name, content });
     const entry: Staged = { name: file.name, content, plan: result.ok ? result.value : null, error: result.ok ? null : result.error, decisions: {} };
     setStaged((list) => [...list.filter((s) => s.name !== file.name), entry]);

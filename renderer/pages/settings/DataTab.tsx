@@ -3,6 +3,7 @@ import { App as AntApp, Button, Divider, Popconfirm, Space, Table, Typography, U
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/contract';
 import { call } from '../../api/client';
+import { downloadFile } from '../../api/files';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
@@ -47,10 +48,7 @@ export function DataTab() {
     const result = await call('bundle.dump', {});
     setBusy(null);
     if (!report(result) || !result.ok) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(result.value, null, 2)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: `tradekpi-${new Date().toISOString().slice(0, 10)}.json` });
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadFile(`tradekpi-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(result.value, null, 2), 'application/json');
   };
 
   return (
