@@ -20,8 +20,9 @@ export type PlannedReceipt = {
   fingerprint: string | null;
   valueDate: string;
   currency: string;
-  /** Per ONE unit, decided. */
+  /** Per ONE unit, decided; and in millionths, as stored. */
   rate: string | null;
+  rateMicro: number | null;
   remitter: string | null;
   memo: string | null;
   customer: string | null;
@@ -132,10 +133,14 @@ export function classifyStatement(outcomes: readonly RowOutcome[], ctx: ImportCo
       : decide(`${r.currency}|${r.rate}|${r.valueDate.slice(0, 7)}`);
 
   const sorted = sortRows(outcomes, ctx, keyOf);
-  const stored = ctx.storedAmong(
-    sorted.flatMap((s) => (s.kind === 'receipt' && s.row.reference !== null ? [s.row.reference] : [])),
-    sorted.flatMap((s) => (s.kind === 'receipt' && s.fingerprint !== null ? [s.fingerprint] : [])),
-  );
+  const references: string[] = [];
+  const fingerprints: string[] = [];
+  for (const s of sorted) {
+    if (s.kind !== 'receipt') continue;
+    if (s.row.reference !== null) references.push(s.row.reference);
+    else if (s.fingerprint !== null) fingerprints.push(s.fingerprint);
+  }
+  const stored = ctx.storedAmong(references, fingerprints);
   const seen = new Set<string>();
   return sorted.map((s) => {
     if (s.kind !== 'receipt') return s.plan;
@@ -194,6 +199,7 @@ function receiptPlan(r: BankRow, ctx: ImportContext, fingerprint: string | null,
     valueDate: r.valueDate,
     currency: r.currency,
     rate: decision.kind === 'rate' ? decision.perUnit : null,
+    rateMicro: decision.kind === 'rate' ? decision.perUnitMicro : null,
     remitter: r.counterparty,
     memo: r.memo,
     customer: customer?.id ?? null,

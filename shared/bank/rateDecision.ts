@@ -3,7 +3,7 @@ import { Dec, round2 } from '../money';
 /** How a row's rate was understood (SPEC §10). */
 export type RateDecision =
   | { kind: 'none' }
-  | { kind: 'rate'; perUnit: string; quotedPer: 1 | 100 }
+  | { kind: 'rate'; perUnit: string; perUnitMicro: number; quotedPer: 1 | 100 }
   | { kind: 'undecided'; written: string };
 
 export type RateEvidence = { amountFen: number; cnyFen: number | null; tableRate: string | null };
@@ -26,7 +26,9 @@ function closeTo(candidate: Dec, expected: Dec, tolerance: string): boolean {
 export function decideRate(currency: string, written: string | null, evidence: RateEvidence, fileQuotesPer: 1 | 100 | null): RateDecision {
   if (currency === 'CNY' || written === null || new Dec(written).eq(1)) return { kind: 'none' };
   const per = quotedPer(written, evidence) ?? fileQuotesPer;
-  return per === null ? { kind: 'undecided', written } : { kind: 'rate', perUnit: perUnit(written, per).toString(), quotedPer: per };
+  if (per === null) return { kind: 'undecided', written };
+  const rate = perUnit(written, per);
+  return { kind: 'rate', perUnit: rate.toString(), perUnitMicro: rate.times(1e6).toNumber(), quotedPer: per };
 }
 
 /** 1 or 100 when the row's own evidence decides; null when it cannot. */

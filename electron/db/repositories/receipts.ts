@@ -80,7 +80,7 @@ export function insertImportedReceipts(db: Db, receipts: readonly PlannedReceipt
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const r of receipts) {
-    insert.run(r.ref, r.fingerprint, r.valueDate, r.currency, r.amountFen, r.rate === null ? null : toMicro(r.rate), r.cnyFen, r.remitter, r.memo, r.customer, r.matchedOwner, batchId);
+    insert.run(r.ref, r.fingerprint, r.valueDate, r.currency, r.amountFen, r.rateMicro, r.cnyFen, r.remitter, r.memo, r.customer, r.matchedOwner, batchId);
   }
 }
 
