@@ -72,7 +72,6 @@ export function dueItems(db: Db, today: string): WorkflowItem[] {
   const current = quarterOfDate(today);
   const last = workflowList(db, previousQuarter(current), today).filter((item) => item.next !== null && item.next !== 'archived');
   const records = new Map(listAppraisals(db, current).map((r) => [r.salesperson, r]));
-  const withTargets = new Set(listTargetSheets(db, current).map((s) => s.salesperson));
   const targetsDue = deadlines(current).targets;
   const targets = listSalespeople(db)
     .filter((p) => stepIndex(records.get(p.id)?.stage ?? 'none') < stepIndex('targets'))
@@ -85,9 +84,7 @@ export function dueItems(db: Db, today: string): WorkflowItem[] {
       due: targetsDue,
       overdue: today > targetsDue,
       record: records.get(p.id) ?? emptyAppraisal(p.id, current),
-      hasTargets: withTargets.has(p.id),
-    }))
-    .map(({ hasTargets: _has, ...item }) => item);
+    }));
   return [...last, ...targets];
 }
 

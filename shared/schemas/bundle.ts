@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   count,
+  decimalText,
   currency,
   entityId,
   errorWeight,
@@ -100,6 +101,18 @@ export const adjustmentSchema = z
   .object({ salesperson: entityId, quarter: quarterKey.optional(), year: year.optional(), points, reason: text })
   .refine((a) => (a.quarter === undefined) !== (a.year === undefined), { message: 'input.required', path: ['quarter'] });
 
+/** A person's appraisal workflow of one quarter (SPEC §8), kept so that a dump loads back whole. */
+export const appraisalRecordSchema = z.object({
+  salesperson: entityId,
+  quarter: quarterKey,
+  stage: z.enum(['none', 'targets', 'self', 'review', 'interview', 'approved', 'archived']),
+  steps: z.record(z.string(), z.unknown()).default({}),
+  overrideTotal: decimalText.nullish().transform((v) => v ?? null),
+  overrideReason: optionalText,
+  forcedRanking: z.boolean().default(false),
+  result: z.unknown().optional(),
+});
+
 export const bundleSchema = z.object({
   format: z.literal('trade-kpi-bundle'),
   version: z.literal(1),
@@ -116,6 +129,7 @@ export const bundleSchema = z.object({
   targets: z.array(targetSheetSchema).default([]),
   adjustments: z.array(adjustmentSchema).default([]),
   importBatches: z.array(importBatchSchema).default([]),
+  appraisals: z.array(appraisalRecordSchema).default([]),
 });
 
 export type Bundle = z.infer<typeof bundleSchema>;

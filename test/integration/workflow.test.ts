@@ -99,6 +99,17 @@ describe('approval, the read-only rule and reopening', () => {
     expect((list[1]?.record.result as { finalGrade: string }).finalGrade).toBe('B');
   });
 
+  it('keeps the workflow through a dump and a load', async () => {
+    await approveAll(true);
+    const bundle = await ok(api['bundle.dump']({}));
+    const other = createApi(createServices(openDatabase(path.join(tempDir(), 'copy.db'), { create: true })));
+    await ok(other['bundle.load']({ bundle }));
+    const list = await ok(other['workflow.list']({ quarter: Q, today: '2026-10-21' }));
+    expect(list.map((i) => i.stage)).toEqual(['approved', 'approved', 'approved', 'approved', 'approved', 'approved']);
+    expect((await ok(other['bundle.dump']({}))).appraisals).toEqual(bundle.appraisals);
+    expect((await ok(other['appraisal.quarter']({ quarter: Q }))).report.rows[1]?.finalGrade).toBe('B');
+  });
+
   it('refuses every change that feeds an approved appraisal, naming it', async () => {
     await approveAll(false);
     const locked = /江霞（S01）2026Q3 的考核已审定/;

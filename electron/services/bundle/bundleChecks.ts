@@ -33,6 +33,7 @@ export function checkBundle(bundle: Bundle): void {
   bundle.adjustments.forEach((a, i) => refers(people, a.salesperson, 'ref.salesperson', `adjustments[${i}].salesperson`));
   checkPerQuarter(bundle.documents, people, 'documents', 'dup.document');
   checkPerQuarter(bundle.targets, people, 'targets', 'dup.target');
+  checkPerQuarter(bundle.appraisals, people, 'appraisals', 'dup.target');
   checkFxRates(bundle.fxRates);
 }
 

@@ -3,6 +3,7 @@ import type { StoredReceipt } from '../../../shared/entities';
 import type { BundleInput, ReceiptInput, SalespersonInput, TargetIndicatorInput } from '../../../shared/schemas/bundle';
 import type { Db } from '../../db/connection';
 import { listAdjustments } from '../../db/repositories/adjustments';
+import { listAppraisals } from '../../db/repositories/appraisals';
 import { listPlans } from '../../db/repositories/commissionPlans';
 import { getCompany, getSettings } from '../../db/repositories/company';
 import { allCustomers } from '../../db/repositories/customers';
@@ -47,6 +48,7 @@ export function dumpBundle(db: Db): BundleInput {
       points: Number(a.points),
       reason: a.reason,
     })),
+    appraisals: listAppraisals(db).map((a) => ({ ...a, steps: a.steps as Record<string, unknown>, result: a.result ?? undefined })),
     importBatches: listBatches(db)
       .reverse()
       .map((b) => ({ ...compact(b), id: b.id, source: b.source, createdAt: b.createdAt })),

@@ -17,6 +17,8 @@ import { insertReceipt } from '../../db/repositories/receipts';
 import { insertSalesperson } from '../../db/repositories/salespeople';
 import { setTargetSheet } from '../../db/repositories/targets';
 import { appendAudit } from '../../db/repositories/auditLog';
+import { saveAppraisal } from '../../db/repositories/appraisals';
+import type { StepRecords } from '../../../shared/schemas/workflow';
 import { withIndexesRebuilt } from '../../db/bulkLoad';
 import { DATA_TABLES } from '../../db/dataTables';
 import { inTransaction } from '../../db/statements';
@@ -74,6 +76,9 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   bundle.errors.forEach((record) => insertErrorRecord(db, record));
   bundle.documents.forEach((d) => setDocumentCount(db, d.salesperson, d.quarter, d.count));
   bundle.targets.forEach((sheet) => setTargetSheet(db, sheet));
+  for (const a of bundle.appraisals) {
+    saveAppraisal(db, { ...a, steps: a.steps as StepRecords, overrideReason: a.overrideReason, result: a.result ?? null });
+  }
   for (const a of bundle.adjustments) {
     insertAdjustment(db, { salesperson: a.salesperson, period: a.quarter ?? String(a.year), points: a.points, reason: a.reason });
   }
