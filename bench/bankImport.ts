@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../electron/db/connection';
+import { importContext } from '../electron/services/bankImport/importContext';
 import { importStatement, readOutcomes } from '../electron/services/bankImport/importService';
 import { loadBundle } from '../electron/services/bundle/loadBundle';
 import { GOLDEN, readJson, tempDir } from '../test/helpers';
@@ -21,7 +22,7 @@ async function bench(kind: string, bytes: Buffer, file: string): Promise<BenchRe
     const db = openDatabase(path.join(tempDir(), 'bank.db'), { create: true });
     loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
     let started = Date.now();
-    await readOutcomes(bytes, file);
+    await readOutcomes(bytes, file, importContext(db).tableRate);
     read.push(Date.now() - started);
     started = Date.now();
     const report = await importStatement(db, bytes, file);

@@ -1,6 +1,7 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import { normalizePayerName } from '../matching/payerName';
-import { decideRate, quotedPer, type RateDecision } from './rateDecision';
+import { decideRate, type RateDecision } from './rateDecision';
+import { normalizeRates } from './rateNormalization';
 import type { BankRow, RowOutcome } from './statementRows';
 
 /** What classifying a statement needs to know about the company's data. */
@@ -84,22 +85,6 @@ function plan(row: number, fate: Fate, reason: MessageKey | null = null, params:
   };
 }
 
-/** How the file quotes rates where its rows show it: all per 1, all per 100, or mixed (null). */
-function fileQuotesPer(rows: readonly BankRow[], ctx: ImportContext): 1 | 100 | null {
-  const seen = new Set<1 | 100>();
-  const checked = new Set<string>();
-  for (const r of rows) {
-    if (r.rate === null || r.currency === 'CNY' || Number(r.rate) === 1) continue;
-    const month = r.valueDate.slice(0, 7);
-    const key = `${r.currency}|${r.rate}|${month}`;
-    if (r.cnyFen === null && checked.has(key)) continue;
-    checked.add(key);
-    const per = quotedPer(r.rate, { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(month, r.currency) });
-    if (per !== null) seen.add(per);
-  }
-  return seen.size === 1 ? ([...seen][0] ?? null) : null;
-}
-
 /** Why money out is not a receipt, or null when it is a refund to a known customer. */
 function outgoingSkip(row: BankRow, name: string, ctx: ImportContext): MessageKey | null {
   if (ctx.customerOf(row.counterparty)) return null;
@@ -115,22 +100,11 @@ function outgoingSkip(row: BankRow, name: string, ctx: ImportContext): MessageKe
  * `final` (the commit) and flagged in a preview.
  */
 export function classifyStatement(outcomes: readonly RowOutcome[], ctx: ImportContext, decisions: RateDecisions = {}, final = false): RowPlan[] {
-  // How the file quotes is only needed for a row its own evidence cannot decide: rarely.
-  let fileHint: 1 | 100 | null | undefined;
-  const hintOf = () => (fileHint ??= fileQuotesPer(outcomes.flatMap((o) => (o.kind === 'row' ? [o.value] : [])), ctx));
+  if (outcomes.some((o) => o.kind === 'row' && o.value.decision === undefined)) normalizeRates(outcomes, ctx.tableRate);
   const keyOf = remembered(normalizePayerName);
-  const decide = remembered((key: string) => {
-    const [currency = '', written = '', month = ''] = key.split('|');
-    const decided = decideRate(currency, written, { amountFen: 1, cnyFen: null, tableRate: ctx.tableRate(month, currency) }, null);
-    return decided.kind === 'undecided' ? decideRate(currency, written, { amountFen: 1, cnyFen: null, tableRate: null }, hintOf()) : decided;
-  });
+  // The user's answer for a row the reader could not decide.
   const rateOf = (r: BankRow, given: 1 | 100 | undefined): RateDecision =>
-    r.rate === null || r.currency === 'CNY'
-      ? NO_RATE
-      : // Only a row's own CNY amount makes its decision its own; otherwise rows alike decide alike.
-        r.cnyFen !== null || given !== undefined
-        ? decideRate(r.currency, r.rate, { amountFen: r.amountFen, cnyFen: r.cnyFen, tableRate: ctx.tableRate(r.valueDate.slice(0, 7), r.currency) }, given ?? hintOf())
-      : decide(`${r.currency}|${r.rate}|${r.valueDate.slice(0, 7)}`);
+    given !== undefined && r.decision?.kind === 'undecided' && r.rate !== null ? decideRate(r.currency, r.rate, { amountFen: r.amountFen, cnyFen: null, tableRate: null }, given) : (r.decision ?? NO_RATE);
 
   const sorted = sortRows(outcomes, ctx, keyOf);
   const references: string[] = [];

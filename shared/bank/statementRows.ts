@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
+import type { RateDecision } from './rateDecision';
 import { cellText, readAmount, readCurrency, readDate, readRate, type Cell } from './cellValues';
 import { TOTAL_WORDS, directionOf, type Role } from './headerWords';
 import type { Layout } from './statementLayout';
@@ -17,6 +18,8 @@ export type BankRow = {
   counterparty: string | null;
   reference: string | null;
   memo: string | null;
+  /** Set by `normalizeRates`: per 1 or per 100, or undecided. */
+  decision?: RateDecision;
 };
 
 export type RowOutcome =

@@ -2,6 +2,7 @@ import type { ImportSummary, StatementPlan } from '../../../shared/api/contract'
 import { DomainError } from '../../../shared/api/errors';
 import { classifyStatement, type RateDecisions, type RowPlan } from '../../../shared/bank/classify';
 import { findLayout } from '../../../shared/bank/statementLayout';
+import { normalizeRates, type TableRate } from '../../../shared/bank/rateNormalization';
 import { readRow, type RowOutcome } from '../../../shared/bank/statementRows';
 import { message } from '../../../shared/i18n/messages';
 import { readStatement } from '../../bank/readStatement';
@@ -15,13 +16,16 @@ import { importContext } from './importContext';
 
 /**
  * The reader (SPEC §10): the file's cells, the header found by its words, columns assigned to
- * roles, and every row's date, amount, sign, direction, currency, rate and names read.
+ * roles, every row's date, amount, sign, direction, currency and names read, and its rate
+ * normalised per unit (against the company's table rates).
  */
-export async function readOutcomes(bytes: Uint8Array, file: string): Promise<RowOutcome[]> {
+export async function readOutcomes(bytes: Uint8Array, file: string, tableRate: TableRate): Promise<RowOutcome[]> {
   for (const grid of await readStatement(bytes, file)) {
     const layout = findLayout(grid);
     if (!layout) continue;
-    return grid.slice(layout.headerRow + 1).flatMap((cells, i) => readRow(cells ?? [], layout.headerRow + i + 2, layout) ?? []);
+    const outcomes = grid.slice(layout.headerRow + 1).flatMap((cells, i) => readRow(cells ?? [], layout.headerRow + i + 2, layout) ?? []);
+    normalizeRates(outcomes, tableRate);
+    return outcomes;
   }
   throw new DomainError('bank.noHeader', { file });
 }
@@ -43,7 +47,8 @@ function summarize(file: string, rows: readonly RowPlan[], batchId: number | nul
 
 /** What importing the statement would do, row by row; writes nothing. */
 export async function previewStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}): Promise<StatementPlan> {
-  const rows = classifyStatement(await readOutcomes(bytes, file), importContext(db), decisions);
+  const ctx = importContext(db);
+  const rows = classifyStatement(await readOutcomes(bytes, file, ctx.tableRate), ctx, decisions);
   return { summary: summarize(file, rows, null), rows };
 }
 
@@ -52,9 +57,10 @@ export async function previewStatement(db: Db, bytes: Uint8Array, file: string, 
  * still undecided are rejected; when nothing is new, no batch is made and nothing changes.
  */
 export async function importStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}): Promise<ImportSummary> {
-  const outcomes = await readOutcomes(bytes, file);
+  const ctx = importContext(db);
+  const outcomes = await readOutcomes(bytes, file, ctx.tableRate);
   return inTransaction(db, () => {
-    const rows = classifyStatement(outcomes, importContext(db), decisions, true);
+    const rows = classifyStatement(outcomes, ctx, decisions, true);
     const fresh = rows.flatMap((r) => (r.fate === 'new' && r.receipt ? [r.receipt] : []));
     if (fresh.length === 0) return summarize(file, rows, null);
     const batchId = insertBatch(db, { source: 'bank', fileName: file, createdAt: new Date().toISOString(), summary: null, undoneAt: null });
