@@ -4,12 +4,13 @@ import { stepIndex } from '../../shared/workflow/steps';
 import { ApproveModal } from './appraisal/ApproveModal';
 import { FormsActions } from './appraisal/FormsActions';
 import { WorkflowDrawer } from './appraisal/WorkflowDrawer';
-import { Alert, Button, Col, Descriptions, Empty, Popconfirm, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Popconfirm, Row, Space, Table, Typography } from 'antd';
 import type { AppraisalRow, IndicatorRow } from '../../shared/engine/appraisal';
 import { message as apiMessage } from '../../shared/i18n/messages';
 import { useMutation, useQuery } from '../api/hooks';
 import { PageCard, useReport } from '../components/common';
 import { GradeChart } from '../components/GradeChart';
+import { QuarterProblem } from '../components/QuarterProblem';
 import { money, percent } from '../format';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
@@ -42,14 +43,7 @@ export function AppraisalPage() {
   const settings = useQuery('settings.get', {});
   const updateSettings = useMutation('settings.update');
   const report = useReport();
-  if (appraisal.error) {
-    const text = appraisal.error.code === 'appraise.noOne' ? t('ap.noTargets') : apiMessage(appraisal.error.code, appraisal.error.params ?? {}, lang);
-    return (
-      <PageCard>
-        <Empty description={text} />
-      </PageCard>
-    );
-  }
+  if (appraisal.error) return <QuarterProblem error={appraisal.error} />;
   const data = appraisal.data;
   const forced = settings.data?.forcedRanking ?? false;
   // Drawn with zeros while the figures load, so the page's parts are ready when they arrive.

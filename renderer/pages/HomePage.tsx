@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, Respons
 import { Dec } from '../../shared/money';
 import { useQuery } from '../api/hooks';
 import { PageCard } from '../components/common';
+import { QuarterProblem } from '../components/QuarterProblem';
 import { money } from '../format';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
@@ -54,6 +55,7 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      {appraisal.error && appraisal.error.code !== 'appraise.noOne' && <QuarterProblem error={appraisal.error} />}
       <PageCard title={`${quarter} ${t('home.progress')}`}>
         {rows.length === 0 ? (
           <Empty description={t('home.empty')} />

@@ -1,8 +1,9 @@
-import { Empty, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
 import { Dec } from '../../shared/money';
 import { useQuery } from '../api/hooks';
 import { PageCard } from '../components/common';
+import { QuarterProblem } from '../components/QuarterProblem';
 import { money } from '../format';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
@@ -16,7 +17,7 @@ export function PayPage() {
   const quarter = useAppStore((s) => s.quarter);
   const appraisal = useQuery('appraisal.quarter', { quarter });
   const people = useQuery('salespeople.list', {});
-  if (appraisal.error) return <PageCard><Empty description={t('ap.noTargets')} /></PageCard>;
+  if (appraisal.error) return <QuarterProblem error={appraisal.error} />;
   const salary = new Map((people.data ?? []).map((p) => [p.id, p.monthlyBaseSalary]));
   const rows: PayRow[] = (appraisal.data?.report.rows ?? []).map((r) => {
     const base3 = new Dec(salary.get(r.salesperson) ?? '0').times(3);
