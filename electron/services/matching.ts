@@ -1,11 +1,35 @@
+import { normalizePayerName } from '../../shared/matching/payerName';
 import type { Db } from '../db/connection';
 import { customersNamed, ownerOf } from '../db/repositories/customers';
 
+export type MatchedCustomer = { id: string; owner: string | null };
+
+/**
+ * Finds the customer a payer name belongs to (SPEC §10): the one customer whose name or an alias
+ * normalises alike, or none when no customer or several do. Answers are remembered per name and
+ * per normalised key, because a statement or a bundle repeats the same few payers many times;
+ * make a new matcher after customers change.
+ */
+export function payerMatcher(db: Db): (remitter: string | null) => MatchedCustomer | null {
+  const byKey = new Map<string, MatchedCustomer | null>();
+  const byName = new Map<string, MatchedCustomer | null>();
+  const lookup = (key: string) => {
+    if (!byKey.has(key)) {
+      const found = customersNamed(db, key);
+      byKey.set(key, found.length === 1 ? (found[0] ?? null) : null);
+    }
+    return byKey.get(key) ?? null;
+  };
+  return (remitter) => {
+    if (!remitter) return null;
+    if (!byName.has(remitter)) byName.set(remitter, lookup(normalizePayerName(remitter)));
+    return byName.get(remitter) ?? null;
+  };
+}
+
 /** The customer a payer name belongs to, when exactly one customer's name or alias matches it. */
 export function matchPayer(db: Db, remitter: string | null): string | null {
-  if (!remitter) return null;
-  const matches = customersNamed(db, remitter);
-  return matches.length === 1 ? (matches[0]?.id ?? null) : null;
+  return payerMatcher(db)(remitter)?.id ?? null;
 }
 
 type Attributable = { customer: string | null; remitter: string | null; notCustomer: boolean; matchedOwner: string | null };

@@ -2,9 +2,9 @@ import type { ImportContext } from '../../../shared/bank/classify';
 import { normalizePayerName } from '../../../shared/matching/payerName';
 import type { Db } from '../../db/connection';
 import { getCompany } from '../../db/repositories/company';
-import { customersNamed } from '../../db/repositories/customers';
 import { getFxRate } from '../../db/repositories/fxRates';
 import { prepared } from '../../db/statements';
+import { payerMatcher } from '../matching';
 
 function cached<T>(lookup: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
@@ -28,11 +28,7 @@ function existing(db: Db, column: 'ref' | 'fingerprint', values: readonly string
 }
 
 export function importContext(db: Db): ImportContext {
-  const byKey = cached((key: string) => {
-    const found = customersNamed(db, key);
-    return found.length === 1 ? (found[0] ?? null) : null;
-  });
-  const customer = cached((name: string) => byKey(normalizePayerName(name)));
+  const customer = payerMatcher(db);
   const rate = cached((key: string) => {
     const [month = '', currency = ''] = key.split(' ');
     return getFxRate(db, month, currency);
@@ -40,7 +36,7 @@ export function importContext(db: Db): ImportContext {
 
   return {
     companyKey: normalizePayerName(getCompany(db)?.name ?? ''),
-    customerOf: (name) => (name ? customer(name) : null),
+    customerOf: customer,
     tableRate: (month, currency) => rate(`${month} ${currency}`),
     storedAmong: (references, fingerprints) => new Set([...existing(db, 'ref', references), ...existing(db, 'fingerprint', fingerprints)]),
   };

@@ -1,6 +1,5 @@
 import type { LoadSummary } from '../../../shared/api/contract';
 import { DomainError } from '../../../shared/api/errors';
-import { normalizePayerName } from '../../../shared/matching/payerName';
 import { bundleSchema, type Bundle } from '../../../shared/schemas/bundle';
 import { issueToError } from '../../../shared/schemas/issues';
 import type { Db } from '../../db/connection';
@@ -22,6 +21,7 @@ import type { StepRecords } from '../../../shared/schemas/workflow';
 import { withIndexesRebuilt } from '../../db/bulkLoad';
 import { DATA_TABLES } from '../../db/dataTables';
 import { inTransaction } from '../../db/statements';
+import { payerMatcher } from '../matching';
 import { checkBundle } from './bundleChecks';
 
 /** Parses and checks a bundle completely before anything is written. */
@@ -48,7 +48,7 @@ export function loadBundle(db: Db, raw: unknown, source?: string): LoadSummary {
 export function replaceWithBundle(db: Db, bundle: Bundle, source?: string): LoadSummary {
   return inTransaction(db, () => {
     for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-    const summary = withIndexesRebuilt(db, ['deals', 'receipts', 'customers', 'customer_aliases'], () => writeBundle(db, bundle));
+    const summary = withIndexesRebuilt(db, ['deals', 'receipts'], () => writeBundle(db, bundle));
     appendAudit(db, { action: 'bundle.load', detail: { source: source ?? null, ...summary } });
     return summary;
   });
@@ -63,14 +63,16 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   bundle.fxRates.forEach((rate) => setFxRate(db, rate));
   bundle.deals.forEach((deal) => insertDeal(db, deal));
   bundle.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
-  const matchPayer = payerMatcher(bundle);
+  // Customers are written by now, so payers are matched as an import would match them.
+  const matchPayer = payerMatcher(db);
+  const owners = new Map(bundle.customers.map((c) => [c.id, c.owner]));
   let matched = 0;
   let unmatched = 0;
   for (const receipt of bundle.receipts) {
-    const customer = receipt.customer ?? (receipt.notCustomer ? null : matchPayer(receipt.remitter));
+    const customer = receipt.customer ?? (receipt.notCustomer ? null : (matchPayer(receipt.remitter)?.id ?? null));
     if (customer !== null) matched++;
     else if (!receipt.notCustomer && receipt.salesperson === null) unmatched++;
-    const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? matchPayer.ownerOf(customer));
+    const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? owners.get(customer) ?? null);
     insertReceipt(db, { ...receipt, customer, matchedOwner, batchId: receipt.batch });
   }
   bundle.errors.forEach((record) => insertErrorRecord(db, record));
@@ -92,29 +94,3 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   };
 }
 
-type PayerMatcher = ((remitter: string | null) => string | null) & { ownerOf: (customer: string) => string | null };
-
-/** Matches payer names against the bundle's customers, as an import would (SPEC §9, §10). */
-function payerMatcher(bundle: Bundle): PayerMatcher {
-  const byName = new Map<string, Set<string>>();
-  const owners = new Map<string, string | null>();
-  for (const customer of bundle.customers) {
-    owners.set(customer.id, customer.owner);
-    for (const name of [customer.name, ...customer.aliases]) {
-      const key = normalizePayerName(name);
-      byName.set(key, (byName.get(key) ?? new Set()).add(customer.id));
-    }
-  }
-  const cache = new Map<string, string | null>();
-  const match = (remitter: string | null): string | null => {
-    if (!remitter) return null;
-    let found = cache.get(remitter);
-    if (found === undefined) {
-      const ids = byName.get(normalizePayerName(remitter));
-      found = ids && ids.size === 1 ? ([...ids][0] ?? null) : null;
-      cache.set(remitter, found);
-    }
-    return found;
-  };
-  return Object.assign(match, { ownerOf: (customer: string) => owners.get(customer) ?? null });
-}
