@@ -180,6 +180,8 @@ describe('batches and payers', () => {
     expect(() => undoBatch(db, gbp!.batchId!)).toThrow(new RegExp(`导入批次 2 中有收汇计入已审定的考核（${sp} ${quarter}）`));
     expect(undoBatch(db, usd!.batchId!)).toBe(61);
     expect((db.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(11);
+    expect(() => undoBatch(db, usd!.batchId!)).toThrow('导入批次 1 已经撤销');
+    expect(() => undoBatch(db, 99)).toThrow('找不到导入批次 99');
     // undone: the same statement imports again
     expect((await importAll(db, ['boc-usd-statement.xlsx']))[0]?.imported).toBe(61);
   });
@@ -189,6 +191,8 @@ describe('batches and payers', () => {
     await importAll(db, FILES);
     const queue = unmatchedPayers(db);
     expect(queue).toEqual([expect.objectContaining({ payer: 'UNKNOWN PAYER HK LTD', count: 1, cny: '22361.22' })]);
+    expect(() => assignPayer(db, 'UNKNOWN PAYER HK LTD', 'C999')).toThrow('找不到客户 C999');
+    expect(() => assignPayer(db, 'NOBODY AT ALL', 'C007')).toThrow('没有来自“NOBODY AT ALL”的未匹配收汇');
     expect(assignPayer(db, 'Unknown Payer HK Limited', 'C007')).toEqual({ matched: 1 });
     expect(unmatchedPayers(db)).toEqual([]);
     const customer = dumpBundle(db).customers?.find((c) => c.id === 'C007');

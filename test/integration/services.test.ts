@@ -86,6 +86,21 @@ describe('services over a real SQLite file', () => {
     expect(warnings.map((w) => w.code)).toContain('warn.unmatched');
   });
 
+  it("copies last quarter's targets, keeping sheets already set unless told to overwrite", async () => {
+    await seed();
+    const sheet = (weight: number) => [
+      { kpi: 'settled' as const, weight, target: '100000' },
+      { kpi: 'deal_volume' as const, weight: 100 - weight, target: '50000' },
+    ];
+    await ok(api['targets.set']({ salesperson: 'S1', quarter: '2026Q2', indicators: sheet(60) }));
+    await ok(api['targets.set']({ salesperson: 'S2', quarter: '2026Q2', indicators: sheet(70) }));
+    await ok(api['targets.set']({ salesperson: 'S2', quarter: '2026Q3', indicators: sheet(50) }));
+    const copied = await ok(api['targets.copyFromPrevious']({ quarter: '2026Q3' }));
+    expect(copied.map((s) => [s.salesperson, s.indicators[0]?.weight])).toEqual([['S2', '50'], ['S1', '60']]);
+    const overwritten = await ok(api['targets.copyFromPrevious']({ quarter: '2026Q3', overwrite: true }));
+    expect(overwritten.find((s) => s.salesperson === 'S2')?.indicators[0]?.weight).toBe('70');
+  });
+
   it('writes every change to the audit log in the same transaction', async () => {
     await seed();
     const audit = await ok(api['audit.list']({}));
