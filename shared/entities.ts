@@ -34,6 +34,8 @@ export type Receipt = {
   rate: string | null;
   /** The bank's own CNY amount. */
   cnyAmount: string | null;
+  /** How the bank quoted `rate`: per one unit, or per 100 units (normalised on import). */
+  rateQuotedPer: 1 | 100 | null;
   remitter: string | null;
   memo: string | null;
   customer: string | null;

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { computeQuarter, computeYear } from '../services/appraisalService';
 import { importStatement } from '../services/bankImport/importService';
 import { exportForms } from '../forms/formsService';
+import { exportStatements } from '../services/commissionStatementService';
 import { importSelfReview } from '../forms/selfReviewImport';
 import { dumpBundle } from '../services/bundle/dumpBundle';
 import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
@@ -93,10 +94,11 @@ export async function importBankCommand(dbFile: string, statement: string, json:
   return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
 }
 
-/** `tkpi export-forms`: the quarter's workbook, or one per person, written into DIR. */
+/** `tkpi export-forms`: the quarter's workbook, or one per person, and the 提成对账单, written into DIR. */
 export async function exportFormsCommand(dbFile: string, quarter: string, out: string, perPerson: boolean): Promise<Output> {
   if (!isQuarterKey(quarter)) throw new DomainError('input.quarter', {}, { field: '--quarter' });
-  const files = await withDatabase(dbFile, (db) => exportForms(db, quarter, perPerson));
+  // The forms carry each person's 提成对账单; the statements also go out on their own.
+  const files = await withDatabase(dbFile, async (db) => [...(await exportForms(db, quarter, perPerson)), await exportStatements(db, quarter)]);
   fs.mkdirSync(out, { recursive: true });
   for (const f of files) fs.writeFileSync(path.join(out, f.fileName), f.bytes);
   return { stdout: files.map((f) => `已写出 ${path.join(out, f.fileName)}`).join('\n') };

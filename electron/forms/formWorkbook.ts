@@ -5,6 +5,8 @@ import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { canonicalFigures, figuresOfRow } from '../../shared/workflow/formFigures';
 import { writeFormSheet, type PersonForm } from './formSheet';
 import { writeSummarySheet } from './summarySheet';
+import { addStatementSheets } from './statementWorkbook';
+import type { CommissionStatement } from '../../shared/engine/commissionStatement';
 
 /** The hidden sheet that lets a filled form be read back and checked (SPEC §11). */
 export const KEY_SHEET = '_tkpi';
@@ -20,8 +22,8 @@ function sheetName(person: Salesperson): string {
 }
 
 /**
- * A workbook of appraisal forms: optionally the 汇总 summary, one sheet per person, and the
- * very hidden key sheet with each form's quarter, person, figure checksum and cell map.
+ * A workbook of appraisal forms: optionally the 汇总 summary, one sheet per person, their
+ * 提成对账单 sheets, and the very hidden key sheet with each form's quarter, person, figure checksum and cell map.
  */
 export async function formsWorkbook(
   company: string,
@@ -29,6 +31,7 @@ export async function formsWorkbook(
   forms: readonly PersonForm[],
   people: ReadonlyMap<string, Salesperson>,
   withSummary: boolean,
+  statements: readonly CommissionStatement[] = [],
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'TradeKPI';
@@ -41,6 +44,7 @@ export async function formsWorkbook(
     const sum = checksum(canonicalFigures(form.quarter, form.person.id, figuresOfRow(form.row)));
     keys.push([name, form.person.id, form.quarter, sum, JSON.stringify(map)]);
   }
+  addStatementSheets(workbook, company, statements);
   const key = workbook.addWorksheet(KEY_SHEET, { state: 'veryHidden' });
   for (const row of keys) key.addRow(row);
   // Fast deflate: forms are small, and a few percent more bytes buy a third off the time.

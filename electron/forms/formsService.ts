@@ -8,6 +8,7 @@ import { listAppraisals } from '../db/repositories/appraisals';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { cachedQuarter } from '../services/appraisalService';
+import { commissionStatements } from '../services/commissionStatementService';
 import type { PersonForm } from './formSheet';
 import { formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
@@ -39,14 +40,16 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
   return { company, report, forms, people };
 }
 
-/** One workbook for the quarter (汇总 and every person), or one workbook per person. */
+/** One workbook for the quarter (汇总, every person's form and 提成对账单), or one workbook per person. */
 export async function exportForms(db: Db, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
   const { company, report, forms, people } = gather(db, quarter);
-  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true) }];
+  const statements = new Map(commissionStatements(db, quarter).map((s) => [s.salesperson, s]));
+  const statementsOf = (list: readonly PersonForm[]) => list.flatMap((f) => statements.get(f.person.id) ?? []);
+  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, statementsOf(forms)) }];
   const files = [];
   for (const form of forms) {
     const fileName = `绩效考核表-${quarter}-${form.person.id}-${form.person.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
-    files.push({ fileName, bytes: await formsWorkbook(company, report, [form], people, false) });
+    files.push({ fileName, bytes: await formsWorkbook(company, report, [form], people, false, statementsOf([form])) });
   }
   return files;
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Salesperson } from '../../shared/domain';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
-import { Dec, type DecValue } from '../../shared/money';
+import { quarterPay, sumPay } from '../../shared/engine/quarterPay';
 import { align, border, fill, font, numFmt, printSetup, sharedStyle } from './formStyle';
 import { quarterTitle } from './formText';
 
@@ -33,10 +33,11 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   const breach = d.compliant ? '符合分布规定' : '不符合分布规定';
   Object.assign(sheet.getCell('A2'), { value: `${quarterTitle(report.quarter)}\u3000考核 ${report.appraised} 人\u3000S ${d.counts.S} / A ${d.counts.A} / B ${d.counts.B} / C ${d.counts.C} / D ${d.counts.D}（${breach}）`, style: sharedStyle({ font: font.subtitle, alignment: align.center }) });
   HEADERS.forEach(([title], i) => Object.assign(sheet.getCell(3, i + 1), { value: title, style: sharedStyle({ font: font.label, fill: fill.header, border: border.box, alignment: align.center }) }));
+  const pays = report.rows.map((row) => quarterPay(row, people.get(row.salesperson)?.monthlyBaseSalary ?? '0'));
   report.rows.forEach((row, k) => {
     const r = 4 + k;
     const person = people.get(row.salesperson);
-    const base3 = new Dec(person?.monthlyBaseSalary ?? '0').times(3);
+    const pay = quarterPay(row, person?.monthlyBaseSalary ?? '0');
     const values: [ExcelJS.CellValue, string][] = [
       [k + 1, numFmt.count],
       [row.salesperson, numFmt.text],
@@ -47,8 +48,8 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
       [Number(row.coefficient), '0.0#'],
       [Number(row.performancePay), numFmt.money],
       [Number(row.commission.total), numFmt.money],
-      [base3.toNumber(), numFmt.money],
-      [{ formula: `H${r}+I${r}+J${r}`, result: base3.plus(row.performancePay).plus(row.commission.total).toNumber() }, numFmt.money],
+      [Number(pay.base3), numFmt.money],
+      [{ formula: `H${r}+I${r}+J${r}`, result: Number(pay.total) }, numFmt.money],
     ];
     values.forEach(([value, format], i) =>
       Object.assign(sheet.getCell(r, i + 1), { value, style: sharedStyle({ numFmt: format, font: font.body, border: border.box, alignment: i < 4 ? align.left : i === 5 ? align.center : align.right }) }),
@@ -58,17 +59,11 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   const t = 4 + report.rows.length;
   sheet.mergeCells(`A${t}:G${t}`);
   Object.assign(sheet.getCell(`A${t}`), { value: '合计', style: sharedStyle({ font: font.label, border: border.box, alignment: align.center }) });
-  const sum = (pick: (row: AppraisalReport['rows'][number]) => DecValue) => report.rows.reduce((s, row) => s.plus(pick(row)), new Dec(0));
-  const base3 = (row: AppraisalReport['rows'][number]) => new Dec(people.get(row.salesperson)?.monthlyBaseSalary ?? '0').times(3);
-  const totals: Record<string, Dec> = {
-    H: sum((row) => row.performancePay),
-    I: sum((row) => row.commission.total),
-    J: sum(base3),
-    K: sum((row) => base3(row).plus(row.performancePay).plus(row.commission.total)),
-  };
+  const sums = sumPay(pays);
+  const totals: Record<string, string> = { H: sums.performancePay, I: sums.commission, J: sums.base3, K: sums.total };
   for (const [column, cached] of Object.entries(totals)) {
     const total = report.rows.length ? `SUM(${column}4:${column}${t - 1})` : '0';
-    Object.assign(sheet.getCell(`${column}${t}`), { value: { formula: total, result: cached.toNumber() }, style: sharedStyle({ numFmt: numFmt.money, font: font.label, border: border.box, alignment: align.right }) });
+    Object.assign(sheet.getCell(`${column}${t}`), { value: { formula: total, result: Number(cached) }, style: sharedStyle({ numFmt: numFmt.money, font: font.label, border: border.box, alignment: align.right }) });
   }
   const u = t + 1;
   sheet.mergeCells(`A${u}:K${u}`);

@@ -4,6 +4,7 @@ import { appendAudit, listAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
 import { appraisalHandlers } from './appraisalService';
 import { backupHandlers } from './backupService';
+import { commissionStatementHandlers } from './commissionStatementService';
 import { importHandlers } from './bankImport/handlers';
 import { workflowHandlers } from './workflowService';
 import { formsHandlers } from '../forms/formsService';
@@ -61,6 +62,7 @@ export function createServices(db: Db, options: { backupDir?: string } = {}): Ap
     ...importHandlers(db),
     ...workflowHandlers(db),
     ...formsHandlers(db),
+    ...commissionStatementHandlers(db),
     'bundle.load': ({ bundle, source }) => loadBundle(db, bundle, source),
     'bundle.dump': () => dumpBundle(db),
     'audit.list': ({ offset, limit }) => listAudit(db, offset, limit),

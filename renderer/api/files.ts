@@ -7,6 +7,11 @@ export async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** An exported workbook (base64, as the API carries it) handed to the browser as a download. */
+export function downloadExported(file: { fileName: string; content: string }): void {
+  downloadFile(file.fileName, Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+}
+
 /** Hands bytes to the browser as a download; the Electron window shows its save dialog. */
 export function downloadFile(fileName: string, bytes: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type }));

@@ -4,6 +4,7 @@ import type { RowPlan } from '../bank/classify';
 import type { AnnualReport } from '../engine/annual';
 import type { Suggestion } from '../matching/similarity';
 import type { AppraisalReport } from '../engine/appraisal';
+import type { CommissionStatement } from '../engine/commissionStatement';
 import type {
   AppraisalRecord,
   AuditEntry,
@@ -127,6 +128,9 @@ export const apiArgs = {
   'workflow.reopen': reopenSchema,
   'forms.export': z.object({ quarter: quarterKey, perPerson: z.boolean().default(false) }),
   'forms.importSelfReview': z.object({ fileName: text, content: z.string(), quarter: quarterKey.optional() }),
+  'statements.get': z.object({ quarter: quarterKey, salesperson: entityId }),
+  'statements.export': z.object({ quarter: quarterKey, salesperson: entityId.optional() }),
+  'pay.export': z.object({ quarter: quarterKey }),
   'bundle.load': z.object({ bundle: z.unknown(), source: z.string().optional() }),
   'bundle.dump': none,
   'appraisal.quarter': z.object({ quarter: quarterKey }),
@@ -239,6 +243,9 @@ export type ApiResults = {
   'workflow.reopen': AppraisalRecord;
   'forms.export': ExportedForm[];
   'forms.importSelfReview': AppraisalRecord;
+  'statements.get': CommissionStatement;
+  'statements.export': ExportedForm;
+  'pay.export': ExportedForm;
   'bundle.load': LoadSummary;
   'bundle.dump': BundleInput;
   'appraisal.quarter': QuarterAppraisal;

@@ -24,6 +24,8 @@ export type PlannedReceipt = {
   /** Per ONE unit, decided; and in millionths, as stored. */
   rate: string | null;
   rateMicro: number | null;
+  /** How the bank quoted the rate (SPEC §10: Chinese banks quote per 100 units). */
+  quotedPer: 1 | 100 | null;
   remitter: string | null;
   memo: string | null;
   customer: string | null;
@@ -174,6 +176,7 @@ function receiptPlan(r: BankRow, ctx: ImportContext, fingerprint: string | null,
     currency: r.currency,
     rate: decision.kind === 'rate' ? decision.perUnit : null,
     rateMicro: decision.kind === 'rate' ? decision.perUnitMicro : null,
+    quotedPer: decision.kind === 'rate' ? decision.quotedPer : null,
     remitter: r.counterparty,
     memo: r.memo,
     customer: customer?.id ?? null,

@@ -88,6 +88,8 @@ export const en: Record<MessageKey, string> = {
   'form.notForm': '{file} is not an appraisal form exported by TradeKPI',
   'form.stale': 'the figures of {name} ({salesperson}) {quarter} changed since this form was exported; export it again',
   'form.step': 'the {quarter} appraisal of {name} ({salesperson}) is past self-assessment (now: {stage})',
+  'statement.notAppraised': '{salesperson} has no targets in {quarter}, so there is no commission statement',
+  'statement.mismatch': 'the commission statement lines of {name} ({salesperson}) for {quarter} add up to {lines}, not the appraisal\'s base {base}; please report this',
   'bundle.read': 'cannot read {file}: {reason}',
   'bundle.json': '{file} is not valid JSON: {reason}',
   'bundle.format': '{file} is not a TradeKPI bundle (format trade-kpi-bundle, version 1)',

@@ -93,6 +93,9 @@ export const zhCN = {
   'form.notForm': '{file} 不是 TradeKPI 导出的绩效考核表',
   'form.stale': '导出这张表之后，{name}（{salesperson}）{quarter} 的考核数字已经变化，请重新导出再填写',
   'form.step': '{name}（{salesperson}）{quarter} 的考核已过自评阶段（当前：{stage}），不能再导入自评',
+  // Commission statements (提成对账单)
+  'statement.notAppraised': '{salesperson} 在 {quarter} 没有考核目标，没有提成对账单',
+  'statement.mismatch': '{name}（{salesperson}）{quarter} 的对账单明细合计 {lines} 与考核中的提成基数 {base} 不一致，请联系技术支持',
   // Bundle and database files
   'bundle.read': '无法读取文件 {file}：{reason}',
   'bundle.json': '{file} 不是有效的 JSON：{reason}',

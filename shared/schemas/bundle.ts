@@ -70,6 +70,8 @@ export const receiptSchema = z.object({
   rate: fxRate.nullish().transform((v) => v ?? null),
   /** The bank's own CNY amount, when the statement gives one. */
   cnyAmount: money.nullish().transform((v) => v ?? null),
+  /** How the bank quoted `rate`: per one unit, or per 100 units and normalised on import. */
+  rateQuotedPer: z.union([z.literal(1), z.literal(100)]).nullish().transform((v) => v ?? null),
   remitter: optionalText,
   memo: optionalText,
   customer: entityId.nullish().transform((v) => v ?? null),

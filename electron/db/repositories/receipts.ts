@@ -22,6 +22,7 @@ type ReceiptRow = {
   not_customer: number;
   batch_id: number | null;
   fingerprint: string | null;
+  rate_quoted_per: 1 | 100 | null;
 };
 type ReceiptViewRow = ReceiptRow & { cny_fen: number | null; estimated: number; credited_to: string | null };
 
@@ -42,6 +43,7 @@ function toReceipt(row: ReceiptRow): StoredReceipt {
     notCustomer: row.not_customer === 1,
     batchId: row.batch_id,
     fingerprint: row.fingerprint,
+    rateQuotedPer: row.rate_quoted_per,
   };
 }
 
@@ -61,14 +63,15 @@ function params(r: Receipt): unknown[] {
     r.notCustomer ? 1 : 0,
     r.batchId,
     r.fingerprint,
+    r.rateQuotedPer,
   ];
 }
 
 const COLUMNS = `ref, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id,
-  manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint`;
+  manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint, rate_quoted_per`;
 
 export function insertReceipt(db: Db, r: Receipt): number {
-  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
+  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
   return Number(info.lastInsertRowid);
 }
 
@@ -76,11 +79,11 @@ export function insertReceipt(db: Db, r: Receipt): number {
 export function insertImportedReceipts(db: Db, receipts: readonly PlannedReceipt[], batchId: number): void {
   const insert = prepared(
     db,
-    `INSERT INTO receipts (ref, fingerprint, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id, matched_owner_id, batch_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO receipts (ref, fingerprint, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id, matched_owner_id, batch_id, rate_quoted_per)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const r of receipts) {
-    insert.run(r.ref, r.fingerprint, r.valueDate, r.currency, r.amountFen, r.rateMicro, r.cnyFen, r.remitter, r.memo, r.customer, r.matchedOwner, batchId);
+    insert.run(r.ref, r.fingerprint, r.valueDate, r.currency, r.amountFen, r.rateMicro, r.cnyFen, r.remitter, r.memo, r.customer, r.matchedOwner, batchId, r.quotedPer);
   }
 }
 

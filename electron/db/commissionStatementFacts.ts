@@ -1,0 +1,154 @@
+import type { NewCustomerRule } from '../../shared/domain';
+import type { ExcludedLine, NewCustomerLine, RateSource, StatementLine } from '../../shared/engine/commissionStatement';
+import { fenToText, microToText } from '../../shared/money';
+import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER } from './cnySql';
+import type { Db } from './connection';
+import type { DateRange } from './quarterFacts';
+import { prepared } from './statements';
+
+/*
+ * The rows behind one person's commission base, for the 提成对账单. Each query applies exactly
+ * the rule `quarterFacts` sums (SPEC §3), so the lines add up to the appraisal's figure; the
+ * service checks that they do.
+ */
+
+type ReceiptLineRow = {
+  id: number;
+  value_date: string;
+  ref: string | null;
+  remitter: string | null;
+  customer_id: string | null;
+  currency: string;
+  amount_fen: number;
+  rate_micro: number | null;
+  bank_cny_fen: number | null;
+  rate_quoted_per: number | null;
+  table_rate_micro: number | null;
+  cny_fen: number | null;
+  credited_to: string | null;
+  not_customer: number;
+};
+
+const RECEIPT_LINE = `SELECT r.id, r.value_date, r.ref, r.remitter, r.customer_id, r.currency, r.amount_fen, r.rate_micro,
+    r.bank_cny_fen, r.rate_quoted_per, r.not_customer,
+    (SELECT rate_micro FROM fx_rates WHERE month = substr(r.value_date, 1, 7) AND currency = r.currency) AS table_rate_micro,
+    ${RECEIPT_CNY} AS cny_fen, ${RECEIPT_OWNER} AS credited_to
+  FROM receipts r`;
+
+function sourceOf(row: ReceiptLineRow): { source: RateSource; rateMicro: number | null } {
+  if (row.currency === 'CNY') return { source: 'cny', rateMicro: null };
+  if (row.bank_cny_fen !== null) return { source: 'bankCny', rateMicro: null };
+  if (row.rate_micro !== null) return { source: row.rate_quoted_per === 100 ? 'bankRatePer100' : 'bankRate', rateMicro: row.rate_micro };
+  return { source: 'table', rateMicro: row.table_rate_micro };
+}
+
+function receiptLine(row: ReceiptLineRow): StatementLine {
+  const { source, rateMicro } = sourceOf(row);
+  return {
+    id: String(row.id),
+    date: row.value_date,
+    ref: row.ref,
+    counterparty: row.remitter,
+    customer: row.customer_id,
+    currency: row.currency,
+    amount: fenToText(row.amount_fen),
+    rate: rateMicro === null ? null : microToText(rateMicro),
+    rateSource: source,
+    // A missing table rate stops the appraisal before a statement is asked for.
+    cny: fenToText(row.cny_fen ?? 0),
+  };
+}
+
+/** The receipts that count for `salesperson` in the range: their 结汇额, refunds negative. */
+export function countedReceipts(db: Db, salesperson: string, range: DateRange): StatementLine[] {
+  const rows = prepared(
+    db,
+    `${RECEIPT_LINE} WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 AND ${RECEIPT_OWNER} = @sp
+     ORDER BY r.value_date, r.id`,
+  ).all({ ...range, sp: salesperson }) as ReceiptLineRow[];
+  return rows.map(receiptLine);
+}
+
+/**
+ * Receipts in the range from customers `salesperson` owns today that do not count for them:
+ * marked 非客户回款, credited to someone else (by hand, or the owner when they were matched),
+ * or matched while the customer had no owner.
+ */
+export function excludedReceipts(db: Db, salesperson: string, range: DateRange): ExcludedLine[] {
+  const rows = prepared(
+    db,
+    `${RECEIPT_LINE} JOIN customers c ON c.id = r.customer_id
+     WHERE r.value_date BETWEEN @from AND @to AND c.owner_id = @sp
+       AND (r.not_customer = 1 OR ${RECEIPT_OWNER} IS NULL OR ${RECEIPT_OWNER} <> @sp)
+     ORDER BY r.value_date, r.id`,
+  ).all({ ...range, sp: salesperson }) as ReceiptLineRow[];
+  return rows.map((row) => {
+    const { rate: _rate, rateSource: _source, ...line } = receiptLine(row);
+    const reason = row.not_customer === 1 ? 'notCustomer' : row.credited_to === null ? 'noOwnerWhenMatched' : 'creditedToOther';
+    return { ...line, cny: row.cny_fen === null ? null : fenToText(row.cny_fen), reason, creditedTo: row.not_customer === 1 ? null : row.credited_to };
+  });
+}
+
+type DealLineRow = {
+  id: string;
+  contract_no: string | null;
+  signed_on: string;
+  customer_id: string | null;
+  customer_name: string | null;
+  currency: string;
+  amount_fen: number;
+  rate_micro: number | null;
+  cny_fen: number | null;
+};
+
+/** The active deals signed in the range: the lines of a 成交额 base (setting `commissionBase`). */
+export function countedDeals(db: Db, salesperson: string, range: DateRange): StatementLine[] {
+  const rows = prepared(
+    db,
+    `SELECT d.id, d.contract_no, d.signed_on, d.customer_id, c.name AS customer_name, d.currency, d.amount_fen,
+       dr.rate_micro, ${DEAL_CNY} AS cny_fen
+     FROM deals d ${DEAL_RATE_JOIN} LEFT JOIN customers c ON c.id = d.customer_id
+     WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' AND d.salesperson_id = @sp
+     ORDER BY d.signed_on, d.id`,
+  ).all({ ...range, sp: salesperson }) as DealLineRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    date: row.signed_on,
+    ref: row.contract_no,
+    counterparty: row.customer_name,
+    customer: row.customer_id,
+    currency: row.currency,
+    amount: fenToText(row.amount_fen),
+    rate: row.currency === 'CNY' || row.rate_micro === null ? null : microToText(row.rate_micro),
+    rateSource: row.currency === 'CNY' ? 'cny' : 'table',
+    cny: fenToText(row.cny_fen ?? 0),
+  }));
+}
+
+/**
+ * The customers whose first qualifying event ever (SPEC §3, `newCustomerRule`) falls in the
+ * range and is credited to `salesperson`: the names behind the new-customer bonus.
+ */
+export function newCustomersOf(db: Db, salesperson: string, range: DateRange, rule: NewCustomerRule): NewCustomerLine[] {
+  const sql =
+    rule === 'first_receipt'
+      ? `WITH firsts AS (
+           SELECT c.id AS customer, c.name, (SELECT MIN(r.value_date) FROM receipts r INDEXED BY receipts_customer
+             WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0) AS first
+           FROM customers c)
+         SELECT f.customer, f.name, f.first AS date FROM firsts f
+         WHERE f.first BETWEEN @from AND @to
+           AND (SELECT ${RECEIPT_OWNER} FROM receipts r INDEXED BY receipts_customer
+                 WHERE r.customer_id = f.customer AND r.value_date = f.first AND r.amount_fen > 0 AND r.not_customer = 0
+                 ORDER BY r.ref, r.id LIMIT 1) = @sp
+         ORDER BY f.first, f.customer`
+      : `WITH firsts AS (
+           SELECT d.customer_id AS customer, MIN(d.signed_on) AS first FROM deals d
+           WHERE d.customer_id IS NOT NULL AND d.status = 'active'
+           GROUP BY d.customer_id HAVING first BETWEEN @from AND @to)
+         SELECT f.customer, c.name, f.first AS date FROM firsts f JOIN customers c ON c.id = f.customer
+         WHERE (SELECT d.salesperson_id FROM deals d WHERE d.customer_id = f.customer AND d.signed_on = f.first
+                  AND d.status = 'active' ORDER BY d.id LIMIT 1) = @sp
+         ORDER BY f.first, f.customer`;
+  return prepared(db, sql).all({ ...range, sp: salesperson }) as NewCustomerLine[];
+}

@@ -1,0 +1,80 @@
+import type { ApiHandlers, ExportedForm } from '../../shared/api/contract';
+import { DomainError } from '../../shared/api/errors';
+import type { CommissionPlan } from '../../shared/domain';
+import type { AppraisalRow } from '../../shared/engine/appraisal';
+import { buildCommissionStatement, type CommissionStatement } from '../../shared/engine/commissionStatement';
+import { quarterRange, type QuarterKey } from '../../shared/quarter';
+import { countedDeals, countedReceipts, excludedReceipts, newCustomersOf } from '../db/commissionStatementFacts';
+import type { Db } from '../db/connection';
+import { listPlans } from '../db/repositories/commissionPlans';
+import { getCompany, getSettings } from '../db/repositories/company';
+import { listSalespeople } from '../db/repositories/salespeople';
+import { payWorkbook } from '../forms/payWorkbook';
+import { statementsWorkbook } from '../forms/statementWorkbook';
+import { cachedQuarter } from './appraisalService';
+
+const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], newCustomerBonus: '0' };
+
+/**
+ * The statement of one appraisal row: the lines behind its commission base, the receipts of the
+ * person's customers left out and why, the bracket slices and the new customers by name. The
+ * commission is recomputed from the lines by the engine and must equal the appraisal's; a
+ * difference would mean the statement does not explain the figure, so it is refused.
+ */
+function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, plans: ReadonlyMap<string, CommissionPlan>, planOf: ReadonlyMap<string, string | null>): CommissionStatement {
+  const settings = getSettings(db);
+  const range = quarterRange(quarter);
+  const planId = planOf.get(row.salesperson) ?? null;
+  const statement = buildCommissionStatement({
+    salesperson: row.salesperson,
+    name: row.name,
+    quarter,
+    base: settings.commissionBase,
+    plan: (planId && plans.get(planId)) || NO_PLAN,
+    lines: settings.commissionBase === 'deal_volume' ? countedDeals(db, row.salesperson, range) : countedReceipts(db, row.salesperson, range),
+    excluded: settings.commissionBase === 'deal_volume' ? [] : excludedReceipts(db, row.salesperson, range),
+    newCustomers: newCustomersOf(db, row.salesperson, range, settings.newCustomerRule),
+  });
+  const c = statement.commission;
+  if (c.base !== row.commission.base || c.total !== row.commission.total || c.newCustomerBonus !== row.commission.newCustomerBonus) {
+    throw new DomainError('statement.mismatch', { name: row.name, salesperson: row.salesperson, quarter, lines: c.base, base: row.commission.base });
+  }
+  return statement;
+}
+
+/** Statements of the quarter: one person's, or everyone appraised (in the appraisal's order). */
+export function commissionStatements(db: Db, quarter: QuarterKey, salesperson?: string): CommissionStatement[] {
+  const { report } = cachedQuarter(db, quarter);
+  const rows = salesperson === undefined ? report.rows : report.rows.filter((r) => r.salesperson === salesperson);
+  if (salesperson !== undefined && rows.length === 0) throw new DomainError('statement.notAppraised', { salesperson, quarter });
+  const plans = new Map(listPlans(db).map((p) => [p.id, p]));
+  const planOf = new Map(listSalespeople(db).map((p) => [p.id, p.commissionPlan]));
+  return rows.map((row) => statementOf(db, quarter, row, plans, planOf));
+}
+
+/** The statements as a print-ready workbook: one A4 sheet per person. */
+export async function exportStatements(db: Db, quarter: QuarterKey, salesperson?: string): Promise<{ fileName: string; bytes: Buffer }> {
+  const statements = commissionStatements(db, quarter, salesperson);
+  const company = getCompany(db)?.name ?? '';
+  const who = salesperson === undefined ? '' : `-${salesperson}-${statements[0]?.name ?? ''}`;
+  return { fileName: `提成对账单-${quarter}${who}.xlsx`.replace(/[\\/:*?"<>|]/g, '_'), bytes: await statementsWorkbook(company, statements) };
+}
+
+/** 薪酬 as a workbook: the quarter's pay of everyone appraised. */
+export async function exportPay(db: Db, quarter: QuarterKey): Promise<{ fileName: string; bytes: Buffer }> {
+  const { report } = cachedQuarter(db, quarter);
+  const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
+  return { fileName: `薪酬-${quarter}.xlsx`, bytes: await payWorkbook(getCompany(db)?.name ?? '', report, people) };
+}
+
+function asExported(file: { fileName: string; bytes: Buffer }): ExportedForm {
+  return { fileName: file.fileName, content: file.bytes.toString('base64') };
+}
+
+export function commissionStatementHandlers(db: Db): Pick<ApiHandlers, 'statements.get' | 'statements.export' | 'pay.export'> {
+  return {
+    'statements.get': ({ quarter, salesperson }) => commissionStatements(db, quarter, salesperson)[0] as CommissionStatement,
+    'statements.export': async ({ quarter, salesperson }) => asExported(await exportStatements(db, quarter, salesperson)),
+    'pay.export': async ({ quarter }) => asExported(await exportPay(db, quarter)),
+  };
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { AppraisalReport } from '../../shared/engine/appraisal';
+import { openDatabase, type Db } from '../../electron/db/connection';
+import { importStatement } from '../../electron/services/bankImport/importService';
+import { createServices } from '../../electron/services';
+import { expectedLines, sumLines } from '../goldenStatement';
+import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
+
+const Q = '2026Q3';
+const expected = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+type GoldenBundle = Parameters<typeof expectedLines>[0] & { receipts: { ref?: string; customer?: string | null }[] };
+const bundle = readJson<GoldenBundle>(path.join(GOLDEN, 'bundle.json'));
+
+function loaded(file = 'bundle.json'): { db: Db; services: ReturnType<typeof createServices> } {
+  const db = openDatabase(path.join(tempDir(), 'statement.db'), { create: true });
+  const services = createServices(db);
+  services['bundle.load']({ bundle: readJson(path.join(GOLDEN, file)) });
+  return { db, services };
+}
+
+async function workbook(base64OrBytes: string | Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const bytes = typeof base64OrBytes === 'string' ? Buffer.from(base64OrBytes, 'base64') : base64OrBytes;
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The value in column I of the row whose merged label (column A) starts with `label`. */
+function figure(sheet: ExcelJS.Worksheet, label: string): number | undefined {
+  let found: number | undefined;
+  sheet.eachRow((row) => {
+    if (found === undefined && String(row.getCell(1).value ?? '').startsWith(label)) {
+      const cell = row.getCell(9);
+      found = Number(cell.formula ? cell.result : cell.value);
+    }
+  });
+  return found;
+}
+
+describe('提成对账单 of the golden case', () => {
+  it('lists, for every person, exactly the receipts worked out from the bundle, adding up to expected.json', () => {
+    const { db, services } = loaded();
+    for (const row of expected.rows) {
+      const lines = expectedLines(bundle, row.salesperson, '2026-07-01', '2026-09-30');
+      const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as ReturnType<(typeof services)['statements.get']> & object;
+      expect(s.lines.map((l) => ({ ref: l.ref ?? '', cny: l.cny })), `lines of ${row.salesperson}`).toEqual(lines);
+      expect(lines.length, `${row.salesperson} has receipts in the quarter`).toBeGreaterThan(0);
+      expect(sumLines(lines), `Σ lines of ${row.salesperson}`).toBe(row.settled);
+      expect(s.baseTotal).toBe(row.settled);
+      expect(s.commission, `commission of ${row.salesperson}`).toEqual(row.commission);
+      expect(s.newCustomers.length, `new customers of ${row.salesperson}`).toBe(row.newCustomers);
+      // The slices, each shown rounded, plus the rounding line, make the bracket amount.
+      const slices = s.slices.reduce((sum, x) => sum + Math.round(Number(x.commission) * 100), 0) + Math.round(Number(s.rounding) * 100);
+      expect(slices, `slices of ${row.salesperson}`).toBe(Math.round(Number(row.commission.bracketAmount) * 100));
+    }
+    db.close();
+  });
+
+  it('names the receipts of a person’s customers that do not count for them, and why', () => {
+    const { db, services } = loaded();
+    const list = services['receipts.list']({ quarter: Q, salesperson: 'S01', offset: 0, limit: 500 }) as { rows: { id: number; ref: string | null; cny: string | null }[] };
+    const [first, second] = list.rows;
+    if (!first || !second) throw new Error('S01 needs two receipts in the quarter');
+    services['receipts.setNotCustomer']({ id: first.id, notCustomer: true });
+    const stored = db.prepare('SELECT * FROM receipts WHERE id = ?').get(second.id) as { id: number };
+    db.prepare('UPDATE receipts SET manual_salesperson_id = ? WHERE id = ?').run('S02', stored.id);
+    const s = services['statements.get']({ quarter: Q, salesperson: 'S01' }) as ReturnType<(typeof services)['statements.get']> & object;
+    expect(s.excluded.map((e) => ({ id: e.id, reason: e.reason, creditedTo: e.creditedTo }))).toEqual([
+      { id: String(first.id), reason: 'notCustomer', creditedTo: null },
+      { id: String(second.id), reason: 'creditedToOther', creditedTo: 'S02' },
+    ]);
+    expect(s.lines.map((l) => l.id)).not.toContain(String(first.id));
+    expect(s.lines.map((l) => l.id)).not.toContain(String(second.id));
+    expect(s.lines).toHaveLength(list.rows.length - 2);
+    const s2 = services['statements.get']({ quarter: Q, salesperson: 'S02' }) as ReturnType<(typeof services)['statements.get']> & object;
+    expect(s2.lines.map((l) => l.id)).toContain(String(second.id));
+    db.close();
+  });
+
+  it('says where each rate came from after importing the bank statements (per-100 quotes normalised)', async () => {
+    const { db, services } = loaded('bundle-no-receipts.json');
+    const dir = path.join(GOLDEN, 'statements');
+    for (const file of fs.readdirSync(dir).sort()) await importStatement(db, fs.readFileSync(path.join(dir, file)), file);
+    const sources = new Set<string>();
+    for (const row of expected.rows) {
+      const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as ReturnType<(typeof services)['statements.get']> & object;
+      expect(s.commission, `commission of ${row.salesperson} from the statements`).toEqual(row.commission);
+      for (const l of s.lines) sources.add(l.rateSource);
+    }
+    expect([...sources].sort()).toEqual(['bankRatePer100', 'cny', 'table']);
+    db.close();
+  });
+
+  it('refuses a person without targets in the quarter, in Chinese', async () => {
+    const { db } = loaded();
+    const api = (await import('../../electron/services')).createApi(createServices(db));
+    const result = await api['statements.get']({ quarter: Q, salesperson: 'NOPE' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('NOPE 在 2026Q3 没有考核目标，没有提成对账单');
+    db.close();
+  });
+});
+
+describe('the statements and 薪酬 as workbooks', () => {
+  it('tkpi export-forms writes the statements on their own and inside the forms workbook, figures equal to expected.json', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    expect(tkpi('load', '--db', db, path.join(GOLDEN, 'bundle.json')).status).toBe(0);
+    const out = path.join(dir, 'out');
+    const run = tkpi('export-forms', '--db', db, '--quarter', Q, '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const alone = await workbook(fs.readFileSync(path.join(out, `提成对账单-${Q}.xlsx`)));
+    const forms = await workbook(fs.readFileSync(path.join(out, `绩效考核表-${Q}.xlsx`)));
+    for (const wb of [alone, forms]) {
+      for (const row of expected.rows) {
+        const sheet = wb.worksheets.find((w) => w.name.startsWith(`提成 ${row.salesperson} `));
+        if (!sheet) throw new Error(`no statement sheet for ${row.salesperson}`);
+        expect(figure(sheet, '合计（'), `base of ${row.salesperson}`).toBeCloseTo(Number(row.settled), 2);
+        expect(figure(sheet, '分段提成'), `bracket amount of ${row.salesperson}`).toBeCloseTo(Number(row.commission.bracketAmount), 2);
+        expect(figure(sheet, '本季度提成合计'), `commission of ${row.salesperson}`).toBeCloseTo(Number(row.commission.total), 2);
+        expect(sheet.pageSetup.fitToWidth).toBe(1);
+      }
+    }
+    expect(alone.worksheets).toHaveLength(expected.rows.length);
+  });
+
+  it('pay.export writes 薪酬 with the same totals as the appraisal', async () => {
+    const { db, services } = loaded();
+    const file = (await services['pay.export']({ quarter: Q })) as { fileName: string; content: string };
+    expect(file.fileName).toBe(`薪酬-${Q}.xlsx`);
+    const sheet = (await workbook(file.content)).getWorksheet('薪酬');
+    if (!sheet) throw new Error('no 薪酬 sheet');
+    const byId = new Map<string, ExcelJS.Row>();
+    sheet.eachRow((row, n) => {
+      if (n > 2) byId.set(String(row.getCell(2).value), row);
+    });
+    for (const row of expected.rows) {
+      const r = byId.get(row.salesperson);
+      expect(Number(r?.getCell(6).value), `performance pay of ${row.salesperson}`).toBeCloseTo(Number(row.performancePay), 2);
+      expect(Number(r?.getCell(10).value), `commission of ${row.salesperson}`).toBeCloseTo(Number(row.commission.total), 2);
+    }
+    db.close();
+  });
+});
