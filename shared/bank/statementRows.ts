@@ -72,7 +72,7 @@ export function amountStyle(grid: readonly (readonly Cell[])[], layout: Layout):
     if (read.value < 0) negative++;
     else positive++;
   }
-  return { signed: negative > 0 && negative >= positive };
+  return { signed: negative > positive };
 }
 
 const inOrOut = (fen: number): 'in' | 'out' => (fen > 0 ? 'in' : 'out');
