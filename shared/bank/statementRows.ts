@@ -106,6 +106,17 @@ export type RowOptions = {
   ownKey?: string;
 };
 
+// A statement repeats the same few names: each is normalised once.
+const NAME_KEYS = new Map<string, string>();
+function nameKey(name: string): string {
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    if (NAME_KEYS.size > 10_000) NAME_KEYS.clear();
+    NAME_KEYS.set(name, (key = normalizePayerName(name)));
+  }
+  return key;
+}
+
 const NAME_ROLES: Record<'in' | 'out', readonly Role[]> = { in: ['payer', 'counterparty', 'payee'], out: ['payee', 'counterparty', 'payer'] };
 
 /**
@@ -115,7 +126,7 @@ const NAME_ROLES: Record<'in' | 'out', readonly Role[]> = { in: ['payer', 'count
  */
 function counterpartyOf(cells: readonly Cell[], columns: Layout['columns'], direction: 'in' | 'out', ownKey: string | undefined): string | null {
   const names = NAME_ROLES[direction].map((role) => cleanName(cellText(first(cells, columns[role])) || null));
-  const own = (name: string) => ownKey !== undefined && ownKey !== '' && normalizePayerName(name) === ownKey;
+  const own = (name: string) => ownKey !== undefined && ownKey !== '' && nameKey(name) === ownKey;
   // The side opposite the direction only stands in when the others are the company.
   const other = names.find((name, i) => name !== null && !own(name) && (i < 2 || ownKey !== undefined));
   return other ?? names.slice(0, 2).find((name) => name !== null) ?? null;

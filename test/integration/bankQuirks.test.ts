@@ -244,6 +244,37 @@ describe('SPEC §10 values', () => {
   });
 });
 
+describe('SPEC §10 dates, amounts and rates', () => {
+  it('value-date-preferred.xlsx: 起息日 is preferred to 交易日期 when both are there (it decides the quarter)', async () => {
+    const { lines } = await preview('value-date-preferred.xlsx');
+    expect(lines).toEqual([[6, 'new', null, '2026-10-08', 'CNY', 500000, PACIFIC, 'C007']]);
+  });
+
+  it('amount-text-forms.csv (GBK): a leading +, thousands separators, trailing tabs and spaces', async () => {
+    const { lines } = await preview('amount-text-forms.csv');
+    expect(lines.map((l) => l[5])).toEqual([123450, 200000]);
+  });
+
+  it('rate-per-100.csv (GBK): 712.34 per 100 USD, checked against the row’s own CNY amount, is 7.1234 per unit', async () => {
+    const { plan } = await preview('rate-per-100.csv');
+    expect(plan.rows[0]).toMatchObject({ quotedPer: 100, rateWritten: '712.34', receipt: { rate: '7.1234', rateMicro: 7123400, cnyFen: 712340 } });
+  });
+
+  it('rate-one-no-rate.xlsx: a rate of 1 on a foreign-currency row means no rate', async () => {
+    const { plan } = await preview('rate-one-no-rate.xlsx');
+    expect(plan.rows[0]?.receipt).toMatchObject({ currency: 'USD', rate: null, rateMicro: null });
+  });
+
+  it('blank-rows-merged-title.xls: a merged title row and blank rows are skipped, not counted or rejected', async () => {
+    const { plan, lines } = await preview('blank-rows-merged-title.xls');
+    expect(plan.summary).toMatchObject({ read: 2, imported: 2, rejected: [] });
+    expect(lines.map((l) => [l[0], l[3]])).toEqual([
+      [4, '2026-09-25'],
+      [6, '2026-09-26'],
+    ]);
+  });
+});
+
 describe('SPEC §10 footers, totals and unreadable rows', () => {
   it('footer-below-data.csv (GBK): every row below the last data row is footer, skipped — never rejected', async () => {
     const { plan, lines } = await preview('footer-below-data.csv');
