@@ -84,7 +84,13 @@ function headerColumns(grid: readonly (readonly Cell[])[], r: number): { columns
     split[c] = sub !== null && roleOf(groupOver(row, c)) === 'amount' ? sub : null;
   }
   // A sub-heading row holds words only; a row with a date or a figure in it is data.
-  const twoRows = split.some((s) => s !== null) && below.every((cell) => wordsOnly(cell));
+  const wordsBelow = below.some((cell) => cellText(cell) !== '') && below.every((cell) => wordsOnly(cell));
+  const twoRows = split.some((s) => s !== null) && wordsBelow;
+  if (!twoRows && wordsBelow) {
+    // A row of words under a complete header (an English gloss row, a units row) belongs to the header, not the data.
+    const alone = headerColumns([row], 0);
+    if (namesDateAndAmount(byRole(alone.columns))) return { columns: alone.columns, rows: 2 };
+  }
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < width; c++) {
     const own = text(row, c);

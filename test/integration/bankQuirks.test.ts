@@ -86,6 +86,12 @@ describe('SPEC §10 header normalisation', () => {
     expect(lines).toEqual([[6, 'new', null, '2026-08-10', 'CNY', 250000, PIONEER, 'C001']]);
   });
 
+  it('header-english-row-below.xlsx: a row of English words under the header is part of the header, not a rejected row', async () => {
+    const { plan, lines } = await preview('header-english-row-below.xlsx');
+    expect(plan.summary.rejected).toEqual([]);
+    expect(lines).toEqual([[7, 'new', null, '2026-09-27', 'CNY', 390000, PACIFIC, 'C007']]);
+  });
+
   it('header-late-row.xlsx: the header may be anywhere in the first 30 rows', async () => {
     const { plan, lines } = await preview('header-late-row.xlsx');
     expect(plan.sheet.headerRow).toBe(24);

@@ -76,6 +76,11 @@ describe('statementLayout: finding the header', () => {
     expect(layout).toMatchObject({ headerRow: 0, dataRow: 1, columns: { tradeDate: [0], amount: [1] } });
   });
 
+  it('takes a row of words under a complete header (an English gloss row) as part of the header', () => {
+    const layout = findLayout([['交易日期', '借方发生额', '贷方发生额', '对方户名'], ['Date', 'Debit', 'Credit', 'Counterparty'], ['2026-07-01', '', '5.00', 'A']]);
+    expect(layout).toMatchObject({ headerRow: 0, dataRow: 2, columns: { tradeDate: [0], debit: [1], credit: [2], counterparty: [3] } });
+  });
+
   it('reads the booked pair where the transaction pair stands beside it', () => {
     const layout = findLayout([['交易日期', '交易金额', '交易币种', '记账金额', '记账币种']]);
     expect(layout?.columns).toEqual({ tradeDate: [0], amount: [3], currency: [4] });
