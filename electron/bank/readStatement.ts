@@ -11,12 +11,62 @@ export type Grid = Cell[][];
 export const MAX_BYTES = 50 * 1024 * 1024;
 export const MAX_ROWS = 200_000;
 
-type Kind = 'xlsx' | 'xls' | 'text';
+type Kind = 'xlsx' | 'xls' | 'text' | { notStatement: string };
 
-/** What a file really is, by its first bytes: a .csv that is really an .xls is read as .xls. */
+/** Names of the files inside a zip, from its central directory; null when it has none (cut short, or no zip). */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let end = bytes.length - 22; end >= lowest; end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const names: string[] = [];
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+      const nameLength = view.getUint16(at + 28, true);
+      const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+      names.push(new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+      at += 46 + skip;
+    }
+    return names;
+  }
+  return null;
+}
+
+/** What a zip that is no workbook holds, by its parts: a .docx is a zip too, and no statement. */
+function zipKind(names: readonly string[]): Kind {
+  if (names.some((n) => /^xl\/workbook\d*\.xml$/i.test(n))) return 'xlsx';
+  if (names.some((n) => n.startsWith('word/'))) return { notStatement: 'Word (.docx)' };
+  if (names.some((n) => n.startsWith('ppt/'))) return { notStatement: 'PowerPoint (.pptx)' };
+  if (names.includes('mimetype') || names.includes('content.xml')) return { notStatement: 'OpenDocument' };
+  return { notStatement: 'ZIP' };
+}
+
+const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+const UTF16 = (text: string) => Buffer.from(text, 'utf16le');
+
+/**
+ * What a file really is, by its first bytes, whatever its name says: a .csv that is really an
+ * .xls is read as .xls; a PDF, an image or a Word file is refused as no statement at all.
+ */
 function kindOf(bytes: Uint8Array): Kind {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) {
+    const names = zipEntryNames(bytes);
+    // A zip cut short has no directory: it is read as .xlsx, and says it cannot be read.
+    return names === null ? 'xlsx' : zipKind(names);
+  }
+  if (startsWith(bytes, 0x50, 0x4b)) return 'xlsx';
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buffer.includes(UTF16('WordDocument')) && !buffer.includes(UTF16('Workbook'))) return { notStatement: 'Word (.doc)' };
+    return 'xls';
+  }
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return { notStatement: 'PDF' };
+  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47)) return { notStatement: 'PNG' };
+  if (startsWith(bytes, 0xff, 0xd8, 0xff)) return { notStatement: 'JPEG' };
+  if (startsWith(bytes, 0x47, 0x49, 0x46, 0x38)) return { notStatement: 'GIF' };
+  if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return { notStatement: 'RTF' };
   return 'text';
 }
 
@@ -36,6 +86,7 @@ export async function readStatement(bytes: Uint8Array, file: string): Promise<Gr
 
 async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
   const kind = kindOf(bytes);
+  if (typeof kind === 'object') throw new DomainError('bank.notStatement', { file, kind: kind.notStatement });
   try {
     if (kind === 'xlsx') return await readXlsx(bytes);
     if (kind === 'xls') return readWithSheetJs(bytes);
@@ -108,14 +159,18 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /**
  * Comma or tab: whichever makes a header the importer recognises (some banks write both,
- * "来账\t,国际汇款\t,…"), then the whole file parsed once with that delimiter.
+ * "来账\t,国际汇款\t,…"), else whichever splits the first rows into the most columns (so the
+ * user can assign them), then the whole file parsed once with that delimiter.
  */
 function readCsv(text: string): Grid {
   const head = text.split(/\r?\n/, HEADER_SEARCH_ROWS).join('\n');
-  const delimiter =
-    ([',', '\t', ';', '|'] as const)
-      .map((d) => ({ d, layout: findLayout(Papa.parse<string[]>(head, { delimiter: d }).data) }))
-      .filter((c) => c.layout !== null)
-      .sort((a, b) => Object.keys(b.layout?.columns ?? {}).length - Object.keys(a.layout?.columns ?? {}).length)[0]?.d ?? ',';
+  const candidates = ([',', '\t', ';', '|'] as const).map((d) => {
+    const rows = Papa.parse<string[]>(head, { delimiter: d }).data;
+    return { d, layout: findLayout(rows), width: rows.reduce((n, row) => n + row.length, 0) };
+  });
+  const byWords = candidates
+    .filter((c) => c.layout !== null)
+    .sort((a, b) => Object.keys(b.layout?.columns ?? {}).length - Object.keys(a.layout?.columns ?? {}).length)[0];
+  const delimiter = byWords?.d ?? [...candidates].sort((a, b) => b.width - a.width)[0]?.d ?? ',';
   return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data;
 }

@@ -92,6 +92,7 @@ export function importReport(summary: ImportSummary): string {
       `重复 ${summary.duplicates} 笔，跳过 ${skippedTotal} 行${skipped ? `（${skipped}）` : ''}，拒绝 ${summary.rejected.length} 行` +
       (summary.batchId === null ? '；没有写入任何数据' : `；导入批次 ${summary.batchId}`),
     ...summary.rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
+    ...(summary.held ?? []).map((r) => `  第 ${r.row} 行：${message(r.code, r.params)}`),
   ];
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@
  */
 export const DATA_TABLES = [
   'receipts',
+  'column_mappings',
   'import_batches',
   'deals',
   'error_records',

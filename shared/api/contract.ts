@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CommissionPlan, Salesperson, Settings } from '../domain';
 import type { RowPlan } from '../bank/classify';
+import type { Role } from '../bank/headerWords';
+import type { StatementSheet } from '../bank/statementLayout';
 import type { AnnualReport } from '../engine/annual';
 import type { Suggestion } from '../matching/similarity';
 import type { AppraisalReport } from '../engine/appraisal';
@@ -23,6 +25,7 @@ import type {
 } from '../entities';
 import type { BundleInput } from '../schemas/bundle';
 import {
+  roleColumnsSchema,
   companySchema,
   customerSchema,
   dealSchema,
@@ -68,6 +71,12 @@ const statementArgs = z.object({
   decisions: z.record(z.string().regex(/^\d+$/), z.union([z.literal(1), z.literal(100)])).default({}),
 });
 
+/** The user's assignment of a statement's columns (SPEC §10): 0-based header row and column per role. */
+const columnMappingArgs = z.object({ headerRow: z.number().int().min(0), columns: roleColumnsSchema });
+const previewArgs = statementArgs.extend({ mapping: columnMappingArgs.optional() });
+/** `remember`: store the mapping under the file's header key, for the next file with that header. */
+const commitArgs = previewArgs.extend({ remember: z.boolean().default(true) });
+
 export const apiArgs = {
   'company.get': none,
   'company.update': companySchema,
@@ -110,8 +119,10 @@ export const apiArgs = {
   'adjustments.update': adjustmentArgs.extend({ id: z.number().int().positive() }),
   'adjustments.delete': byRowId,
   'targets.copyFromPrevious': z.object({ quarter: quarterKey, overwrite: z.boolean().default(false) }),
-  'bankImport.preview': statementArgs,
-  'bankImport.commit': statementArgs,
+  'bankImport.preview': previewArgs,
+  'bankImport.commit': commitArgs,
+  'columnMappings.list': none,
+  'columnMappings.delete': z.object({ headerKey: text }),
   'batches.list': none,
   'batches.undo': byRowId,
   'payers.unmatched': none,
@@ -143,20 +154,34 @@ export const apiArgs = {
 
 export type ApiMethod = keyof typeof apiArgs;
 
-/** The import report (SPEC §10). */
+/** A row the report names with why, as a message code and its params (rendered in the UI's language). */
+export type ReportedRow = { row: number; code: MessageKey; params: MessageParams };
+
+/**
+ * The import report (SPEC §10). Every row read is counted once:
+ * read = imported + duplicates + Σ skipped + rejected + flagged.
+ */
 export type ImportSummary = {
   file: string;
   read: number;
   imported: number;
   refunds: number;
   duplicates: number;
+  /** Skipped rows per reason (a MessageKey: skip.footer, skip.fee, skip.outgoing, skip.internal, skip.approvedQuarter …). */
   skipped: Record<string, number>;
+  /** Skipped rows whose reason names something: held back because they count in an approved appraisal. */
+  held: ReportedRow[];
   unmatched: number;
   flagged: number;
-  rejected: { row: number; reason: string }[];
+  /** `reason` is the message in zh-CN (the command line's); the UI renders `code` and `params`. */
+  rejected: (ReportedRow & { reason: string })[];
   batchId: number | null;
+  /** The refunds (negative receipts) this import stored; empty in a preview. */
+  refundRows: { receiptId: number; customer: string | null; date: string; currency: string; amount: string }[];
 };
-export type StatementPlan = { summary: ImportSummary; rows: RowPlan[] };
+export type StatementPlan = { summary: ImportSummary; rows: RowPlan[]; sheet: StatementSheet };
+/** A remembered column mapping (SPEC §10). */
+export type ColumnMappingInfo = { headerKey: string; columns: Partial<Record<Role, number>>; createdAt: string };
 export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
 /** Unmatched receipts from one payer (names that normalise alike), with likely customers. */
 export type PayerGroup = { payer: string; key: string; count: number; cny: string; firstDate: string; lastDate: string; suggestions: Suggestion[] };
@@ -227,6 +252,8 @@ export type ApiResults = {
   'targets.copyFromPrevious': TargetSheet[];
   'bankImport.preview': StatementPlan;
   'bankImport.commit': ImportSummary;
+  'columnMappings.list': ColumnMappingInfo[];
+  'columnMappings.delete': { deleted: boolean };
   'batches.list': ImportBatch[];
   'batches.undo': { removed: number };
   'payers.unmatched': PayerGroup[];

@@ -1,8 +1,8 @@
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import { normalizePayerName } from '../matching/payerName';
 import { decideRate, type RateDecision } from './rateDecision';
-import { normalizeRates } from './rateNormalization';
-import type { BankRow, RowOutcome } from './statementRows';
+import { withRateDecisions } from './decidedRows';
+import type { BankRow, RowOutcome, SkipReason } from './statementRows';
 
 /** What classifying a statement needs to know about the company's data. */
 export type ImportContext = {
@@ -11,6 +11,11 @@ export type ImportContext = {
   tableRate(month: string, currency: string): string | null;
   /** Which of these bank references and fingerprints the database already holds. */
   storedAmong(references: readonly string[], fingerprints: readonly string[]): Set<string>;
+  /**
+   * The approved appraisal a receipt of `date` credited to `owner` would change, as message
+   * params (name, salesperson, quarter), or null: such a row is held back (SPEC §8).
+   */
+  lockedFor?(owner: string | null, date: string): MessageParams | null;
 };
 
 export type PlannedReceipt = {
@@ -101,8 +106,9 @@ function outgoingSkip(row: BankRow, name: string, ctx: ImportContext): MessageKe
  * rate needs the user. `decisions` answer those; without one such a row is rejected when
  * `final` (the commit) and flagged in a preview.
  */
-export function classifyStatement(outcomes: readonly RowOutcome[], ctx: ImportContext, decisions: RateDecisions = {}, final = false): RowPlan[] {
-  if (outcomes.some((o) => o.kind === 'row' && o.value.decision === undefined)) normalizeRates(outcomes, ctx.tableRate);
+export function classifyStatement(given: readonly RowOutcome[], ctx: ImportContext, decisions: RateDecisions = {}, final = false): RowPlan[] {
+  // The reader decides rates; rows that come without decisions get them on copies, never in place.
+  const outcomes = given.some((o) => o.kind === 'row' && o.value.decision === undefined) ? withRateDecisions(given, ctx.tableRate) : given;
   const keyOf = remembered(normalizePayerName);
   // The user's answer for a row the reader could not decide.
   const rateOf = (r: BankRow, given: 1 | 100 | undefined): RateDecision =>
@@ -129,16 +135,23 @@ export function classifyStatement(outcomes: readonly RowOutcome[], ctx: ImportCo
 
 type Sorted = { kind: 'done'; plan: RowPlan } | { kind: 'receipt'; row: BankRow; fingerprint: string | null };
 
+const SKIP_KEYS: Record<SkipReason, MessageKey> = { total: 'skip.total', footer: 'skip.footer', header: 'skip.header' };
+
 /**
  * First pass: rows that cannot be receipts get their plan; the others their identity, the bank
  * reference or else a fingerprint with its occurrence in the file, so that the database is
  * asked about all of them at once.
+ *
+ * The fingerprint (stored in receipts.fingerprint, the duplicate check of rows without a bank
+ * reference) is built from `normalizePayerName` of the counterparty (shared/matching/payerName.ts):
+ * changing that normalisation changes the fingerprints of files already imported, and their
+ * re-import would then add every such row again.
  */
 function sortRows(outcomes: readonly RowOutcome[], ctx: ImportContext, keyOf: (name: string) => string): Sorted[] {
   const occurrences = new Map<string, number>();
   return outcomes.map((outcome): Sorted => {
     if (outcome.kind === 'reject') return { kind: 'done', plan: plan(outcome.row, 'rejected', outcome.reason, outcome.params) };
-    if (outcome.kind === 'skip') return { kind: 'done', plan: plan(outcome.row, 'skipped', 'skip.total') };
+    if (outcome.kind === 'skip') return { kind: 'done', plan: plan(outcome.row, 'skipped', SKIP_KEYS[outcome.reason]) };
     const r = outcome.value;
     const name = keyOf(r.counterparty ?? '');
     if (r.direction === 'in' && name !== '' && name === ctx.companyKey) return { kind: 'done', plan: plan(r.row, 'skipped', 'skip.internal', NO_PARAMS, r) };
@@ -163,6 +176,14 @@ function receiptPlan(r: BankRow, ctx: ImportContext, fingerprint: string | null,
     return result;
   }
   const customer = ctx.customerOf(r.counterparty);
+  // A row that would change an approved appraisal is held back, naming it (SPEC §8).
+  const locked = customer ? (ctx.lockedFor?.(customer.owner, r.valueDate) ?? null) : null;
+  if (locked) {
+    result.fate = 'skipped';
+    result.reason = 'skip.approvedQuarter';
+    result.params = locked;
+    return result;
+  }
   if (decision.kind === 'rate') {
     result.quotedPer = decision.quotedPer;
     if (decision.quotedPer === 100) result.rateWritten = r.rate;

@@ -2,7 +2,8 @@ import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { RateDecision } from './rateDecision';
 import { cellText, readAmount, readCurrency, readDate, readRate, type Cell } from './cellValues';
 import { TOTAL_WORDS, directionOf, type Role } from './headerWords';
-import type { Layout } from './statementLayout';
+import { normalizePayerName } from '../matching/payerName';
+import { headerKey, type Layout } from './statementLayout';
 
 /** One transaction as the statement gives it, amounts signed (in positive, out negative). */
 export type BankRow = {
@@ -22,9 +23,12 @@ export type BankRow = {
   decision?: RateDecision;
 };
 
+/** Why a row that is no transaction is skipped: a total, a footer below the data, a repeated header. */
+export type SkipReason = 'total' | 'footer' | 'header';
+
 export type RowOutcome =
   | { kind: 'row'; value: BankRow }
-  | { kind: 'skip'; row: number; reason: 'total' }
+  | { kind: 'skip'; row: number; reason: SkipReason }
   | { kind: 'reject'; row: number; reason: MessageKey; params: MessageParams };
 
 function first(cells: readonly Cell[], indexes: readonly number[] | undefined): Cell {
@@ -47,27 +51,89 @@ function cleanName(name: string | null): string | null {
 
 type Money = { fen: number; direction: 'in' | 'out' } | { problem: MessageKey; params: MessageParams } | null;
 
-/** Amount and direction from credit/debit columns, or a signed amount with a direction column. */
-function money(cells: readonly Cell[], columns: Layout['columns']): Money {
-  for (const [role, direction] of [['credit', 'in'], ['debit', 'out']] as const) {
+/**
+ * How a file writes a signed amount beside a direction column: `signed` when its money out is
+ * written negative (往账 -30), so the sign alone tells; otherwise amounts are unsigned and the
+ * direction tells, and a negative figure reverses it (贷 -23,430.00 is money out).
+ */
+export type AmountStyle = { signed: boolean };
+
+export function amountStyle(grid: readonly (readonly Cell[])[], layout: Layout): AmountStyle {
+  const { amount, direction } = layout.columns;
+  if (!amount || !direction) return { signed: true };
+  let negative = 0;
+  let positive = 0;
+  for (let r = layout.dataRow; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    const said = direction.map((i) => directionOf(cellText(cells[i] ?? null))).find((d) => d !== null);
+    if (said !== 'out') continue;
+    const read = readAmount(first(cells, amount));
+    if (read.kind !== 'value' || read.value === 0) continue;
+    if (read.value < 0) negative++;
+    else positive++;
+  }
+  return { signed: negative > positive };
+}
+
+const inOrOut = (fen: number): 'in' | 'out' => (fen > 0 ? 'in' : 'out');
+
+/**
+ * Amount and direction (SPEC §10): from credit/debit columns — a negative figure in the credit
+ * column is money out (a reversal, 冲正), a negative one in the debit column money in; or from a
+ * signed amount with a direction column (see `AmountStyle`). The sign is never dropped.
+ */
+function money(cells: readonly Cell[], columns: Layout['columns'], style: AmountStyle): Money {
+  for (const [role, sign] of [['credit', 1], ['debit', -1]] as const) {
     const read = readAmount(first(cells, columns[role]));
     if (read.kind === 'bad') return { problem: 'bank.amount', params: { value: read.text } };
-    if (read.kind === 'value' && read.value !== 0) return { fen: direction === 'in' ? Math.abs(read.value) : -Math.abs(read.value), direction };
+    if (read.kind === 'value' && read.value !== 0) return { fen: sign * read.value, direction: inOrOut(sign * read.value) };
   }
   const read = readAmount(first(cells, columns.amount));
   if (read.kind === 'bad') return { problem: 'bank.amount', params: { value: read.text } };
   if (read.kind === 'empty' || read.value === 0) return null;
   const said = (columns.direction ?? []).map((i) => directionOf(cellText(cells[i] ?? null))).find((d) => d !== null) ?? null;
-  const direction = said ?? (read.value < 0 ? 'out' : 'in');
-  return { fen: direction === 'in' ? Math.abs(read.value) : -Math.abs(read.value), direction };
+  const fen = said === 'out' && !style.signed ? -read.value : read.value;
+  return { fen, direction: inOrOut(fen) };
 }
 
 function isTotal(cells: readonly Cell[]): boolean {
   return cells.some((cell) => typeof cell === 'string' && TOTAL_WORDS.some((word) => cell.includes(word)));
 }
 
+export type RowOptions = {
+  style?: AmountStyle;
+  /** The company's own name key (`normalizePayerName`): the counterparty is the side that is not the company. */
+  ownKey?: string;
+};
+
+// A statement repeats the same few names: each is normalised once.
+const NAME_KEYS = new Map<string, string>();
+function nameKey(name: string): string {
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    if (NAME_KEYS.size > 10_000) NAME_KEYS.clear();
+    NAME_KEYS.set(name, (key = normalizePayerName(name)));
+  }
+  return key;
+}
+
+const NAME_ROLES: Record<'in' | 'out', readonly Role[]> = { in: ['payer', 'counterparty', 'payee'], out: ['payee', 'counterparty', 'payer'] };
+
+/**
+ * The counterparty by direction (SPEC §10): the payer for money in, the payee for money out, else
+ * the counterparty column — the side that is not the company. With no other side, the company
+ * itself (an own transfer).
+ */
+function counterpartyOf(cells: readonly Cell[], columns: Layout['columns'], direction: 'in' | 'out', ownKey: string | undefined): string | null {
+  const names = NAME_ROLES[direction].map((role) => cleanName(cellText(first(cells, columns[role])) || null));
+  const own = (name: string) => ownKey !== undefined && ownKey !== '' && nameKey(name) === ownKey;
+  // The side opposite the direction only stands in when the others are the company.
+  const other = names.find((name, i) => name !== null && !own(name) && (i < 2 || ownKey !== undefined));
+  return other ?? names.slice(0, 2).find((name) => name !== null) ?? null;
+}
+
 /** Reads one data row; blank rows give null. Never throws. */
-export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layout): RowOutcome | null {
+export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layout, options: RowOptions = {}): RowOutcome | null {
   if (cells.every((cell) => cellText(cell) === '')) return null;
   const { columns } = layout;
   const date = readDate(first(cells, columns.valueDate));
@@ -76,14 +142,13 @@ export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layou
     if (isTotal(cells)) return { kind: 'skip', row: rowNumber, reason: 'total' };
     return { kind: 'reject', row: rowNumber, reason: 'bank.date', params: { value: valueDate.kind === 'bad' ? valueDate.text : '' } };
   }
-  const amount = money(cells, columns);
+  const amount = money(cells, columns, options.style ?? { signed: true });
   if (amount === null) return isTotal(cells) ? { kind: 'skip', row: rowNumber, reason: 'total' } : { kind: 'reject', row: rowNumber, reason: 'bank.noAmount', params: {} };
   if ('problem' in amount) return { kind: 'reject', row: rowNumber, reason: amount.problem, params: amount.params };
   const currency = readCurrency(first(cells, columns.currency));
   if (currency.kind === 'bad') return { kind: 'reject', row: rowNumber, reason: 'bank.currency', params: { value: currency.text } };
   const rate = readRate(first(cells, columns.rate));
   const cny = readAmount(first(cells, columns.cnyAmount));
-  const nameRoles: Role[] = amount.direction === 'in' ? ['payer', 'counterparty'] : ['payee', 'counterparty'];
   return {
     kind: 'row',
     value: {
@@ -94,9 +159,31 @@ export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layou
       amountFen: amount.fen,
       rate: rate.kind === 'value' ? rate.value : null,
       cnyFen: cny.kind === 'value' ? (amount.fen < 0 ? -Math.abs(cny.value) : Math.abs(cny.value)) : null,
-      counterparty: cleanName(nameRoles.map((role) => cellText(first(cells, columns[role]))).find((t) => t !== '') ?? null),
+      counterparty: counterpartyOf(cells, columns, amount.direction, options.ownKey),
       reference: cellText(first(cells, columns.reference)) || null,
       memo: texts(cells, columns.memo),
     },
   };
+}
+
+/**
+ * Every row below the header as what it is (SPEC §10): a transaction, a total, a repeated
+ * header, or a row that cannot be read (rejected with its row number). Every row below the last
+ * transaction is footer, whatever it says, and skipped — never rejected. Blank rows give nothing.
+ */
+export function readRows(grid: readonly (readonly Cell[])[], layout: Layout, options: Omit<RowOptions, 'style'> = {}): RowOutcome[] {
+  const style = amountStyle(grid, layout);
+  const header = headerKey(grid[layout.headerRow] ?? []);
+  const outcomes: RowOutcome[] = [];
+  let lastRow = -1;
+  for (let r = layout.dataRow; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    const outcome = readRow(cells, r + 1, layout, { ...options, style });
+    if (outcome === null) continue;
+    if (outcome.kind === 'reject' && header !== '' && headerKey(cells) === header) outcomes.push({ kind: 'skip', row: r + 1, reason: 'header' });
+    else outcomes.push(outcome);
+    if (outcome.kind === 'row') lastRow = outcomes.length - 1;
+  }
+  if (lastRow < 0) return outcomes;
+  return outcomes.map((o, i) => (i > lastRow && o.kind !== 'row' ? { kind: 'skip', row: o.row, reason: 'footer' } : o));
 }

@@ -18,6 +18,7 @@ import {
   text,
   year,
 } from './fields';
+import { ROLES, type Role } from '../bank/headerWords';
 import { commissionPlanSchema, settingsSchema } from './settings';
 import { targetSheetSchema } from './targets';
 
@@ -94,6 +95,17 @@ export const importBatchSchema = z.object({
   undoneAt: optionalText,
 });
 
+/** A statement column per role (SPEC §10), 0-based, as the user assigned them. */
+export const roleColumnsSchema = z.partialRecord(z.enum(ROLES as [Role, ...Role[]]), z.number().int().min(0).max(999));
+
+/** A remembered column mapping: the header (its normalised cells joined by |) and a column per role. */
+export const columnMappingSchema = z.object({
+  headerKey: text,
+  columns: roleColumnsSchema,
+  headerRowCells: z.array(z.string()).nullish().transform((v) => v ?? null),
+  createdAt: text,
+});
+
 export const errorRecordSchema = z.object({ salesperson: entityId, date: isoDate, weight: errorWeight.default(1), note: optionalText });
 
 export const documentCountSchema = z.object({ salesperson: entityId, quarter: quarterKey, count });
@@ -132,6 +144,7 @@ export const bundleSchema = z.object({
   adjustments: z.array(adjustmentSchema).default([]),
   importBatches: z.array(importBatchSchema).default([]),
   appraisals: z.array(appraisalRecordSchema).default([]),
+  columnMappings: z.array(columnMappingSchema).optional(),
 });
 
 export type Bundle = z.infer<typeof bundleSchema>;
@@ -146,6 +159,7 @@ export type BundleTargetSheet = z.infer<typeof targetSheetSchema>;
 export type BundleAdjustment = z.infer<typeof adjustmentSchema>;
 export type BundleFxRate = z.infer<typeof fxRateSchema>;
 export type BundleImportBatch = z.infer<typeof importBatchSchema>;
+export type BundleColumnMapping = z.infer<typeof columnMappingSchema>;
 export type SalespersonInput = z.input<typeof salespersonSchema>;
 export type ReceiptInput = z.input<typeof receiptSchema>;
 export type TargetIndicatorInput = z.input<typeof targetSheetSchema>['indicators'][number];

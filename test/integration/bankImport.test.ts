@@ -141,7 +141,9 @@ describe('bad files and bad rows change nothing', () => {
     const db = freshDb();
     const before = JSON.stringify(dumpBundle(db));
     const report = await importStatement(db, csv([header, '2025-01-10,USD,1000.00,712.34,PACIFIC IMPORTS SAS,货款']), 'ambiguous.csv');
-    expect(report.rejected).toEqual([{ row: 2, reason: expect.stringMatching(/汇率 712\.34 无法判断.*2025-01 USD/) }]);
+    expect(report.rejected).toEqual([
+      { row: 2, code: 'bank.rateUndecided', params: { rate: '712.34', month: '2025-01', currency: 'USD' }, reason: expect.stringMatching(/汇率 712\.34 无法判断.*2025-01 USD/) },
+    ]);
     expect(JSON.stringify(dumpBundle(db))).toBe(before);
     // The user's answer in the preview decides it
     const decided = await importStatement(db, csv([header, '2025-01-10,USD,1000.00,712.34,PACIFIC IMPORTS SAS,货款']), 'ambiguous.csv', { 2: 100 });

@@ -53,4 +53,17 @@ describe('load then dump', () => {
     const expected = readJson<{ rows: { settled: string }[] }>(path.join(GOLDEN, 'expected.json'));
     expect(report.rows[0]?.settled).toBe(expected.rows[0]?.settled);
   });
+
+  it('keeps remembered statement column mappings: load → dump is lossless', () => {
+    const dir = tempDir();
+    const bundle = readJson<Record<string, unknown>>(path.join(GOLDEN, 'bundle.json'));
+    bundle.columnMappings = [
+      { headerKey: 'Posted|Paidin|Paidout|Fromorto|Note', columns: { tradeDate: 0, credit: 1, debit: 2, counterparty: 3, memo: 4 }, headerRowCells: ['Posted', 'Paid in', 'Paid out', 'From or to', 'Note'], createdAt: '2026-10-01T08:00:00.000Z' },
+      { headerKey: '记账日|收入|支出|户名', columns: { tradeDate: 0, credit: 1, debit: 2, payer: 3 }, createdAt: '2026-10-02T08:00:00.000Z' },
+    ];
+    const loaded = tkpi('load', '--db', path.join(dir, 'a.db'), writeJson(path.join(dir, 'mappings.json'), bundle));
+    expect(loaded.status, loaded.stderr).toBe(0);
+    const dumped = JSON.parse(tkpi('dump', '--db', path.join(dir, 'a.db')).stdout) as Record<string, unknown>;
+    expect(dumped.columnMappings).toEqual(bundle.columnMappings);
+  });
 });

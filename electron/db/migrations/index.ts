@@ -5,7 +5,17 @@ import { coveringQuarterIndexes } from './003_covering_quarter_indexes';
 import { bankImport } from './004_bank_import';
 import { oneCustomerIndex } from './005_one_customer_index';
 import { workflow } from './006_workflow';
+import { columnMappings } from './008_column_mappings';
 import { rateQuotedPer } from './014_rate_quoted_per';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, firstReceiptIndex, coveringQuarterIndexes, bankImport, oneCustomerIndex, workflow, rateQuotedPer];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  firstReceiptIndex,
+  coveringQuarterIndexes,
+  bankImport,
+  oneCustomerIndex,
+  workflow,
+  columnMappings,
+  rateQuotedPer,
+];

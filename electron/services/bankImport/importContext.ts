@@ -3,7 +3,11 @@ import { normalizePayerName } from '../../../shared/matching/payerName';
 import type { Db } from '../../db/connection';
 import { getCompany } from '../../db/repositories/company';
 import { getFxRate } from '../../db/repositories/fxRates';
+import { approvedAmong } from '../../db/repositories/appraisals';
+import { getSalesperson } from '../../db/repositories/salespeople';
 import { prepared } from '../../db/statements';
+import { quarterOfDate } from '../../../shared/quarter';
+import type { MessageParams } from '../../../shared/i18n/messages';
 import { payerMatcher } from '../matching';
 
 function cached<T>(lookup: (key: string) => T): (key: string) => T {
@@ -34,7 +38,15 @@ export function importContext(db: Db): ImportContext {
     return getFxRate(db, month, currency);
   });
 
+  // Whose approved quarter a receipt would change (SPEC §8): asked once per person and quarter.
+  const locked = cached((key: string): MessageParams | null => {
+    const [salesperson = '', quarter = ''] = key.split(' ');
+    const hit = approvedAmong(db, [{ salesperson, quarter }]);
+    return hit ? { name: getSalesperson(db, hit.salesperson)?.name ?? hit.salesperson, salesperson: hit.salesperson, quarter: hit.quarter } : null;
+  });
+
   return {
+    lockedFor: (owner, date) => (owner === null ? null : locked(`${owner} ${quarterOfDate(date)}`)),
     companyKey: normalizePayerName(getCompany(db)?.name ?? ''),
     customerOf: customer,
     tableRate: (month, currency) => rate(`${month} ${currency}`),

@@ -1,37 +1,42 @@
 import type { ImportSummary, StatementPlan } from '../../../shared/api/contract';
 import { DomainError } from '../../../shared/api/errors';
 import { classifyStatement, type RateDecisions, type RowPlan } from '../../../shared/bank/classify';
-import { findLayout } from '../../../shared/bank/statementLayout';
-import { normalizeRates, type TableRate } from '../../../shared/bank/rateNormalization';
-import { readRow, type RowOutcome } from '../../../shared/bank/statementRows';
+import type { TableRate } from '../../../shared/bank/rateNormalization';
+import type { ColumnMapping } from '../../../shared/bank/statementLayout';
+import type { RowOutcome } from '../../../shared/bank/statementRows';
 import { message } from '../../../shared/i18n/messages';
-import { readStatement } from '../../bank/readStatement';
+import { fenToText } from '../../../shared/money';
+import { readBankStatement, type StatementRead } from '../../bank/statementReader';
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/auditLog';
+import { rememberedColumns, saveColumnMapping } from '../../db/repositories/columnMappings';
 import { insertBatch, setBatchSummary } from '../../db/repositories/importBatches';
 import { insertImportedReceipts } from '../../db/repositories/receipts';
-import { inTransaction } from '../../db/statements';
+import { inTransaction, prepared } from '../../db/statements';
 import { importContext } from './importContext';
 
+/** How a file's columns are known: the user's mapping for it (remembered at commit unless `remember` is false). */
+export type StatementOptions = { mapping?: ColumnMapping; remember?: boolean };
 
 /**
- * The reader (SPEC §10): the file's cells, the header found by its words, columns assigned to
- * roles, every row's date, amount, sign, direction, currency and names read, and its rate
- * normalised per unit (against the company's table rates).
+ * The reader's rows of a statement (SPEC §10), for callers that want them alone (the bench):
+ * header words or a remembered mapping; a file without a header is `bank.noHeader`.
  */
 export async function readOutcomes(bytes: Uint8Array, file: string, tableRate: TableRate): Promise<RowOutcome[]> {
-  for (const grid of await readStatement(bytes, file)) {
-    const layout = findLayout(grid);
-    if (!layout) continue;
-    const outcomes = grid.slice(layout.headerRow + 1).flatMap((cells, i) => readRow(cells ?? [], layout.headerRow + i + 2, layout) ?? []);
-    normalizeRates(outcomes, tableRate);
-    return outcomes;
-  }
-  throw new DomainError('bank.noHeader', { file });
+  const read = await readBankStatement(bytes, file, { tableRate });
+  if (!read.layout) throw new DomainError('bank.noHeader', { file });
+  return read.outcomes;
+}
+
+/** The statement read with what the database knows: table rates, remembered mappings, the company's name. */
+async function read(db: Db, bytes: Uint8Array, file: string, options: StatementOptions) {
+  const ctx = importContext(db);
+  const statement = await readBankStatement(bytes, file, { tableRate: ctx.tableRate, mapping: options.mapping, remembered: rememberedColumns(db), ownKey: ctx.companyKey });
+  return { ctx, statement };
 }
 
 function summarize(file: string, rows: readonly RowPlan[], batchId: number | null): ImportSummary {
-  const summary: ImportSummary = { file, read: rows.length, imported: 0, refunds: 0, duplicates: 0, skipped: {}, unmatched: 0, flagged: 0, rejected: [], batchId };
+  const summary: ImportSummary = { file, read: rows.length, imported: 0, refunds: 0, duplicates: 0, skipped: {}, held: [], unmatched: 0, flagged: 0, rejected: [], batchId, refundRows: [] };
   for (const r of rows) {
     if (r.fate === 'new') {
       summary.imported++;
@@ -39,33 +44,55 @@ function summarize(file: string, rows: readonly RowPlan[], batchId: number | nul
       if (r.receipt?.customer === null) summary.unmatched++;
     } else if (r.fate === 'duplicate') summary.duplicates++;
     else if (r.fate === 'flagged') summary.flagged++;
-    else if (r.fate === 'skipped' && r.reason) summary.skipped[r.reason] = (summary.skipped[r.reason] ?? 0) + 1;
-    else if (r.fate === 'rejected' && r.reason) summary.rejected.push({ row: r.row, reason: message(r.reason, r.params) });
+    else if (r.fate === 'skipped' && r.reason) {
+      summary.skipped[r.reason] = (summary.skipped[r.reason] ?? 0) + 1;
+      if (Object.keys(r.params).length > 0) summary.held.push({ row: r.row, code: r.reason, params: r.params });
+    } else if (r.fate === 'rejected' && r.reason) summary.rejected.push({ row: r.row, code: r.reason, params: r.params, reason: message(r.reason, r.params) });
   }
   return summary;
 }
 
-/** What importing the statement would do, row by row; writes nothing. */
-export async function previewStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}): Promise<StatementPlan> {
-  const ctx = importContext(db);
-  const rows = classifyStatement(await readOutcomes(bytes, file, ctx.tableRate), ctx, decisions);
-  return { summary: summarize(file, rows, null), rows };
+/**
+ * What importing the statement would do, row by row; writes nothing. A file whose header is not
+ * recognised previews with no rows and `sheet.source` null, so the user can assign its columns.
+ */
+export async function previewStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}, options: StatementOptions = {}): Promise<StatementPlan> {
+  const { ctx, statement } = await read(db, bytes, file, options);
+  const rows = statement.layout ? classifyStatement(statement.outcomes, ctx, decisions) : [];
+  return { summary: summarize(file, rows, null), rows, sheet: statement.sheet };
+}
+
+/** The user's mapping, stored under the file's header key so the next file with that header needs none. */
+function remember(db: Db, statement: StatementRead, options: StatementOptions): void {
+  if (!options.mapping || options.remember === false || !statement.sheet.headerKey) return;
+  saveColumnMapping(db, { headerKey: statement.sheet.headerKey, columns: options.mapping.columns, headerRowCells: statement.headerCells, createdAt: new Date().toISOString() });
+}
+
+type RefundRow = { id: number; customer_id: string | null; value_date: string; currency: string; amount_fen: number };
+
+function refundsOf(db: Db, batchId: number): ImportSummary['refundRows'] {
+  const rows = prepared(db, 'SELECT id, customer_id, value_date, currency, amount_fen FROM receipts WHERE batch_id = ? AND amount_fen < 0 ORDER BY id').all(batchId) as RefundRow[];
+  return rows.map((r) => ({ receiptId: r.id, customer: r.customer_id, date: r.value_date, currency: r.currency, amount: fenToText(r.amount_fen) }));
 }
 
 /**
- * Imports the statement's new receipts as one batch in one transaction. Rows whose rate is
- * still undecided are rejected; when nothing is new, no batch is made and nothing changes.
+ * Imports the statement's new receipts as one batch in one transaction: the service only
+ * deduplicates, matches, classifies and commits what the reader gives. Rows whose rate is still
+ * undecided are rejected; rows that would change an approved appraisal are held back; when
+ * nothing is new, no batch is made (a mapping the user gave is still remembered).
  */
-export async function importStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}): Promise<ImportSummary> {
-  const ctx = importContext(db);
-  const outcomes = await readOutcomes(bytes, file, ctx.tableRate);
+export async function importStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}, options: StatementOptions = {}): Promise<ImportSummary> {
+  const { ctx, statement } = await read(db, bytes, file, options);
+  if (!statement.layout) throw new DomainError('bank.noHeader', { file });
   return inTransaction(db, () => {
-    const rows = classifyStatement(outcomes, ctx, decisions, true);
+    remember(db, statement, options);
+    const rows = classifyStatement(statement.outcomes, ctx, decisions, true);
     const fresh = rows.flatMap((r) => (r.fate === 'new' && r.receipt ? [r.receipt] : []));
     if (fresh.length === 0) return summarize(file, rows, null);
     const batchId = insertBatch(db, { source: 'bank', fileName: file, createdAt: new Date().toISOString(), summary: null, undoneAt: null });
     insertImportedReceipts(db, fresh, batchId);
     const summary = summarize(file, rows, batchId);
+    summary.refundRows = refundsOf(db, batchId);
     setBatchSummary(db, batchId, summary);
     appendAudit(db, { action: 'bankImport.commit', entity: 'import_batch', entityId: String(batchId), detail: { file, imported: summary.imported } });
     return summary;

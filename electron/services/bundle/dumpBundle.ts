@@ -11,6 +11,7 @@ import { allDeals } from '../../db/repositories/deals';
 import { listDocumentCounts } from '../../db/repositories/documentCounts';
 import { listErrorRecords } from '../../db/repositories/errorRecords';
 import { listFxRates } from '../../db/repositories/fxRates';
+import { listColumnMappings } from '../../db/repositories/columnMappings';
 import { listBatches } from '../../db/repositories/importBatches';
 import { allReceipts } from '../../db/repositories/receipts';
 import { listSalespeople } from '../../db/repositories/salespeople';
@@ -27,6 +28,7 @@ function compact<T extends object>(record: T): Partial<T> {
  */
 export function dumpBundle(db: Db): BundleInput {
   const customers = allCustomers(db);
+  const columnMappings = listColumnMappings(db);
   const owners = new Map(customers.map((c) => [c.id, c.owner]));
   return {
     format: 'trade-kpi-bundle',
@@ -52,6 +54,8 @@ export function dumpBundle(db: Db): BundleInput {
     importBatches: listBatches(db)
       .reverse()
       .map((b) => ({ ...compact(b), id: b.id, source: b.source, createdAt: b.createdAt })),
+    // Remembered statement column mappings (SPEC §10); left out while there are none.
+    ...(columnMappings.length > 0 ? { columnMappings: columnMappings.map((m) => ({ ...compact(m), headerKey: m.headerKey, columns: m.columns, createdAt: m.createdAt })) } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { insertDeal } from '../../db/repositories/deals';
 import { setDocumentCount } from '../../db/repositories/documentCounts';
 import { insertErrorRecord } from '../../db/repositories/errorRecords';
 import { setFxRate } from '../../db/repositories/fxRates';
+import { saveColumnMapping } from '../../db/repositories/columnMappings';
 import { insertBatch } from '../../db/repositories/importBatches';
 import { insertReceipt } from '../../db/repositories/receipts';
 import { insertSalesperson } from '../../db/repositories/salespeople';
@@ -84,6 +85,7 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   for (const a of bundle.adjustments) {
     insertAdjustment(db, { salesperson: a.salesperson, period: a.quarter ?? String(a.year), points: a.points, reason: a.reason });
   }
+  (bundle.columnMappings ?? []).forEach((m) => saveColumnMapping(db, m));
   return {
     salespeople: bundle.salespeople.length,
     customers: bundle.customers.length,

@@ -22,6 +22,8 @@ export function ImportReport({ summary, preview = false }: { summary: ImportSumm
     flagged: summary.flagged,
     rejected: summary.rejected.length,
   });
+  // Reasons travel as codes with params and are rendered here, in the UI's language.
+  const held = summary.held ?? [];
   const type = summary.rejected.length || summary.flagged ? 'warning' : preview ? 'info' : 'success';
   return (
     <Alert
@@ -30,7 +32,11 @@ export function ImportReport({ summary, preview = false }: { summary: ImportSumm
       style={{ marginBottom: 8 }}
       data-testid={preview ? undefined : 'import-report'}
       message={text}
-      description={summary.rejected.length ? summary.rejected.map((r) => <div key={r.row}>{t('imp.rejectedRow', { row: r.row, reason: r.reason })}</div>) : undefined}
+      description={
+        summary.rejected.length || held.length
+          ? [...held, ...summary.rejected].map((r) => <div key={r.row}>{t('imp.rejectedRow', { row: r.row, reason: apiMessage(r.code, r.params, lang) })}</div>)
+          : undefined
+      }
     />
   );
 }
