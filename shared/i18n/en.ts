@@ -83,6 +83,8 @@ export const en: Record<MessageKey, string> = {
   'wf.notApproved': '{quarter} is not approved yet',
   'wf.notApprovedPerson': 'the {quarter} appraisal of {name} ({salesperson}) is not approved',
   'wf.archived': 'the {quarter} appraisal of {name} ({salesperson}) is archived',
+  'wf.forcedRankingFixed.on': 'people of {quarter} were approved with forced ranking and a quarter uses one choice; reopen them before approving without it',
+  'wf.forcedRankingFixed.off': 'people of {quarter} were approved without forced ranking and a quarter uses one choice; reopen them before applying it',
   'form.quarter': 'this form is for {formQuarter}, not {quarter}',
   'form.altered': 'the figures on this form were changed since it was exported; fill in the self-evaluation on the exported form',
   'form.notForm': '{file} is not an appraisal form exported by TradeKPI',

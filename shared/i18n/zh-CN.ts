@@ -88,6 +88,8 @@ export const zhCN = {
   'wf.notApproved': '{quarter} 的考核还没有审定',
   'wf.notApprovedPerson': '{name}（{salesperson}）{quarter} 的考核没有审定，不需要重新打开',
   'wf.archived': '{name}（{salesperson}）{quarter} 的考核已归档',
+  'wf.forcedRankingFixed.on': '{quarter} 已有人按强制排序审定，同一季度只能用一种方式；如需取消强制排序，请先重新打开已审定的人员',
+  'wf.forcedRankingFixed.off': '{quarter} 已有人不按强制排序审定，同一季度只能用一种方式；如需强制排序，请先重新打开已审定的人员',
   'form.quarter': '这张表是 {formQuarter} 的，不是 {quarter} 的',
   'form.altered': '表中的考核数字被改动过（与导出时不一致），不能导入；请用系统导出的原表填写自评',
   'form.notForm': '{file} 不是 TradeKPI 导出的绩效考核表',

@@ -113,6 +113,15 @@ export const appraisalRecordSchema = z.object({
   result: z.unknown().optional(),
 });
 
+/** What was approved (STYLE rule 16), kept so that a dump loads back with the same approved figures. */
+export const appraisalSnapshotSchema = z.object({
+  salesperson: entityId,
+  quarter: quarterKey,
+  approvedAt: text,
+  approvedBy: z.string(),
+  data: z.object({ row: z.record(z.string(), z.unknown()) }).passthrough(),
+});
+
 export const bundleSchema = z.object({
   format: z.literal('trade-kpi-bundle'),
   version: z.literal(1),
@@ -130,6 +139,7 @@ export const bundleSchema = z.object({
   adjustments: z.array(adjustmentSchema).default([]),
   importBatches: z.array(importBatchSchema).default([]),
   appraisals: z.array(appraisalRecordSchema).default([]),
+  appraisalSnapshots: z.array(appraisalSnapshotSchema).default([]),
 });
 
 export type Bundle = z.infer<typeof bundleSchema>;
