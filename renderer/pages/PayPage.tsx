@@ -19,6 +19,8 @@ export function PayPage() {
   const people = useQuery('salespeople.list', {});
   if (appraisal.error) return <QuarterProblem error={appraisal.error} />;
   const salary = new Map((people.data ?? []).map((p) => [p.id, p.monthlyBaseSalary]));
+  // An approved person's 底薪 is the one approved with them, like every other figure.
+  for (const s of appraisal.data?.snapshots ?? []) if (s.monthlyBaseSalary !== null) salary.set(s.salesperson, s.monthlyBaseSalary);
   const rows: PayRow[] = (appraisal.data?.report.rows ?? []).map((r) => {
     const base3 = new Dec(salary.get(r.salesperson) ?? '0').times(3);
     return { ...r, base3: base3.toFixed(2), quarterTotal: base3.plus(r.performancePay).plus(r.commission.total).toFixed(2) };
