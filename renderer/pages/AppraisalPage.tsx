@@ -143,7 +143,7 @@ export function AppraisalPage() {
                 const item = items.get(row.salesperson);
                 if (!item) return null;
                 // The step to do next and its deadline; an approved or archived person has none.
-                const label = item.next === null || item.next === 'archived' ? t(`wf.step.${item.stage === 'archived' ? 'archived' : 'approved'}` as UiKey) : t('wf.todo', { step: t(`wf.step.${item.next}` as UiKey) });
+                const label = item.next === null || item.next === 'archived' ? (item.stage === 'archived' ? t('wf.archived') : t('wf.approved')) : t('wf.todo', { step: t(`wf.step.${item.next}` as UiKey) });
                 const due = item.next && item.next !== 'archived' && item.due ? item.due : null;
                 return (
                   // Plain elements: fifty rows of components would slow the page's first draw.
