@@ -91,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   'form.stale': 'the figures of {name} ({salesperson}) {quarter} changed since this form was exported; export it again',
   'form.step': 'the {quarter} appraisal of {name} ({salesperson}) is past self-assessment (now: {stage})',
   'bundle.read': 'cannot read {file}: {reason}',
+  'bundle.snapshotNotApproved': 'the approval snapshot of {id} {quarter} has no approved appraisal of {id} to belong to',
   'bundle.json': '{file} is not valid JSON: {reason}',
   'bundle.format': '{file} is not a TradeKPI bundle (format trade-kpi-bundle, version 1)',
   'backup.missing': 'no backup named {name}',

@@ -97,6 +97,7 @@ export const zhCN = {
   'form.step': '{name}（{salesperson}）{quarter} 的考核已过自评阶段（当前：{stage}），不能再导入自评',
   // Bundle and database files
   'bundle.read': '无法读取文件 {file}：{reason}',
+  'bundle.snapshotNotApproved': '{id} {quarter} 的审定快照没有对应的已审定考核（或快照里的人不是 {id}）',
   'bundle.json': '{file} 不是有效的 JSON：{reason}',
   'bundle.format': '{file} 不是 TradeKPI 数据包（format 应为 trade-kpi-bundle，version 为 1）',
   'backup.missing': '找不到备份 {name}',

@@ -155,6 +155,11 @@ describe('approved 2026Q3 does not move', () => {
     await ok(copy['bundle.load']({ bundle }));
     expect((await ok(copy['appraisal.quarter']({ quarter: Q }))).report.rows).toEqual(approved.report.rows);
     expect(JSON.stringify(await ok(copy['bundle.dump']({})))).toBe(JSON.stringify(bundle));
+    // A snapshot without the approval it belongs to is refused, naming it, and nothing is written.
+    const orphan = { ...bundle, appraisals: bundle.appraisals?.map((a) => (a.salesperson === 'S04' ? { ...a, stage: 'interview' as const } : a)) };
+    const refused = await copy['bundle.load']({ bundle: orphan });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bundle.snapshotNotApproved', field: 'appraisalSnapshots[3]' } });
+    expect((await ok(copy['appraisal.quarter']({ quarter: Q }))).report.rows).toEqual(approved.report.rows);
   });
 });
 
