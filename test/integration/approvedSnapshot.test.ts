@@ -163,6 +163,19 @@ describe('approved 2026Q3 does not move', () => {
   });
 });
 
+describe('a bundle from before snapshots', () => {
+  it('freezes its approved appraisals at the row they were approved with', async () => {
+    ({ file, db, api } = await golden('old.db'));
+    const approved = await approveAll(api);
+    const { appraisalSnapshots: _dropped, ...old } = await ok(api['bundle.dump']({}));
+    const copy = createApi(createServices(openDatabase(path.join(tempDir(), 'old-copy.db'), { create: true })));
+    await ok(copy['bundle.load']({ bundle: old }));
+    await ok(copy['plans.save']({ id: 'std', mode: 'whole', brackets: [{ upTo: null, rate: '0.09' }], newCustomerBonus: '0' }));
+    expect((await ok(copy['appraisal.quarter']({ quarter: Q }))).report.rows).toEqual(approved.report.rows);
+    expect((await ok(copy['bundle.dump']({}))).appraisalSnapshots?.[0]).toMatchObject({ salesperson: 'S01', approvedBy: '张总', data: { person: null, plan: null } });
+  });
+});
+
 describe('reopening discards the snapshot', () => {
   it('recomputes the reopened person from today’s data, exactly as a quarter never approved', async () => {
     ({ file, db, api } = await golden('reopen.db'));
