@@ -12,6 +12,7 @@ export const DATA_TABLES = [
   'document_counts',
   'target_indicators',
   'adjustments',
+  'appraisal_snapshots',
   'appraisals',
   'customer_aliases',
   'customers',

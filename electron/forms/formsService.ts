@@ -5,6 +5,7 @@ import { getCompany, getSettings } from '../db/repositories/company';
 import type { Db } from '../db/connection';
 import { listAdjustments } from '../db/repositories/adjustments';
 import { listAppraisals } from '../db/repositories/appraisals';
+import { listSnapshots } from '../db/repositories/appraisalSnapshots';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { cachedQuarter } from '../services/appraisalService';
@@ -13,28 +14,37 @@ import type { PersonForm } from './formSheet';
 import { formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
 
-/** Everything the forms of a quarter show, gathered once. */
+/**
+ * Everything the forms of a quarter show, gathered once. An approved person's form is drawn
+ * from their snapshot — row, person, plan, settings, targets and adjustments as approved — so a
+ * later change of plan, pay or settings never alters a signed form (STYLE rule 16).
+ */
 function gather(db: Db, quarter: string): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
   const { report } = cachedQuarter(db, quarter);
   const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
   const plans = new Map(listPlans(db).map((p) => [p.id, p]));
   const sheets = new Map(listTargetSheets(db, quarter).map((s) => [s.salesperson, s.indicators]));
   const records = new Map(listAppraisals(db, quarter).map((r) => [r.salesperson, r]));
+  const snapshots = new Map(listSnapshots(db, quarter).map((s) => [s.salesperson, s.data]));
   const adjustments = listAdjustments(db, { period: quarter });
   const settings = getSettings(db);
   const company = getCompany(db)?.name ?? '';
+  // The 汇总 sheet's 底薪 of an approved person is the one approved too.
+  for (const [id, snap] of snapshots) if (snap.person) people.set(id, snap.person);
   const forms = report.rows.map((row): PersonForm => {
-    const person = people.get(row.salesperson) ?? { id: row.salesperson, name: row.name, department: null, hiredOn: null, monthlyBaseSalary: '0', performanceBasePay: '0', commissionPlan: null };
+    const snap = snapshots.get(row.salesperson);
+    const person = snap?.person ?? people.get(row.salesperson) ?? { id: row.salesperson, name: row.name, department: null, hiredOn: null, monthlyBaseSalary: '0', performanceBasePay: '0', commissionPlan: null };
+    const livePlan = (person.commissionPlan && plans.get(person.commissionPlan)) || null;
     return {
       company,
       quarter,
       row,
       person,
-      indicators: sheets.get(row.salesperson) ?? [],
-      adjustments: adjustments.filter((a) => a.salesperson === row.salesperson),
+      indicators: snap?.indicators ?? sheets.get(row.salesperson) ?? [],
+      adjustments: snap?.adjustments ?? adjustments.filter((a) => a.salesperson === row.salesperson),
       record: records.get(row.salesperson) ?? null,
-      plan: (person.commissionPlan && plans.get(person.commissionPlan)) || null,
-      settings,
+      plan: snap?.person ? snap.plan : livePlan,
+      settings: snap?.settings ?? settings,
     };
   });
   return { company, report, forms, people };

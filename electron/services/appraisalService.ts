@@ -1,4 +1,4 @@
-import type { ApiHandlers, QuarterAppraisal } from '../../shared/api/contract';
+import type { ApiHandlers, QuarterAppraisal, SnapshotInfo } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import type { CommissionPlan, Salesperson, Settings, TargetIndicator } from '../../shared/domain';
 import type { AppraisalRecord } from '../../shared/entities';
@@ -11,6 +11,8 @@ import type { Db } from '../db/connection';
 import { quarterFacts, rangeFacts, type FactsOfPeriod, type RawFacts } from '../db/quarterFacts';
 import { listAdjustments } from '../db/repositories/adjustments';
 import { listAppraisals } from '../db/repositories/appraisals';
+import { listSnapshots } from '../db/repositories/appraisalSnapshots';
+import type { ApprovalSnapshot } from '../../shared/workflow/snapshot';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
@@ -69,16 +71,32 @@ function withReviewScores(indicators: readonly TargetIndicator[], record: Apprai
   return indicators.map((i) => (i.kpi === 'peer_review' && scores.peer_review !== undefined ? { ...i, score: scores.peer_review } : i));
 }
 
-/** Computes a quarter for everyone with targets in it (SPEC §3–§5); writes nothing. */
+/**
+ * The forced-ranking choice for the people still open in a quarter: the approver's, once anybody
+ * of the quarter is approved (one quarter, one choice), else the company's default.
+ */
+export function quarterForcedRanking(settings: Settings, snapshots: readonly ApprovalSnapshot[]): boolean {
+  return snapshots[0]?.data.forcedRanking ?? settings.forcedRanking;
+}
+
+const bySalesperson = (a: { salesperson: string }, b: { salesperson: string }) => (a.salesperson < b.salesperson ? -1 : a.salesperson > b.salesperson ? 1 : 0);
+
+/**
+ * Computes a quarter for everyone with targets in it (SPEC §3–§5); writes nothing. Approved
+ * people are their snapshots, exactly as approved (STYLE rule 16); the others are computed from
+ * today's data, graded and ranked among everyone (see `appraiseQuarter`'s `frozen`).
+ */
 export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany(db), options: { forcedRanking?: boolean } = {}): QuarterAppraisal {
-  const sheets = listTargetSheets(db, quarter).sort((a, b) => (a.salesperson < b.salesperson ? -1 : a.salesperson > b.salesperson ? 1 : 0));
-  if (sheets.length === 0) throw new DomainError('appraise.noOne', { quarter });
+  const snapshots = listSnapshots(db, quarter);
+  const frozen = new Map(snapshots.map((s) => [s.salesperson, s]));
+  const sheets = listTargetSheets(db, quarter).filter((sheet) => !frozen.has(sheet.salesperson)).sort(bySalesperson);
+  if (sheets.length === 0 && snapshots.length === 0) throw new DomainError('appraise.noOne', { quarter });
   const facts = quarterFacts(db, quarter, loaded.settings.newCustomerRule);
-  requireRates(facts);
+  // A rate missing now cannot change an approved row; it only blocks computing the open ones.
+  if (sheets.length > 0) requireRates(facts);
   const adjustments = listAdjustments(db, { period: quarter });
   const records = new Map(listAppraisals(db, quarter).map((r) => [r.salesperson, r]));
-  // Forced ranking applies when the company's rule says so, or when the approver applied it.
-  const forcedRanking = options.forcedRanking ?? (loaded.settings.forcedRanking || [...records.values()].some((r) => r.forcedRanking && r.stage !== 'none'));
+  const forcedRanking = options.forcedRanking ?? quarterForcedRanking(loaded.settings, snapshots);
   const settings = { ...loaded.settings, forcedRanking };
   const people: AppraisalPerson[] = sheets.map((sheet) => {
     const person = loaded.people.get(sheet.salesperson);
@@ -93,8 +111,13 @@ export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany
       overrideTotal: records.get(sheet.salesperson)?.overrideTotal ?? null,
     };
   });
-  const report = appraiseQuarter({ quarter, settings, people, unmatched: { count: facts.unmatched.count, cny: new Dec(facts.unmatched.fen).div(100) } });
-  return { report, warnings: appraisalWarnings(report, people) };
+  const report = appraiseQuarter({ quarter, settings, people, frozen: snapshots.map((s) => s.data.row), unmatched: { count: facts.unmatched.count, cny: new Dec(facts.unmatched.fen).div(100) } });
+  report.rows.sort(bySalesperson);
+  return { report, warnings: appraisalWarnings(report, people), snapshots: snapshots.map(snapshotInfo) };
+}
+
+function snapshotInfo(s: ApprovalSnapshot): SnapshotInfo {
+  return { salesperson: s.salesperson, approvedAt: s.approvedAt, approvedBy: s.approvedBy, forcedRanking: s.data.forcedRanking, monthlyBaseSalary: s.data.person?.monthlyBaseSalary ?? null };
 }
 
 /** The annual evaluation of SPEC §7 over the quarters of `year` that have targets. */

@@ -1,12 +1,13 @@
 import type { ApiHandlers, ExportedForm } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
-import type { CommissionPlan } from '../../shared/domain';
+import type { CommissionPlan, Settings } from '../../shared/domain';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
 import { buildCommissionStatement, type CommissionStatement } from '../../shared/engine/commissionStatement';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
 import { countedDeals, countedReceipts, excludedReceipts, newCustomersOf } from '../db/commissionStatementFacts';
 import type { Db } from '../db/connection';
 import { listPlans } from '../db/repositories/commissionPlans';
+import { listSnapshots } from '../db/repositories/appraisalSnapshots';
 import { getCompany, getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { payWorkbook } from '../forms/payWorkbook';
@@ -19,18 +20,18 @@ const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], new
  * The statement of one appraisal row: the lines behind its commission base, the receipts of the
  * person's customers left out and why, the bracket slices and the new customers by name. The
  * commission is recomputed from the lines by the engine and must equal the appraisal's; a
- * difference would mean the statement does not explain the figure, so it is refused.
+ * difference would mean the statement does not explain the figure, so it is refused. An approved
+ * person's plan and settings are the ones approved with them (their snapshot), not today's.
  */
-function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, plans: ReadonlyMap<string, CommissionPlan>, planOf: ReadonlyMap<string, string | null>): CommissionStatement {
-  const settings = getSettings(db);
+function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { plan: CommissionPlan; settings: Settings }): CommissionStatement {
+  const { settings, plan } = used;
   const range = quarterRange(quarter);
-  const planId = planOf.get(row.salesperson) ?? null;
   const statement = buildCommissionStatement({
     salesperson: row.salesperson,
     name: row.name,
     quarter,
     base: settings.commissionBase,
-    plan: (planId && plans.get(planId)) || NO_PLAN,
+    plan,
     lines: settings.commissionBase === 'deal_volume' ? countedDeals(db, row.salesperson, range) : countedReceipts(db, row.salesperson, range),
     excluded: settings.commissionBase === 'deal_volume' ? [] : excludedReceipts(db, row.salesperson, range),
     newCustomers: newCustomersOf(db, row.salesperson, range, settings.newCustomerRule),
@@ -49,7 +50,14 @@ export function commissionStatements(db: Db, quarter: QuarterKey, salesperson?: 
   if (salesperson !== undefined && rows.length === 0) throw new DomainError('statement.notAppraised', { salesperson, quarter });
   const plans = new Map(listPlans(db).map((p) => [p.id, p]));
   const planOf = new Map(listSalespeople(db).map((p) => [p.id, p.commissionPlan]));
-  return rows.map((row) => statementOf(db, quarter, row, plans, planOf));
+  const approved = new Map(listSnapshots(db, quarter).map((s) => [s.salesperson, s.data]));
+  const settings = getSettings(db);
+  return rows.map((row) => {
+    const snapshot = approved.get(row.salesperson);
+    const planId = planOf.get(row.salesperson) ?? null;
+    const plan = snapshot?.plan ?? ((planId && plans.get(planId)) || NO_PLAN);
+    return statementOf(db, quarter, row, { plan, settings: snapshot?.settings ?? settings });
+  });
 }
 
 /** The statements as a print-ready workbook: one A4 sheet per person. */

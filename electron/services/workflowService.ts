@@ -10,6 +10,11 @@ import { appendAudit } from '../db/repositories/auditLog';
 import { getSalesperson, listSalespeople } from '../db/repositories/salespeople';
 import { getTargetSheet, listTargetSheets } from '../db/repositories/targets';
 import { computeQuarter } from './appraisalService';
+import { deleteSnapshot, insertSnapshot, listSnapshots } from '../db/repositories/appraisalSnapshots';
+import { listAdjustments } from '../db/repositories/adjustments';
+import { listPlans } from '../db/repositories/commissionPlans';
+import { getSettings } from '../db/repositories/company';
+import type { SnapshotData } from '../../shared/workflow/snapshot';
 
 const STEP_NAMES: Record<Step, string> = { targets: '目标设定', self: '自评', review: '复评', interview: '面谈', approved: '审定', archived: '归档' };
 
@@ -88,24 +93,55 @@ export function dueItems(db: Db, today: string): WorkflowItem[] {
   return [...last, ...targets];
 }
 
-/** Approves the quarter for everyone with targets: final totals and grades kept with each. */
+/**
+ * 审定: approves everyone of the quarter whose interview is done, storing each one's snapshot
+ * (STYLE rule 16). People not ready yet stay open and can be approved later; the distribution
+ * check covers everyone appraised in the quarter. Once anybody is approved the quarter's
+ * forced-ranking choice is fixed: a different choice is refused like any other change.
+ */
 function approve(db: Db, args: Parameters<ApiHandlers['workflow.approve']>[0]) {
   const people = workflowList(db, args.quarter, now().slice(0, 10));
-  const notReady = people.filter((p) => stepIndex(p.stage) < stepIndex('interview'));
-  if (people.length === 0 || notReady.length > 0) {
-    throw new DomainError('wf.notReady', { quarter: args.quarter, names: notReady.map((p) => p.name).join('、') || '—' });
+  const ready = people.filter((p) => p.stage === 'interview');
+  if (ready.length === 0) {
+    const waiting = people.filter((p) => stepIndex(p.stage) < stepIndex('interview'));
+    throw new DomainError('wf.notReady', { quarter: args.quarter, names: waiting.map((p) => p.name).join('、') || '—' });
   }
-  const locked = people.find((p) => stepIndex(p.stage) >= stepIndex('approved'));
-  if (locked) throw new DomainError('wf.locked', { name: locked.name, salesperson: locked.salesperson, quarter: args.quarter });
-  const computed = computeQuarter(db, args.quarter, undefined, { forcedRanking: args.forcedRanking });
+  const earlier = listSnapshots(db, args.quarter);
+  const fixedChoice = earlier[0]?.data.forcedRanking;
+  if (fixedChoice !== undefined && fixedChoice !== args.forcedRanking) {
+    throw new DomainError(fixedChoice ? 'wf.forcedRankingFixed.on' : 'wf.forcedRankingFixed.off', { quarter: args.quarter }, { field: 'forcedRanking' });
+  }
+  const settings = getSettings(db);
+  const persons = new Map(listSalespeople(db).map((p) => [p.id, p]));
+  const plans = new Map(listPlans(db).map((p) => [p.id, p]));
+  const computed = computeQuarter(db, args.quarter, { settings, people: persons, plans }, { forcedRanking: args.forcedRanking });
+  const { caps, counts, compliant } = computed.report.distribution;
+  const distribution = { appraised: computed.report.appraised, caps, counts, compliant };
+  const sheets = new Map(listTargetSheets(db, args.quarter).map((sheet) => [sheet.salesperson, sheet.indicators]));
+  const adjustments = listAdjustments(db, { period: args.quarter });
   const at = now();
-  for (const row of computed.report.rows) {
-    const record = load(db, row.salesperson, args.quarter);
-    const opinion = args.opinions[row.salesperson] ?? args.opinion;
+  for (const item of ready) {
+    const row = computed.report.rows.find((r) => r.salesperson === item.salesperson);
+    if (!row) continue;
+    const person = persons.get(item.salesperson) ?? null;
+    const data: SnapshotData = {
+      row,
+      forcedRanking: args.forcedRanking,
+      distribution,
+      person,
+      plan: (person?.commissionPlan && plans.get(person.commissionPlan)) || null,
+      settings: { ...settings, forcedRanking: args.forcedRanking },
+      indicators: [...(sheets.get(item.salesperson) ?? [])],
+      adjustments: adjustments.filter((a) => a.salesperson === item.salesperson),
+    };
+    insertSnapshot(db, { salesperson: item.salesperson, quarter: args.quarter, approvedAt: at, approvedBy: args.by, data });
+    const record = load(db, item.salesperson, args.quarter);
+    const opinion = args.opinions[item.salesperson] ?? args.opinion;
     saveAppraisal(db, { ...record, stage: 'approved', steps: { ...record.steps, approved: { by: args.by, at, opinion } }, forcedRanking: args.forcedRanking, result: row });
   }
-  appendAudit(db, { action: 'workflow.approve', actor: args.by, entityId: args.quarter, detail: { forcedRanking: args.forcedRanking, distribution: computed.report.distribution } });
-  return computed;
+  const open = people.filter((p) => stepIndex(p.stage) < stepIndex('approved') && !ready.includes(p)).map((p) => p.salesperson);
+  appendAudit(db, { action: 'workflow.approve', actor: args.by, entityId: args.quarter, detail: { forcedRanking: args.forcedRanking, approved: ready.map((p) => p.salesperson), open, distribution: computed.report.distribution } });
+  return computeQuarter(db, args.quarter);
 }
 
 export function workflowHandlers(db: Db): Pick<
@@ -153,11 +189,15 @@ export function workflowHandlers(db: Db): Pick<
       for (const r of records) if (r.stage === 'approved') saveAppraisal(db, { ...r, stage: 'archived', steps: { ...r.steps, archived: { by, at } } });
       return listAppraisals(db, quarter);
     },
-    'workflow.reopen': ({ salesperson, quarter }) => {
+    'workflow.reopen': ({ salesperson, quarter, by, reason }) => {
       const record = load(db, salesperson, quarter);
       if (stepIndex(record.stage) < stepIndex('approved')) throw new DomainError('wf.notApprovedPerson', { name: nameOf(db, salesperson), salesperson, quarter });
       const { approved: _a, archived: _r, ...steps } = record.steps;
+      // The snapshot goes (kept in the log): from now on the person is computed from today's data.
+      const discarded = listSnapshots(db, quarter).find((s) => s.salesperson === salesperson) ?? null;
+      deleteSnapshot(db, salesperson, quarter);
       saveAppraisal(db, { ...record, stage: 'interview', steps, result: null });
+      appendAudit(db, { action: 'workflow.snapshotDiscarded', actor: by, entityId: salesperson, detail: { quarter, reason, discarded } });
       return load(db, salesperson, quarter);
     },
   };

@@ -1,10 +1,11 @@
-import { CheckCircleOutlined, InboxOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, InboxOutlined, LockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { stepIndex } from '../../shared/workflow/steps';
 import { ApproveModal } from './appraisal/ApproveModal';
 import { FormsActions } from './appraisal/FormsActions';
 import { WorkflowDrawer } from './appraisal/WorkflowDrawer';
 import { Alert, Button, Col, Descriptions, Popconfirm, Row, Space, Table, Typography } from 'antd';
+import type { WorkflowItem } from '../../shared/api/contract';
 import type { AppraisalRow, IndicatorRow } from '../../shared/engine/appraisal';
 import { message as apiMessage } from '../../shared/i18n/messages';
 import { useMutation, useQuery } from '../api/hooks';
@@ -38,14 +39,13 @@ export function AppraisalPage() {
   const [approving, setApproving] = useState(false);
   const items = new Map((flow.data ?? []).map((i) => [i.salesperson, i]));
   const stages = (flow.data ?? []).map((i) => stepIndex(i.stage));
-  const canApprove = stages.length > 0 && stages.every((s) => s === stepIndex('interview'));
+  // 审定 takes whoever has had the interview; the others stay open and can be approved later.
+  const canApprove = stages.some((s) => s === stepIndex('interview'));
   const canArchive = stages.length > 0 && stages.every((s) => s >= stepIndex('approved')) && stages.some((s) => s === stepIndex('approved'));
-  const settings = useQuery('settings.get', {});
-  const updateSettings = useMutation('settings.update');
   const report = useReport();
   if (appraisal.error) return <QuarterProblem error={appraisal.error} />;
   const data = appraisal.data;
-  const forced = settings.data?.forcedRanking ?? false;
+  const frozen = new Set((data?.snapshots ?? []).map((s) => s.salesperson));
   // Drawn with zeros while the figures load, so the page's parts are ready when they arrive.
   const d = data?.report.distribution ?? { counts: { S: 0, A: 0, B: 0, C: 0, D: 0 }, caps: { S: 0, A: 0, SA: 0, CD: 0 }, compliant: true };
   return (
@@ -84,15 +84,11 @@ export function AppraisalPage() {
                   <Button icon={<InboxOutlined />}>{t('wf.archive')}</Button>
                 </Popconfirm>
               )}
-              <Popconfirm title={forced ? t('ap.unforce') : t('ap.forceConfirm')} onConfirm={async () => report(await updateSettings({ forcedRanking: !forced }), forced ? undefined : t('ap.forced'))}>
-                <Button icon={<OrderedListOutlined />} type={forced ? 'primary' : 'default'} data-testid="force-ranking">
-                  {forced ? t('ap.unforce') : t('ap.force')}
-                </Button>
-              </Popconfirm>
               </Space>
             }
           >
             <Space direction="vertical" style={{ width: '100%' }} data-testid="appraisal-warnings">
+              {flow.data && <ApprovalStatus items={flow.data} />}
               {(data?.warnings ?? []).map((w) => (
                 <Alert key={w.message} type="warning" showIcon message={apiMessage(w.code, { ...w.params, ...(w.params.cny ? { cny: money(String(w.params.cny)) } : {}) }, lang)} />
               ))}
@@ -114,7 +110,18 @@ export function AppraisalPage() {
           expandable={{ expandedRowRender: (row) => <Indicators rows={row.indicators} /> }}
           columns={[
             { title: t('ap.rank'), dataIndex: 'rank', width: 56, align: 'center', sorter: (a, b) => a.rank - b.rank },
-            { title: t('sp.name'), dataIndex: 'name', width: 90, fixed: 'left', render: (name: string, r) => <span data-testid={`row-${r.salesperson}`}>{name}</span> },
+            {
+              title: t('sp.name'),
+              dataIndex: 'name',
+              width: 90,
+              fixed: 'left',
+              render: (name: string, r) => (
+                <span data-testid={`row-${r.salesperson}`} title={frozen.has(r.salesperson) ? t('wf.frozen') : undefined}>
+                  {name}
+                  {frozen.has(r.salesperson) && <LockOutlined style={{ marginLeft: 4, color: '#888', fontSize: 11 }} />}
+                </span>
+              ),
+            },
             { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 130, align: 'right', render: money },
             { title: t('kpi.settled'), dataIndex: 'settled', width: 130, align: 'right', render: money },
             { title: t('kpi.new_customers'), dataIndex: 'newCustomers', width: 70, align: 'right' },
@@ -135,14 +142,16 @@ export function AppraisalPage() {
               render: (_, row) => {
                 const item = items.get(row.salesperson);
                 if (!item) return null;
-                const stage = item.stage === 'none' ? t('wf.stage.none') : t(`wf.step.${item.stage}` as UiKey);
+                // The step to do next and its deadline; an approved or archived person has none.
+                const label = item.next === null || item.next === 'archived' ? (item.stage === 'archived' ? t('wf.archived') : t('wf.approved')) : t('wf.todo', { step: t(`wf.step.${item.next}` as UiKey) });
+                const due = item.next && item.next !== 'archived' && item.due ? item.due : null;
                 return (
                   // Plain elements: fifty rows of components would slow the page's first draw.
                   <span data-testid={`flow-${row.salesperson}`}>
                     <a role="button" onClick={() => setOpen(row.salesperson)} style={{ marginRight: 8 }}>
-                      {stage}
+                      {label}
                     </a>
-                    {item.next && item.next !== 'archived' && <span style={{ color: item.overdue ? '#c8463d' : '#888', fontSize: 12 }}>{item.overdue ? t('wf.overdue') : t('wf.dueOn', { due: item.due ?? '' })}</span>}
+                    {due && <span style={{ color: item.overdue ? '#c8463d' : '#888', fontSize: 12 }}>{item.overdue ? t('wf.overdueOn', { due: due.slice(5) }) : t('wf.dueOn', { due: due.slice(5) })}</span>}
                   </span>
                 );
               },
@@ -157,9 +166,26 @@ export function AppraisalPage() {
         )}
       </PageCard>
       <WorkflowDrawer item={open ? (items.get(open) ?? null) : null} onClose={() => setOpen(null)} />
-      <ApproveModal open={approving} quarter={quarter} report={data?.report} onClose={() => setApproving(false)} />
+      <ApproveModal open={approving} quarter={quarter} report={data?.report} items={flow.data ?? []} snapshots={data?.snapshots ?? []} onClose={() => setApproving(false)} />
     </>
   );
+}
+
+/** What blocks 审定, in a sentence: who has not had the interview, and how many are approved. */
+function ApprovalStatus({ items }: { items: WorkflowItem[] }) {
+  const t = useT();
+  const waiting = items.filter((i) => stepIndex(i.stage) < stepIndex('interview'));
+  const ready = items.filter((i) => i.stage === 'interview');
+  const approved = items.filter((i) => stepIndex(i.stage) >= stepIndex('approved'));
+  if (items.length === 0) return null;
+  if (approved.length === items.length) return <Alert type="success" showIcon message={t('wf.allApproved')} data-testid="approval-status" />;
+  const names = waiting.slice(0, 8).map((i) => i.name).join('、') + (waiting.length > 8 ? '…' : '');
+  const parts = [
+    ...(waiting.length > 0 ? [t('wf.blockers', { n: waiting.length, names })] : []),
+    ...(ready.length > 0 ? [t('wf.readyCount', { n: ready.length })] : []),
+    ...(approved.length > 0 ? [t('wf.approvedCount', { n: approved.length })] : []),
+  ];
+  return <Alert type={ready.length > 0 ? 'info' : 'warning'} showIcon message={parts.join('；')} data-testid="approval-status" />;
 }
 
 function Indicators({ rows }: { rows: IndicatorRow[] }) {

@@ -31,6 +31,8 @@ export function PayPage() {
   const [busy, setBusy] = useState<'pay' | 'statements' | null>(null);
   if (appraisal.error) return <QuarterProblem error={appraisal.error} />;
   const salary = new Map((people.data ?? []).map((p) => [p.id, p.monthlyBaseSalary]));
+  // An approved person's 底薪 is the one approved with them, like every other figure.
+  for (const s of appraisal.data?.snapshots ?? []) if (s.monthlyBaseSalary !== null) salary.set(s.salesperson, s.monthlyBaseSalary);
   const rows: PayRow[] = (appraisal.data?.report.rows ?? []).map((r) => ({ ...r, pay: quarterPay(r, salary.get(r.salesperson) ?? '0') }));
   const sums = sumPay(rows.map((r) => r.pay));
   const total = (pick: (r: PayRow) => string) => money(rows.reduce((s, r) => s.plus(pick(r)), new Dec(0)).toFixed(2));

@@ -205,8 +205,10 @@ export type BackupInfo = { name: string; createdAt: string; size: number };
 export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
 
 export type AppraisalWarning = { code: MessageKey; message: string; params: MessageParams };
+/** An approved person of the quarter: their row in the report is the snapshot taken at 审定. */
+export type SnapshotInfo = { salesperson: string; approvedAt: string; approvedBy: string; forcedRanking: boolean; monthlyBaseSalary: string | null };
 /** A quarter's report plus what the owner should know about it (never part of `appraise --json`). */
-export type QuarterAppraisal = { report: AppraisalReport; warnings: AppraisalWarning[] };
+export type QuarterAppraisal = { report: AppraisalReport; warnings: AppraisalWarning[]; snapshots?: SnapshotInfo[] };
 
 export type ApiResults = {
   'company.get': Company | null;

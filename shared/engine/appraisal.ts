@@ -24,6 +24,11 @@ export type QuarterInput = {
   settings: Settings;
   people: readonly AppraisalPerson[];
   unmatched: { count: number; cny: Dec };
+  /**
+   * Rows already approved (snapshots): kept exactly as approved, yet counted in the quarter's
+   * distribution, caps and forced ranking, so the people still open are graded among everyone.
+   */
+  frozen?: readonly AppraisalRow[];
 };
 
 export type IndicatorRow = { kpi: string; name?: string; weight: string; actual: string | null; score: string | null };
@@ -64,22 +69,29 @@ type Scored = Omit<AppraisalRow, 'forcedGrade' | 'finalGrade' | 'coefficient' | 
 
 /**
  * Computes a quarter (SPEC §4–§5): indicator scores, weighted totals, band grades, the
- * distribution check, forced ranking, performance pay and commission. Rows keep input order.
+ * distribution check, forced ranking, performance pay and commission. Rows keep input order
+ * (frozen rows first).
  */
 export function appraiseQuarter(input: QuarterInput): AppraisalReport {
+  const frozen = input.frozen ?? [];
   const scored = input.people.map((person) => scorePerson(person, input.settings));
-  const counts = countGrades(scored.map((s) => s.grade));
-  const caps = distributionCaps(scored.length, input.settings.distribution);
-  const candidates = scored.map((s) => ({ id: s.salesperson, total: s.totalDec, settled: s.person.facts.settled, dealVolume: s.person.facts.dealVolume, grade: s.grade }));
-  const forced = forceGrades(candidates, caps);
+  const counts = countGrades([...frozen.map((r) => r.grade), ...scored.map((s) => s.grade)]);
+  const caps = distributionCaps(scored.length + frozen.length, input.settings.distribution);
+  const candidates = [
+    // An approved person holds the forced grade they were approved with; only open people move.
+    ...frozen.map((r) => ({ id: r.salesperson, total: dec(r.total), settled: dec(r.settled), dealVolume: dec(r.dealVolume), grade: r.forcedGrade })),
+    ...scored.map((s) => ({ id: s.salesperson, total: s.totalDec, settled: s.person.facts.settled, dealVolume: s.person.facts.dealVolume, grade: s.grade })),
+  ];
+  const forced = forceGrades(candidates, caps, new Set(frozen.map((r) => r.salesperson)));
   const rank = new Map(rankOrder(candidates).map((c, i) => [c.id, i + 1]));
-  const rows = scored.map(({ totalDec: _total, person, ...row }) => {
+  const live = scored.map(({ totalDec: _total, person, ...row }) => {
     const forcedGrade = forced.get(row.salesperson) ?? row.grade;
     const finalGrade = input.settings.forcedRanking ? forcedGrade : row.grade;
     const coefficient = coefficientOf(finalGrade, input.settings.gradeBands);
     const pay = performancePay(dec(person.performanceBasePay), coefficient);
     return { ...row, forcedGrade, finalGrade, coefficient: coefficient.toString(), performancePay: fixed2(pay), rank: rank.get(row.salesperson) ?? 0 };
   });
+  const rows = [...frozen, ...live];
   return {
     quarter: input.quarter,
     appraised: rows.length,

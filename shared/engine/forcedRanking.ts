@@ -20,18 +20,27 @@ const ONE_DOWN: Record<Grade, Grade> = { S: 'A', A: 'B', B: 'C', C: 'D', D: 'D' 
 /**
  * 强制排序: demotes the lowest-ranked people until the caps hold, and lowers Bs to C until the
  * C+D floor holds (or no B is left). Totals never change. Returns the forced grade per id.
+ *
+ * `fixed` names people whose grade is already approved (a snapshot): they count towards the caps
+ * with the grade they carry, but only the others can be demoted. Where the fixed grades alone
+ * break a cap, the loop stops when nobody movable is left rather than changing an approval.
  */
-export function forceGrades(people: readonly RankCandidate[], caps: DistributionCaps): Map<string, Grade> {
+export function forceGrades(people: readonly RankCandidate[], caps: DistributionCaps, fixed: ReadonlySet<string> = new Set()): Map<string, Grade> {
   const ranked = rankOrder(people);
   const grades = ranked.map((p) => p.grade);
   const counts = () => countGrades(grades);
-  const demoteLowest = (from: Grade) => {
-    const index = grades.lastIndexOf(from);
-    grades[index] = ONE_DOWN[from];
+  const demoteLowest = (from: Grade): boolean => {
+    for (let index = grades.length - 1; index >= 0; index--) {
+      if (grades[index] === from && !fixed.has(ranked[index]?.id ?? '')) {
+        grades[index] = ONE_DOWN[from];
+        return true;
+      }
+    }
+    return false;
   };
-  while (counts().S > caps.S) demoteLowest('S');
-  while (counts().A > caps.A) demoteLowest('A');
-  while (counts().S + counts().A > caps.SA) demoteLowest(counts().A > 0 ? 'A' : 'S');
-  while (counts().C + counts().D < caps.CD && counts().B > 0) demoteLowest('B');
+  while (counts().S > caps.S && demoteLowest('S'));
+  while (counts().A > caps.A && demoteLowest('A'));
+  while (counts().S + counts().A > caps.SA && (demoteLowest('A') || demoteLowest('S')));
+  while (counts().C + counts().D < caps.CD && demoteLowest('B'));
   return new Map(ranked.map((p, i) => [p.id, grades[i] as Grade]));
 }

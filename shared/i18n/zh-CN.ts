@@ -94,6 +94,8 @@ export const zhCN = {
   'wf.notApproved': '{quarter} 的考核还没有审定',
   'wf.notApprovedPerson': '{name}（{salesperson}）{quarter} 的考核没有审定，不需要重新打开',
   'wf.archived': '{name}（{salesperson}）{quarter} 的考核已归档',
+  'wf.forcedRankingFixed.on': '{quarter} 已有人按强制排序审定，同一季度只能用一种方式；如需取消强制排序，请先重新打开已审定的人员',
+  'wf.forcedRankingFixed.off': '{quarter} 已有人不按强制排序审定，同一季度只能用一种方式；如需强制排序，请先重新打开已审定的人员',
   'form.quarter': '这张表是 {formQuarter} 的，不是 {quarter} 的',
   'form.altered': '表中的考核数字被改动过（与导出时不一致），不能导入；请用系统导出的原表填写自评',
   'form.notForm': '{file} 不是 TradeKPI 导出的绩效考核表',
@@ -104,6 +106,7 @@ export const zhCN = {
   'statement.mismatch': '{name}（{salesperson}）{quarter} 的对账单明细合计 {lines} 与考核中的提成基数 {base} 不一致，请联系技术支持',
   // Bundle and database files
   'bundle.read': '无法读取文件 {file}：{reason}',
+  'bundle.snapshotNotApproved': '{id} {quarter} 的审定快照没有对应的已审定考核（或快照里的人不是 {id}）',
   'bundle.json': '{file} 不是有效的 JSON：{reason}',
   'bundle.format': '{file} 不是 TradeKPI 数据包（format 应为 trade-kpi-bundle，version 为 1）',
   'backup.missing': '找不到备份 {name}',

@@ -127,6 +127,15 @@ export const appraisalRecordSchema = z.object({
   result: z.unknown().optional(),
 });
 
+/** What was approved (STYLE rule 16), kept so that a dump loads back with the same approved figures. */
+export const appraisalSnapshotSchema = z.object({
+  salesperson: entityId,
+  quarter: quarterKey,
+  approvedAt: text,
+  approvedBy: z.string(),
+  data: z.object({ row: z.record(z.string(), z.unknown()) }).passthrough(),
+});
+
 export const bundleSchema = z.object({
   format: z.literal('trade-kpi-bundle'),
   version: z.literal(1),
@@ -145,6 +154,7 @@ export const bundleSchema = z.object({
   importBatches: z.array(importBatchSchema).default([]),
   appraisals: z.array(appraisalRecordSchema).default([]),
   columnMappings: z.array(columnMappingSchema).optional(),
+  appraisalSnapshots: z.array(appraisalSnapshotSchema).default([]),
 });
 
 export type Bundle = z.infer<typeof bundleSchema>;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/connection';
+import { createServices } from '../../electron/services';
 import { GOLDEN, readJson, tempDir, tkpi, writeJson } from '../helpers';
 
 /** Numbers and numeric strings compared by value: "8.9000" and "8.9", 30 and "30" are the same datum. */
@@ -65,5 +67,33 @@ describe('load then dump', () => {
     expect(loaded.status, loaded.stderr).toBe(0);
     const dumped = JSON.parse(tkpi('dump', '--db', path.join(dir, 'a.db')).stdout) as Record<string, unknown>;
     expect(dumped.columnMappings).toEqual(bundle.columnMappings);
+  });
+
+  it('carries the approval snapshots: load then dump keeps the approved figures after the plans changed', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.db');
+    const db = openDatabase(file, { create: true });
+    const services = createServices(db);
+    services['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) });
+    const comment = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
+    for (const id of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) {
+      const scores: Record<string, string> = ['S02', 'S06'].includes(id) ? { peer_review: '85' } : {};
+      services['workflow.confirmTargets']({ salesperson: id, quarter: '2026Q3', by: '王经理' });
+      services['workflow.selfAssess']({ salesperson: id, quarter: '2026Q3', by: id, text: comment, scores });
+      services['workflow.review']({ salesperson: id, quarter: '2026Q3', by: '王经理', scores });
+      services['workflow.interview']({ salesperson: id, quarter: '2026Q3', by: '王经理', date: '2026-10-14', place: '会议室', minutes: 45, comment, nextTargetsAgreed: true, signedOn: '2026-10-14' });
+    }
+    services['workflow.approve']({ quarter: '2026Q3', by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
+    services['plans.save']({ id: 'std', mode: 'whole', brackets: [{ upTo: null, rate: '0.05' }], newCustomerBonus: '0' });
+    db.close();
+    const approved = tkpi('appraise', '--db', file, '--quarter', '2026Q3', '--json').stdout;
+    const first = tkpi('dump', '--db', file).stdout;
+    expect((JSON.parse(first) as { appraisalSnapshots: unknown[] }).appraisalSnapshots).toHaveLength(6);
+    const copy = path.join(dir, 'b.db');
+    expect(tkpi('load', '--db', copy, writeJson(path.join(dir, 'dump.json'), JSON.parse(first))).status).toBe(0);
+    expect(tkpi('dump', '--db', copy).stdout).toBe(first);
+    expect(tkpi('appraise', '--db', copy, '--quarter', '2026Q3', '--json').stdout).toBe(approved);
+    const expected = readJson<{ rows: { commission: unknown }[] }>(path.join(GOLDEN, 'expected.json'));
+    expect((JSON.parse(approved) as typeof expected).rows.map((r) => r.commission)).toEqual(expected.rows.map((r) => r.commission));
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
+import type { CommissionStatement } from '../../shared/engine/commissionStatement';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { importStatement } from '../../electron/services/bankImport/importService';
 import { createServices } from '../../electron/services';
@@ -45,7 +46,7 @@ describe('提成对账单 of the golden case', () => {
     const { db, services } = loaded();
     for (const row of expected.rows) {
       const lines = expectedLines(bundle, row.salesperson, '2026-07-01', '2026-09-30');
-      const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as ReturnType<(typeof services)['statements.get']> & object;
+      const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as CommissionStatement;
       expect(s.lines.map((l) => ({ ref: l.ref ?? '', cny: l.cny })), `lines of ${row.salesperson}`).toEqual(lines);
       expect(lines.length, `${row.salesperson} has receipts in the quarter`).toBeGreaterThan(0);
       expect(sumLines(lines), `Σ lines of ${row.salesperson}`).toBe(row.settled);
@@ -67,7 +68,7 @@ describe('提成对账单 of the golden case', () => {
     services['receipts.setNotCustomer']({ id: first.id, notCustomer: true });
     const stored = db.prepare('SELECT * FROM receipts WHERE id = ?').get(second.id) as { id: number };
     db.prepare('UPDATE receipts SET manual_salesperson_id = ? WHERE id = ?').run('S02', stored.id);
-    const s = services['statements.get']({ quarter: Q, salesperson: 'S01' }) as ReturnType<(typeof services)['statements.get']> & object;
+    const s = services['statements.get']({ quarter: Q, salesperson: 'S01' }) as CommissionStatement;
     expect(s.excluded.map((e) => ({ id: e.id, reason: e.reason, creditedTo: e.creditedTo }))).toEqual([
       { id: String(first.id), reason: 'notCustomer', creditedTo: null },
       { id: String(second.id), reason: 'creditedToOther', creditedTo: 'S02' },
@@ -75,7 +76,7 @@ describe('提成对账单 of the golden case', () => {
     expect(s.lines.map((l) => l.id)).not.toContain(String(first.id));
     expect(s.lines.map((l) => l.id)).not.toContain(String(second.id));
     expect(s.lines).toHaveLength(list.rows.length - 2);
-    const s2 = services['statements.get']({ quarter: Q, salesperson: 'S02' }) as ReturnType<(typeof services)['statements.get']> & object;
+    const s2 = services['statements.get']({ quarter: Q, salesperson: 'S02' }) as CommissionStatement;
     expect(s2.lines.map((l) => l.id)).toContain(String(second.id));
     db.close();
   });
@@ -86,11 +87,31 @@ describe('提成对账单 of the golden case', () => {
     for (const file of fs.readdirSync(dir).sort()) await importStatement(db, fs.readFileSync(path.join(dir, file)), file);
     const sources = new Set<string>();
     for (const row of expected.rows) {
-      const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as ReturnType<(typeof services)['statements.get']> & object;
+      const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as CommissionStatement;
       expect(s.commission, `commission of ${row.salesperson} from the statements`).toEqual(row.commission);
       for (const l of s.lines) sources.add(l.rateSource);
     }
     expect([...sources].sort()).toEqual(['bankRatePer100', 'cny', 'table']);
+    db.close();
+  });
+
+  it('of an approved quarter keeps the approved plan when the plan changes afterwards', () => {
+    const { db, services } = loaded();
+    const comment = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
+    for (const id of expected.rows.map((r) => r.salesperson)) {
+      const scores: Record<string, string> = ['S02', 'S06'].includes(id) ? { peer_review: '85' } : {};
+      services['workflow.confirmTargets']({ salesperson: id, quarter: Q, by: '王经理' });
+      services['workflow.selfAssess']({ salesperson: id, quarter: Q, by: id, text: comment, scores });
+      services['workflow.review']({ salesperson: id, quarter: Q, by: '王经理', scores });
+      services['workflow.interview']({ salesperson: id, quarter: Q, by: '王经理', date: '2026-10-14', place: '会议室', minutes: 45, comment, nextTargetsAgreed: true, signedOn: '2026-10-14' });
+    }
+    services['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
+    services['plans.save']({ id: 'std', mode: 'whole', brackets: [{ upTo: null, rate: '0.05' }], newCustomerBonus: '0' });
+    services['settings.update']({ newCustomerRule: 'first_deal' });
+    for (const row of expected.rows) {
+      const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as CommissionStatement;
+      expect(s.commission, `approved commission of ${row.salesperson}`).toEqual(row.commission);
+    }
     db.close();
   });
 

@@ -75,11 +75,27 @@ describe('the steps and their checks', () => {
     expect(await ok(api['workflow.interview'](base))).toMatchObject({ stage: 'interview' });
   });
 
-  it('approves only when everyone has had the interview', async () => {
-    await throughInterview('S01');
+  it('approves whoever has had the interview, and refuses when nobody has', async () => {
+    await ok(api['workflow.confirmTargets']({ salesperson: 'S02', quarter: Q, by: '王经理' }));
     const refused = await api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'wf.notReady' } });
     expect(refused.ok ? '' : refused.error.message).toContain('秦欣怡');
+    await throughInterview('S01');
+    const approved = await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
+    // The distribution check still covers everyone appraised in the quarter.
+    expect(approved.report.appraised).toBe(6);
+    const list = await ok(api['workflow.list']({ quarter: Q }));
+    expect(list.filter((i) => i.stage === 'approved').map((i) => i.salesperson)).toEqual(['S01']);
+  });
+
+  it('lets a reopened person be approved again while the others stay approved', async () => {
+    for (const id of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) await throughInterview(id);
+    await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
+    await ok(api['workflow.reopen']({ salesperson: 'S03', quarter: Q, by: '张总', reason: '复核面谈记录' }));
+    await ok(api['workflow.interview']({ salesperson: 'S03', quarter: Q, by: '王经理', date: '2026-10-16', place: '公司会议室', minutes: 40, comment: COMMENT, nextTargetsAgreed: true, signedOn: '2026-10-16' }));
+    await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
+    const list = await ok(api['workflow.list']({ quarter: Q }));
+    expect(list.every((i) => i.stage === 'approved')).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { coveringQuarterIndexes } from './003_covering_quarter_indexes';
 import { bankImport } from './004_bank_import';
 import { oneCustomerIndex } from './005_one_customer_index';
 import { workflow } from './006_workflow';
+import { appraisalSnapshots } from './007_appraisal_snapshots';
 import { columnMappings } from './008_column_mappings';
 import { rateQuotedPer } from './014_rate_quoted_per';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   bankImport,
   oneCustomerIndex,
   workflow,
+  appraisalSnapshots,
   columnMappings,
   rateQuotedPer,
 ];

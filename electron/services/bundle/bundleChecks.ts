@@ -34,6 +34,8 @@ export function checkBundle(bundle: Bundle): void {
   checkPerQuarter(bundle.documents, people, 'documents', 'dup.document');
   checkPerQuarter(bundle.targets, people, 'targets', 'dup.target');
   checkPerQuarter(bundle.appraisals, people, 'appraisals', 'dup.target');
+  checkPerQuarter(bundle.appraisalSnapshots, people, 'appraisalSnapshots', 'dup.target');
+  checkSnapshots(bundle);
   checkFxRates(bundle.fxRates);
 }
 
@@ -57,6 +59,16 @@ function checkPerQuarter(records: readonly { salesperson: string; quarter: strin
     const key = `${record.salesperson} ${record.quarter}`;
     if (seen.has(key)) throw new DomainError(code, { id: record.salesperson, quarter: record.quarter }, { field: `${list}[${i}]` });
     seen.add(key);
+  });
+}
+
+/** A snapshot is what an approval stored: it belongs to an approved appraisal of its own person. */
+function checkSnapshots(bundle: Bundle): void {
+  const approved = new Set(bundle.appraisals.filter((a) => a.stage === 'approved' || a.stage === 'archived').map((a) => `${a.salesperson} ${a.quarter}`));
+  bundle.appraisalSnapshots.forEach((s, i) => {
+    if (!approved.has(`${s.salesperson} ${s.quarter}`) || s.data.row.salesperson !== s.salesperson) {
+      throw new DomainError('bundle.snapshotNotApproved', { id: s.salesperson, quarter: s.quarter }, { field: `appraisalSnapshots[${i}]` });
+    }
   });
 }
 

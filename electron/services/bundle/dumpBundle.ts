@@ -4,6 +4,7 @@ import type { BundleInput, ReceiptInput, SalespersonInput, TargetIndicatorInput 
 import type { Db } from '../../db/connection';
 import { listAdjustments } from '../../db/repositories/adjustments';
 import { listAppraisals } from '../../db/repositories/appraisals';
+import { listSnapshots } from '../../db/repositories/appraisalSnapshots';
 import { listPlans } from '../../db/repositories/commissionPlans';
 import { getCompany, getSettings } from '../../db/repositories/company';
 import { allCustomers } from '../../db/repositories/customers';
@@ -51,6 +52,7 @@ export function dumpBundle(db: Db): BundleInput {
       reason: a.reason,
     })),
     appraisals: listAppraisals(db).map((a) => ({ ...a, steps: a.steps as Record<string, unknown>, result: a.result ?? undefined })),
+    appraisalSnapshots: listSnapshots(db).map((s) => ({ ...s, data: s.data as unknown as { row: Record<string, unknown> } })),
     importBatches: listBatches(db)
       .reverse()
       .map((b) => ({ ...compact(b), id: b.id, source: b.source, createdAt: b.createdAt })),

@@ -18,6 +18,8 @@ import { insertSalesperson } from '../../db/repositories/salespeople';
 import { setTargetSheet } from '../../db/repositories/targets';
 import { appendAudit } from '../../db/repositories/auditLog';
 import { saveAppraisal } from '../../db/repositories/appraisals';
+import { insertSnapshot } from '../../db/repositories/appraisalSnapshots';
+import { normalizeSnapshotData } from '../../../shared/workflow/snapshot';
 import type { StepRecords } from '../../../shared/schemas/workflow';
 import { withIndexesRebuilt } from '../../db/bulkLoad';
 import { DATA_TABLES } from '../../db/dataTables';
@@ -82,6 +84,7 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   for (const a of bundle.appraisals) {
     saveAppraisal(db, { ...a, steps: a.steps as StepRecords, overrideReason: a.overrideReason, result: a.result ?? null });
   }
+  loadSnapshots(db, bundle);
   for (const a of bundle.adjustments) {
     insertAdjustment(db, { salesperson: a.salesperson, period: a.quarter ?? String(a.year), points: a.points, reason: a.reason });
   }
@@ -96,3 +99,18 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   };
 }
 
+/**
+ * The bundle's snapshots as they are. An approved appraisal of an older bundle without one gets
+ * the snapshot migration 007 gives such an approval: its stored row, so it stops moving too.
+ */
+function loadSnapshots(db: Db, bundle: Bundle): void {
+  const key = (s: { salesperson: string; quarter: string }) => `${s.salesperson}|${s.quarter}`;
+  const carried = new Set(bundle.appraisalSnapshots.map(key));
+  for (const s of bundle.appraisalSnapshots) insertSnapshot(db, { ...s, data: normalizeSnapshotData(s.data) });
+  for (const a of bundle.appraisals) {
+    const approved = a.stage === 'approved' || a.stage === 'archived';
+    if (!approved || carried.has(key(a)) || a.result === null || typeof a.result !== 'object') continue;
+    const step = (a.steps as StepRecords).approved;
+    insertSnapshot(db, { salesperson: a.salesperson, quarter: a.quarter, approvedAt: step?.at ?? '', approvedBy: step?.by ?? '', data: normalizeSnapshotData({ row: a.result, forcedRanking: a.forcedRanking }) });
+  }
+}

@@ -1,4 +1,4 @@
-import { Descriptions, Divider, Drawer, Steps, Typography } from 'antd';
+import { Descriptions, Divider, Drawer, Steps, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { WorkflowItem } from '../../../shared/api/contract';
 import type { Step } from '../../../shared/workflow/steps';
@@ -40,7 +40,15 @@ export function WorkflowDrawer({ item, onClose }: Props) {
         onSubmit={(v) => calls.self({ ...who, by: String(v.by ?? ''), text: String(v.text ?? ''), scores: scoresOf(v) })}
       />
     ),
-    review: <StepForm fields={[by, ...scoreFields]} initial={{}} submitLabel={t('wf.do.review')} onSubmit={(v) => calls.review({ ...who, by: String(v.by ?? ''), scores: scoresOf(v) })} />,
+    review: (
+      <StepForm
+        fields={[by, ...scoreFields]}
+        // The reviewer starts from the self scores and may correct them (SPEC §8).
+        initial={Object.fromEntries(Object.entries(steps.self?.scores ?? {}).map(([k, v]) => [`score:${k}`, Number(v)]))}
+        submitLabel={t('wf.do.review')}
+        onSubmit={(v) => calls.review({ ...who, by: String(v.by ?? ''), scores: scoresOf(v) })}
+      />
+    ),
     interview: (
       <StepForm
         fields={[
@@ -74,6 +82,7 @@ export function WorkflowDrawer({ item, onClose }: Props) {
         })}
       />
       <Divider />
+      <StepRecordsShown item={item} labels={Object.fromEntries(manual.map((m) => [m.key, m.label]))} />
       {next && forms[next] && (
         <>
           <Typography.Title level={5}>{t(`wf.step.${next}` as UiKey)}</Typography.Title>
@@ -104,4 +113,25 @@ export function WorkflowDrawer({ item, onClose }: Props) {
       )}
     </Drawer>
   );
+}
+
+/**
+ * What the earlier steps recorded, for the one taking the next: the self-evaluation and self
+ * scores (typed or imported from the form) at 复评, the reviewer's comment at 审定.
+ */
+function StepRecordsShown({ item, labels }: { item: WorkflowItem; labels: Record<string, string> }) {
+  const t = useT();
+  const { self, review, interview } = item.record.steps;
+  const scoreText = (scores: Record<string, string>) =>
+    Object.entries(scores)
+      .map(([k, v]) => `${labels[k] ?? k.replace(/^custom:/, '')} ${v}`)
+      .join('；');
+  const shown: DescriptionsProps['items'] = [
+    ...(self ? [{ key: 'self', label: t('wf.selfShown', { by: self.by }), children: <span data-testid="shown-self-text" style={{ whiteSpace: 'pre-wrap' }}>{self.text}</span> }] : []),
+    ...(self && Object.keys(self.scores).length > 0 ? [{ key: 'selfScores', label: t('wf.selfScores'), children: <span data-testid="shown-self-scores">{scoreText(self.scores)}</span> }] : []),
+    ...(review && Object.keys(review.scores).length > 0 ? [{ key: 'reviewScores', label: t('wf.reviewScores'), children: scoreText(review.scores) }] : []),
+    ...(interview ? [{ key: 'comment', label: t('wf.reviewerComment', { by: interview.by }), children: <span data-testid="shown-reviewer-comment" style={{ whiteSpace: 'pre-wrap' }}>{interview.comment}</span> }] : []),
+  ];
+  if (shown.length === 0) return null;
+  return <Descriptions size="small" column={1} bordered items={shown} style={{ marginBottom: 16 }} data-testid="step-records" />;
 }

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Api } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/errors';
+import { createApi } from '../../electron/services';
+import { GOLDEN, readJson } from '../helpers';
+import { go, hasChromium, openSession, type Session } from './browser';
+
+/*
+ * Issue 10 items 1, 6 and 7 on 考核 in Chromium: 审定 is offered to whoever is ready and says what
+ * blocks the rest; the reviewer sees the self-evaluation at 复评 and the comment at 审定; a
+ * reopened person can be approved again.
+ */
+
+const Q = '2026Q3';
+const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
+const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
+
+async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again after a reopen', () => {
+  let session: Session;
+  let api: Api;
+  const scoresOf = (id: string): Record<string, string> => (['S02', 'S06'].includes(id) ? { peer_review: '85' } : {});
+  const interview = (id: string) =>
+    ok(api['workflow.interview']({ salesperson: id, quarter: Q, by: '王经理', date: '2026-10-14', place: '公司会议室', minutes: 45, comment: `${id}：${COMMENT}`, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
+
+  beforeAll(async () => {
+    session = await openSession();
+    api = createApi(session.data.services);
+    await ok(api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
+    for (const id of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) {
+      await ok(api['workflow.confirmTargets']({ salesperson: id, quarter: Q, by: '王经理' }));
+      await ok(api['workflow.selfAssess']({ salesperson: id, quarter: Q, by: id, text: `${id} 自评：${LONG}`, scores: scoresOf(id) }));
+      // S06 stays at 自评 so that its 复评 is done on the page.
+      if (id === 'S06') continue;
+      await ok(api['workflow.review']({ salesperson: id, quarter: Q, by: '王经理', scores: scoresOf(id) }));
+      await interview(id);
+    }
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('shows the self-evaluation and self scores at 复评, and the next step in 流程', async () => {
+    const { page } = session;
+    await go(page, 'appraisal');
+    await page.getByTestId('approval-status').getByText('还有 1 人未完成面谈：郝秀英').waitFor();
+    expect(await page.getByTestId('flow-S06').innerText()).toContain('待复评');
+    expect(await page.getByTestId('flow-S01').innerText()).toContain('待审定');
+    expect(await page.getByTestId('flow-S01').innerText()).not.toContain('面谈');
+    await page.getByTestId('flow-S06').getByRole('button').click();
+    const drawer = page.locator('.ant-drawer');
+    expect(await drawer.getByTestId('shown-self-text').innerText()).toContain('S06 自评：本季度完成了主要客户的回款跟进');
+    expect(await drawer.getByTestId('shown-self-scores').innerText()).toContain('85');
+    await drawer.getByTestId('step-by').first().fill('王经理');
+    await drawer.getByTestId('step-submit').first().click();
+    await page.getByTestId('flow-S06').getByText('待面谈').waitFor();
+    const s06 = (await ok(api['workflow.list']({ quarter: Q }))).find((i) => i.salesperson === 'S06');
+    expect(s06?.record.steps.review?.scores).toEqual({ peer_review: '85' });
+    await drawer.locator('.ant-drawer-close').click();
+  });
+
+  it('approves the five who are ready, naming the one who is not', async () => {
+    const { page } = session;
+    await page.getByTestId('approve-quarter').click();
+    const modal = page.locator('.ant-modal');
+    expect(await modal.getByTestId('approve-waiting').innerText()).toContain('郝秀英');
+    expect(await modal.getByTestId('approve-comment-S01').innerText()).toContain('S01：该员工本季度结汇额完成较好');
+    await modal.getByTestId('approve-by').fill('张总');
+    await modal.getByTestId('approve-opinion').fill('同意');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('approval-status').getByText('已审定 5 人').waitFor();
+    const stages = (await ok(api['workflow.list']({ quarter: Q }))).map((i) => i.stage);
+    expect(stages).toEqual(['approved', 'approved', 'approved', 'approved', 'approved', 'review']);
+  });
+
+  it('shows the reviewer comment at 审定 and approves the last one', async () => {
+    const { page } = session;
+    await interview('S06');
+    await page.reload();
+    await go(page, 'appraisal');
+    await page.getByTestId('flow-S06').getByText('待审定').click();
+    const drawer = page.locator('.ant-drawer');
+    expect(await drawer.getByTestId('shown-reviewer-comment').innerText()).toContain('S06：该员工本季度结汇额完成较好');
+    await drawer.locator('.ant-drawer-close').click();
+    await page.getByTestId('approve-quarter').click();
+    const modal = page.locator('.ant-modal');
+    expect(await modal.getByTestId('approve-ready').innerText()).toContain('郝秀英');
+    expect(await modal.getByTestId('approve-force').isDisabled()).toBe(true);
+    await modal.getByTestId('approve-by').fill('张总');
+    await modal.getByTestId('approve-opinion').fill('同意');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('approval-status').getByText('本季度全部人员已审定').waitFor();
+  });
+
+  it('reopens one person, who can then be approved again', async () => {
+    const { page } = session;
+    await page.getByTestId('flow-S03').getByRole('button').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('step-by').first().fill('张总');
+    await drawer.getByTestId('step-reason').fill('复核面谈记录');
+    await drawer.getByTestId('step-submit').last().click();
+    await page.getByTestId('flow-S03').getByText('待审定').waitFor();
+    await drawer.locator('.ant-drawer-close').click();
+    await page.getByTestId('approval-status').getByText('1 人已完成面谈，可以审定').waitFor();
+    await page.getByTestId('approve-quarter').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByTestId('approve-by').fill('张总');
+    await modal.getByTestId('approve-opinion').fill('复核后同意');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('approval-status').getByText('本季度全部人员已审定').waitFor();
+    const list = await ok(api['workflow.list']({ quarter: Q }));
+    expect(list.every((i) => i.stage === 'approved')).toBe(true);
+    expect(list.find((i) => i.salesperson === 'S03')?.record.steps.approved?.opinion).toBe('复核后同意');
+  });
+});
