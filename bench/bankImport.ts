@@ -22,7 +22,7 @@ async function bench(kind: string, bytes: Buffer, file: string): Promise<BenchRe
     const db = openDatabase(path.join(tempDir(), 'bank.db'), { create: true });
     loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
     let started = Date.now();
-    await readOutcomes(bytes, file, importContext(db).tableRate);
+    await readOutcomes(db, bytes, file, importContext(db).tableRate);
     read.push(Date.now() - started);
     started = Date.now();
     const report = await importStatement(db, bytes, file);

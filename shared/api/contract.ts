@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommissionPlan, Salesperson, Settings } from '../domain';
 import type { RowPlan } from '../bank/classify';
+import { columnMappingSchema, type SheetView, type StoredColumnMapping } from '../bank/columnMapping';
 import type { AnnualReport } from '../engine/annual';
 import type { Suggestion } from '../matching/similarity';
 import type { AppraisalReport } from '../engine/appraisal';
@@ -65,6 +66,7 @@ const statementArgs = z.object({
   fileName: text,
   content: z.string(),
   decisions: z.record(z.string().regex(/^\d+$/), z.union([z.literal(1), z.literal(100)])).default({}),
+  mapping: columnMappingSchema.optional(),
 });
 
 export const apiArgs = {
@@ -110,11 +112,15 @@ export const apiArgs = {
   'adjustments.delete': byRowId,
   'targets.copyFromPrevious': z.object({ quarter: quarterKey, overwrite: z.boolean().default(false) }),
   'bankImport.preview': statementArgs,
-  'bankImport.commit': statementArgs,
+  'bankImport.commit': statementArgs.extend({ remember: z.boolean().default(true) }),
+  'columnMappings.list': none,
+  'columnMappings.delete': z.object({ headerKey: z.string() }),
   'batches.list': none,
   'batches.undo': byRowId,
   'payers.unmatched': none,
   'payers.assign': z.object({ payer: text, customer: entityId }),
+  'payers.assignments': none,
+  'payers.undoAssign': byRowId,
   'workflow.list': z.object({ quarter: quarterKey, today: isoDate.optional() }),
   'workflow.due': z.object({ today: isoDate.optional() }),
   'workflow.confirmTargets': confirmTargetsSchema,
@@ -152,9 +158,11 @@ export type ImportSummary = {
   rejected: { row: number; reason: string }[];
   batchId: number | null;
 };
-export type StatementPlan = { summary: ImportSummary; rows: RowPlan[] };
+export type StatementPlan = { summary: ImportSummary; rows: RowPlan[]; sheet: SheetView };
 export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
 /** Unmatched receipts from one payer (names that normalise alike), with likely customers. */
+/** A recorded assignment of a payer to a customer, undoable as a whole. */
+export type PayerAssignment = { id: number; payer: string; customer: string; customerName: string; aliasAdded: boolean; receipts: number; cny: string; createdAt: string; undoneAt: string | null };
 export type PayerGroup = { payer: string; key: string; count: number; cny: string; firstDate: string; lastDate: string; suggestions: Suggestion[] };
 
 /** A person's place in the quarterly workflow, with the next step and when it is due. */
@@ -223,10 +231,14 @@ export type ApiResults = {
   'targets.copyFromPrevious': TargetSheet[];
   'bankImport.preview': StatementPlan;
   'bankImport.commit': ImportSummary;
+  'columnMappings.list': StoredColumnMapping[];
+  'columnMappings.delete': null;
   'batches.list': ImportBatch[];
   'batches.undo': { removed: number };
   'payers.unmatched': PayerGroup[];
-  'payers.assign': { matched: number };
+  'payers.assign': { matched: number; assignment: number };
+  'payers.assignments': PayerAssignment[];
+  'payers.undoAssign': { unassigned: number };
   'workflow.list': WorkflowItem[];
   'workflow.due': WorkflowItem[];
   'workflow.confirmTargets': AppraisalRecord;

@@ -4,9 +4,20 @@ import type { Db } from '../../db/connection';
 import { listBatches } from '../../db/repositories/importBatches';
 import { undoBatch } from './batchService';
 import { importStatement, previewStatement } from './importService';
-import { assignPayer, unmatchedPayers } from './payerService';
+import { deleteMapping, listMappings } from './columnMappingStub';
+import { assignPayer, listAssignments, undoAssignment, unmatchedPayers } from './payerService';
 
-type ImportMethods = 'bankImport.preview' | 'bankImport.commit' | 'batches.list' | 'batches.undo' | 'payers.unmatched' | 'payers.assign';
+type ImportMethods =
+  | 'bankImport.preview'
+  | 'bankImport.commit'
+  | 'columnMappings.list'
+  | 'columnMappings.delete'
+  | 'batches.list'
+  | 'batches.undo'
+  | 'payers.unmatched'
+  | 'payers.assign'
+  | 'payers.assignments'
+  | 'payers.undoAssign';
 
 function decisionsOf(given: Record<string, 1 | 100>): RateDecisions {
   return Object.fromEntries(Object.entries(given).map(([row, per]) => [Number(row), per]));
@@ -15,11 +26,16 @@ function decisionsOf(given: Record<string, 1 | 100>): RateDecisions {
 /** Bank statement import, its batches, and the unmatched-payers queue. */
 export function importHandlers(db: Db): Pick<ApiHandlers, ImportMethods> {
   return {
-    'bankImport.preview': ({ fileName, content, decisions }) => previewStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions)),
-    'bankImport.commit': ({ fileName, content, decisions }) => importStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions)),
+    'bankImport.preview': ({ fileName, content, decisions, mapping }) => previewStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), mapping),
+    'bankImport.commit': ({ fileName, content, decisions, mapping, remember }) =>
+      importStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), mapping, remember),
+    'columnMappings.list': () => listMappings(db),
+    'columnMappings.delete': ({ headerKey }) => (deleteMapping(db, headerKey), null),
     'batches.list': () => listBatches(db),
     'batches.undo': ({ id }) => ({ removed: undoBatch(db, id) }),
     'payers.unmatched': () => unmatchedPayers(db),
     'payers.assign': ({ payer, customer }) => assignPayer(db, payer, customer),
+    'payers.assignments': () => listAssignments(db),
+    'payers.undoAssign': ({ id }) => ({ unassigned: undoAssignment(db, id) }),
   };
 }
