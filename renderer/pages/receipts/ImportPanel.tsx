@@ -177,9 +177,10 @@ function MappingBar({ staged, onRemap, onRemember }: { staged: Staged; onRemap: 
   const sheet = staged.sheet;
   if (!sheet) return null;
   if (staged.mapping) {
+    const mapped = staged.plan?.sheet.source === 'user';
     return (
       <Space wrap style={{ marginBottom: 8 }} data-testid="mapping-bar">
-        <Alert type={staged.detected === null ? 'warning' : 'info'} showIcon message={t(staged.detected === null ? 'map.noHeader' : 'map.byUser')} />
+        <Alert type={mapped ? 'info' : 'warning'} showIcon message={t(mapped || staged.detected !== null ? 'map.byUser' : 'map.noHeader')} />
         <Checkbox checked={staged.remember} onChange={(e) => onRemember(e.target.checked)} data-testid="remember-mapping">
           {t('map.remember')}
         </Checkbox>
