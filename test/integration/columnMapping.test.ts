@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/connection';
+import { createApi, createServices } from '../../electron/services';
 import { GOLDEN, tempDir, tkpi } from '../helpers';
 
 /*
@@ -99,5 +101,46 @@ describe('tkpi import-bank with a column mapping', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/no-amount\.csv.*金额列/);
     expect(receipts()).toHaveLength(0);
+  });
+});
+
+describe('the column-mapping API', () => {
+  // The same database file the CLI loaded, through the services the app uses.
+  const services = () => createApi(createServices(openDatabase(db)));
+  const content = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`).toString('base64');
+  const mapping = { headerRow: 0, columns: { valueDate: 0, currency: 1, credit: 2, debit: 3, counterparty: 4, memo: 5 } };
+
+  it('previews an unknown header as the first rows with no roles, then with the mapping; remember: false stores nothing', async () => {
+    const api = services();
+    const file = content([HEADER, '2026-07-03,USD,"12,000.00",,PACIFIC IMPORTS SAS,货款 A1']);
+    const plain = await api['bankImport.preview']({ fileName: 'm.csv', content: file });
+    if (!plain.ok) throw new Error(plain.error.message);
+    expect(plain.value.sheet).toMatchObject({ source: null, headerRow: null, headerKey: null, columns: {} });
+    expect(plain.value.sheet.rows[0]).toEqual(['记录日', '币', '入款', '出款', '来往单位', '附注']);
+    expect(plain.value.rows).toEqual([]);
+    expect(await api['bankImport.commit']({ fileName: 'm.csv', content: file })).toMatchObject({ ok: false, error: { code: 'bank.noHeader' } });
+
+    const mapped = await api['bankImport.preview']({ fileName: 'm.csv', content: file, mapping });
+    if (!mapped.ok) throw new Error(mapped.error.message);
+    expect(mapped.value.sheet).toMatchObject({ source: 'user', headerRow: 0, columns: { valueDate: [0], credit: [2] } });
+    expect(mapped.value.summary).toMatchObject({ read: 1, imported: 1 });
+    expect(await api['columnMappings.list']({})).toMatchObject({ ok: true, value: [] });
+
+    const once = await api['bankImport.commit']({ fileName: 'm.csv', content: file, mapping, remember: false });
+    expect(once).toMatchObject({ ok: true, value: { imported: 1 } });
+    expect(await api['columnMappings.list']({})).toMatchObject({ ok: true, value: [] });
+  });
+
+  it('lists a remembered mapping and forgets it on delete', async () => {
+    const api = services();
+    const file = content([HEADER, '2026-07-03,USD,"12,000.00",,PACIFIC IMPORTS SAS,货款 A1']);
+    expect(await api['bankImport.commit']({ fileName: 'm.csv', content: file, mapping })).toMatchObject({ ok: true, value: { imported: 1 } });
+    const listed = await api['columnMappings.list']({});
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.value).toMatchObject([{ columns: mapping.columns }]);
+    const again = await api['bankImport.preview']({ fileName: 'n.csv', content: file });
+    expect(again).toMatchObject({ ok: true, value: { sheet: { source: 'remembered', headerRow: 0 } } });
+    expect(await api['columnMappings.delete']({ headerKey: listed.value[0]?.headerKey ?? '' })).toMatchObject({ ok: true });
+    expect(await api['bankImport.preview']({ fileName: 'n.csv', content: file })).toMatchObject({ ok: true, value: { sheet: { source: null } } });
   });
 });

@@ -82,7 +82,7 @@ export function PayerQueue() {
         pagination={false}
         data-testid="payer-queue"
         columns={[
-          { title: t('rc.remitter'), dataIndex: 'payer', render: (v: string) => <Typography.Text strong>{v || '—'}</Typography.Text> },
+          { title: t('rc.remitter'), dataIndex: 'payer', width: 260, render: (v: string) => <Typography.Text strong>{v || '—'}</Typography.Text> },
           { title: t('payer.count'), dataIndex: 'count', align: 'right', width: 70 },
           { title: t('rc.cny'), dataIndex: 'cny', align: 'right', width: 130, render: money },
           { title: t('payer.period'), width: 200, render: (_, p) => (p.firstDate === p.lastDate ? p.firstDate : `${p.firstDate} ~ ${p.lastDate}`) },
