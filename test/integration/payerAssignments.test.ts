@@ -37,6 +37,12 @@ function approve(salesperson: string, quarter: string): void {
 }
 
 describe('assigning unmatched payers, recorded and undoable', () => {
+  it('listing assignments writes nothing to the audit log', async () => {
+    const before = (await ok(api['audit.list']({}))).total;
+    await ok(api['payers.assignments']({}));
+    expect((await ok(api['audit.list']({}))).total).toBe(before);
+  });
+
   it('assign then undo restores the payer as unmatched and removes the alias', async () => {
     const { matched, assignment } = await ok(api['payers.assign']({ payer: 'ZENITH HOLDINGS LIMITED', customer: 'C1' }));
     expect(matched).toBe(2);
@@ -75,6 +81,8 @@ describe('assigning unmatched payers, recorded and undoable', () => {
     db.prepare('DELETE FROM appraisals').run();
     await ok(api['customers.update']({ id: 'C1', name: 'ACME TRADING CO., LTD', owner: 'S1', aliases: [] }));
     expect(customerOf('ZENITH HOLDINGS LIMITED')).toEqual([null, null]);
+    // The assignment that added the alias is over with it.
+    expect((await ok(api['payers.assignments']({})))[0]?.undoneAt).not.toBeNull();
   });
 
   it('a new customer named like an unmatched payer picks up its receipts, credited to its owner', async () => {

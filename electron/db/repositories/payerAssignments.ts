@@ -43,6 +43,12 @@ export function markAssignmentUndone(db: Db, id: number, at: string): void {
   prepared(db, 'UPDATE payer_assignments SET undone_at = ? WHERE id = ?').run(at, id);
 }
 
+/** Active assignments of a customer whose name is one of `keys` are over once that alias is removed by hand. */
+export function endAssignmentsOf(db: Db, customer: string, keys: ReadonlySet<string>, at: string): void {
+  const end = prepared(db, 'UPDATE payer_assignments SET undone_at = ? WHERE customer_id = ? AND payer_key = ? AND undone_at IS NULL');
+  for (const key of keys) end.run(at, customer, key);
+}
+
 /** Every assignment, the most recent first, with what it matched (receipts still present). */
 export function listAssignments(db: Db): PayerAssignment[] {
   const rows = prepared(

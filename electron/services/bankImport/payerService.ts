@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection';
 import { allCustomers, getCustomer, ownerOf, updateCustomer } from '../../db/repositories/customers';
 import { prepared } from '../../db/statements';
 import { approvedAmong } from '../../db/repositories/appraisals';
-import { assignedReceipts, getAssignment, insertAssignment, listAssignments, markAssignmentUndone } from '../../db/repositories/payerAssignments';
+import { assignedReceipts, endAssignmentsOf, getAssignment, insertAssignment, listAssignments, markAssignmentUndone } from '../../db/repositories/payerAssignments';
 import { getSalesperson } from '../../db/repositories/salespeople';
 import type { Customer } from '../../../shared/entities';
 import { quarterOfDate } from '../../../shared/quarter';
@@ -130,6 +130,7 @@ export function rematchCustomer(db: Db, before: Customer | null, after: Customer
   const unassigned = before
     ? unassign(db, receiptsMatchedBy(db, after.id, gone), (hit) => new DomainError('alias.locked', { customer: after.name, ...hit }, { field: 'aliases' }))
     : 0;
+  if (gone.size) endAssignmentsOf(db, after.id, gone, new Date().toISOString());
   const matcher = payerMatcher(db);
   const fresh = unmatchedReceipts(db).filter((r) => now.has(normalizePayerName(r.remitter ?? '')) && matcher(r.remitter)?.id === after.id);
   if (fresh.length === 0) return { unassigned, matched: 0 };
