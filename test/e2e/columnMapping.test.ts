@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('mapping the columns of an unknown statement layou
     for (const [column, role] of [[0, '起息日'], [1, '币种'], [2, '贷方(收入)'], [3, '借方(支出)'], [4, '对方户名'], [5, '摘要']] as const) {
       await mapper.locator('.ant-table-thead').getByTestId(`role-${column}`).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
-      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     }
     // The live preview follows the mapping: two receipts, the bank fee skipped.
     await preview.getByText(/将新增 2 笔/).waitFor();

@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('assigning an unmatched payer, confirmed and undoa
     await expect(confirm.locator('.ant-modal-confirm-title').innerText()).resolves.toBe('将 2 笔、合计 ¥3,500.00 的收汇归到客户 C100 ZENITH HOLDING GROUP？');
     // Cancelling changes nothing.
     await confirm.getByRole('button', { name: /取\s?消/ }).click();
-    await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-modal-confirm').count(), { timeout: 10_000 }).toBe(0);
     expect(await unmatched('ZENITH HOLDINGS LIMITED')).toBe(2);
 
     await queue.getByTestId('assign-C100').click();

@@ -20,6 +20,12 @@ export function initialMapping(sheet: SheetView): ColumnMapping {
   return { headerRow: sheet.headerRow ?? firstFilled, columns };
 }
 
+/** Whether the mapping names a date and an amount: only then can a row be read at all. */
+export function mappingComplete(mapping: ColumnMapping): boolean {
+  const has = (roles: Role[]) => roles.some((role) => mapping.columns[role] !== undefined);
+  return has(['valueDate', 'tradeDate']) && has(['amount', 'credit', 'debit']);
+}
+
 function roleOfColumn(mapping: ColumnMapping, column: number): Role | null {
   return ROLES.find((role) => mapping.columns[role] === column) ?? null;
 }

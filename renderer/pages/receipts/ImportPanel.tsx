@@ -12,7 +12,7 @@ import { fileToBase64 } from '../../api/files';
 import { useAppStore } from '../../state/appStore';
 import { money } from '../../format';
 import { useT } from '../../i18n/strings';
-import { ColumnMapper, initialMapping } from './ColumnMapper';
+import { ColumnMapper, initialMapping, mappingComplete } from './ColumnMapper';
 import { ImportReport } from './ImportReport';
 
 type Staged = {
@@ -62,8 +62,14 @@ export function ImportPanel() {
 
   /** Previews again with the mapping being edited, a moment after the last change; a late answer never overwrites a newer one. */
   const remap = (s: Staged, mapping: ColumnMapping | null) => {
-    update(s.name, (x) => ({ ...x, mapping }));
     clearTimeout(timers.current.get(s.name));
+    // Until a date and an amount are chosen there is nothing to preview (and nothing to complain about).
+    if (mapping && !mappingComplete(mapping)) {
+      requests.current.set(s.name, (requests.current.get(s.name) ?? 0) + 1);
+      update(s.name, (x) => ({ ...x, mapping, plan: null, error: null }));
+      return;
+    }
+    update(s.name, (x) => ({ ...x, mapping }));
     timers.current.set(
       s.name,
       setTimeout(() => {
