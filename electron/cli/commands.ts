@@ -10,7 +10,9 @@ import { exportStatements } from '../services/commissionStatementService';
 import { importSelfReview } from '../forms/selfReviewImport';
 import { dumpBundle } from '../services/bundle/dumpBundle';
 import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
+import { readStatement } from '../bank/readStatement';
 import { CliInputError } from './cliError';
+import { parseColumnsOption } from './columnsOption';
 import { annualTable, importReport, quarterTable } from './reports';
 
 export type Output = { stdout: string; stderr?: string };
@@ -87,10 +89,17 @@ export async function annualCommand(dbFile: string, yearText: string, json: bool
   return { stdout: json ? JSON.stringify(report, null, 2) : annualTable(report) };
 }
 
-/** `tkpi import-bank`: one statement as one batch; an unreadable file writes nothing (exit 2). */
-export async function importBankCommand(dbFile: string, statement: string, json: boolean): Promise<Output> {
+/**
+ * `tkpi import-bank`: one statement as one batch; an unreadable file writes nothing (exit 2).
+ * `--columns` gives the column mapping (remembered for that header); without it a remembered
+ * mapping or the header words are used, as in the app.
+ */
+export async function importBankCommand(dbFile: string, statement: string, json: boolean, columns?: string): Promise<Output> {
+  const option = columns === undefined ? null : parseColumnsOption(columns);
   const bytes = readFile(statement);
-  const summary = await withDatabase(dbFile, (db) => importStatement(db, bytes, path.basename(statement)));
+  const file = path.basename(statement);
+  const mapping = option ? { headerRow: option.headerRow ?? (await firstFilledRow(bytes, file)), columns: option.columns } : undefined;
+  const summary = await withDatabase(dbFile, (db) => importStatement(db, bytes, file, {}, { mapping, remember: true }));
   return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
 }
 
@@ -109,6 +118,13 @@ export async function importSelfReviewCommand(dbFile: string, form: string, quar
   const bytes = readFile(form);
   const record = await withDatabase(dbFile, (db) => importSelfReview(db, bytes, path.basename(form), quarter));
   return { stdout: `已导入 ${record.salesperson} ${record.quarter} 的自评（${record.steps.self?.text.length ?? 0} 字）` };
+}
+
+/** The default header row of `--columns`: the first row of the first sheet with anything in it. */
+async function firstFilledRow(bytes: Uint8Array, file: string): Promise<number> {
+  const grid = (await readStatement(bytes, file))[0] ?? [];
+  const index = grid.findIndex((row) => (row ?? []).some((cell) => cell !== null && String(cell).trim() !== ''));
+  return Math.max(index, 0);
 }
 
 export function requireOption(value: string | undefined, name: string): string {

@@ -15,7 +15,9 @@ import {
 const USAGE = `用法 / usage:
   tkpi load      --db FILE BUNDLE.json           用数据包替换数据库中的全部数据
   tkpi dump      --db FILE                       把数据库导出为数据包（JSON，输出到标准输出）
-  tkpi import-bank --db FILE STATEMENT [--json]        导入一份银行对账单（.xlsx .xls .csv）
+  tkpi import-bank --db FILE STATEMENT [--json] [--columns "date=1,credit=5,debit=4,payer=8"]
+                                                       导入一份银行对账单（.xlsx .xls .csv）；--columns 按列号（从 1 开始）
+                                                       指定各列，可加 header=N 指定表头行，并记住这套列设置
   tkpi appraise  --db FILE --quarter 2026Q3 [--json]   计算一个季度的考核结果
   tkpi annual    --db FILE --year 2026 [--json]        全年绩效评定
   tkpi export-forms --db FILE --quarter 2026Q3 --out DIR [--per-person]   导出绩效考核表（Excel）
@@ -35,6 +37,7 @@ async function run(argv: string[]): Promise<Output> {
         quarter: { type: 'string' },
         year: { type: 'string' },
         out: { type: 'string' },
+        columns: { type: 'string' },
         json: { type: 'boolean', default: false },
         'per-person': { type: 'boolean', default: false },
       },
@@ -50,7 +53,7 @@ async function run(argv: string[]): Promise<Output> {
     case 'dump':
       return dumpCommand(db());
     case 'import-bank':
-      return importBankCommand(db(), requireOption(positionals[0], 'STATEMENT'), values.json);
+      return importBankCommand(db(), requireOption(positionals[0], 'STATEMENT'), values.json, values.columns);
     case 'appraise':
       return appraiseCommand(db(), requireOption(values.quarter, '--quarter'), values.json);
     case 'export-forms':
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${output.stdout}\n`);
     if (output.stderr) process.stderr.write(`${output.stderr}\n`);
   } catch (error) {
-    const file = argv[0] === 'load' || argv[0] === 'import-bank' || argv[0] === 'import-self-review' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db') : undefined;
+    const file = argv[0] === 'load' || argv[0] === 'import-bank' || argv[0] === 'import-self-review' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db' && argv[i - 1] !== '--columns') : undefined;
     const { line, code } = errorLine(error, file);
     process.stderr.write(`tkpi: ${line}\n`);
     process.exitCode = code;

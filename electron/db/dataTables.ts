@@ -4,6 +4,8 @@
  * a restore (which add to it).
  */
 export const DATA_TABLES = [
+  'payer_assignment_receipts',
+  'payer_assignments',
   'receipts',
   'column_mappings',
   'import_batches',

@@ -11,6 +11,7 @@ import {
   salespersonInUse,
   updateSalesperson,
 } from '../db/repositories/salespeople';
+import { rematchCustomer } from './bankImport/payerService';
 import { requireFound, requirePlan, requireSalesperson } from './references';
 
 type PeopleMethods =
@@ -49,11 +50,15 @@ export function peopleHandlers(db: Db): Pick<ApiHandlers, PeopleMethods> {
       if (customerExists(db, customer.id)) throw new DomainError('dup.id', { id: customer.id }, { field: 'id' });
       requireSalesperson(db, customer.owner, 'owner');
       insertCustomer(db, customer);
+      rematchCustomer(db, null, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
     },
     'customers.update': (customer) => {
       requireSalesperson(db, customer.owner, 'owner');
+      const before = getCustomer(db, customer.id);
       if (!updateCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer.id });
+      // Receipts follow the names: a removed alias lets go of what it matched, a new one picks up its payer's.
+      rematchCustomer(db, before, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
     },
     'customers.delete': ({ id }) => {

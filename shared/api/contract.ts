@@ -127,6 +127,8 @@ export const apiArgs = {
   'batches.undo': byRowId,
   'payers.unmatched': none,
   'payers.assign': z.object({ payer: text, customer: entityId }),
+  'payers.assignments': none,
+  'payers.undoAssign': byRowId,
   'workflow.list': z.object({ quarter: quarterKey, today: isoDate.optional() }),
   'workflow.due': z.object({ today: isoDate.optional() }),
   'workflow.confirmTargets': confirmTargetsSchema,
@@ -184,6 +186,8 @@ export type StatementPlan = { summary: ImportSummary; rows: RowPlan[]; sheet: St
 export type ColumnMappingInfo = { headerKey: string; columns: Partial<Record<Role, number>>; createdAt: string };
 export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
 /** Unmatched receipts from one payer (names that normalise alike), with likely customers. */
+/** A recorded assignment of a payer to a customer, undoable as a whole. */
+export type PayerAssignment = { id: number; payer: string; customer: string; customerName: string; aliasAdded: boolean; receipts: number; cny: string; createdAt: string; undoneAt: string | null };
 export type PayerGroup = { payer: string; key: string; count: number; cny: string; firstDate: string; lastDate: string; suggestions: Suggestion[] };
 
 /** A person's place in the quarterly workflow, with the next step and when it is due. */
@@ -259,7 +263,9 @@ export type ApiResults = {
   'batches.list': ImportBatch[];
   'batches.undo': { removed: number };
   'payers.unmatched': PayerGroup[];
-  'payers.assign': { matched: number };
+  'payers.assign': { matched: number; assignment: number };
+  'payers.assignments': PayerAssignment[];
+  'payers.undoAssign': { unassigned: number };
   'workflow.list': WorkflowItem[];
   'workflow.due': WorkflowItem[];
   'workflow.confirmTargets': AppraisalRecord;

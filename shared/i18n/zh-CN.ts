@@ -82,6 +82,12 @@ export const zhCN = {
   'batch.undone': '导入批次 {id} 已经撤销',
   'batch.locked': '导入批次 {id} 中有收汇计入已审定的考核（{salesperson} {quarter}），不能撤销；请先重新打开该考核',
   'payer.missing': '没有来自“{payer}”的未匹配收汇',
+  'payerAssign.missing': '找不到归属记录 {id}',
+  'payerAssign.undone': '“{payer}”的这次归属已经撤销',
+  'payerAssign.locked': '撤销“{payer}”的归属会改动 {name} {quarter} 已审定考核所计的收汇，不能撤销；请先重新打开该考核',
+  'alias.locked': '删除客户 {customer} 的别名会改动 {name} {quarter} 已审定考核所计的收汇；请先重新打开该考核',
+  'mapping.incomplete': '{file}：列设置至少要指定日期列和金额列（金额、贷方或借方）',
+  'mapping.headerRow': '{file} 没有第 {row} 行，无法作为表头行',
   // Appraisal workflow
   'wf.textShort': '至少要写 100 个字（汉字算 1 个字）',
   'wf.interviewShort': '面谈时长至少 30 分钟',

@@ -29,12 +29,18 @@ export function nameSimilarity(a: string, b: string): number {
 
 export type Suggestion = { customer: string; name: string; score: number };
 
+/**
+ * The least similarity at which a customer is offered for a payer. Below it (40–59%) the names
+ * share only common words (TRADING, IMPORT …), and a one-click offer invites wrong assignments.
+ */
+export const SUGGESTION_THRESHOLD = 0.6;
+
 /** The customers most like a payer's name, best first, above a floor that hides noise. */
 export function suggestCustomers(
   payer: string,
   customers: readonly { id: string; name: string; aliases: readonly string[] }[],
   count = 3,
-  floor = 0.4,
+  floor = SUGGESTION_THRESHOLD,
 ): Suggestion[] {
   return customers
     .map((c) => ({ customer: c.id, name: c.name, score: Math.max(...[c.name, ...c.aliases].map((n) => nameSimilarity(payer, n))) }))

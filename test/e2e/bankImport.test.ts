@@ -32,8 +32,10 @@ describe.skipIf(!hasChromium)('importing a bank statement through the UI', () =>
     await page.keyboard.type('C007');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'C007 PACIFIC IMPORTS SAS' }).click();
     await queue.getByRole('button', { name: /^归\s?入$/ }).click();
+    // The assignment is confirmed first (issue 10), then the row stays in place saying where it went.
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^归\s?入$/ }).click();
     await page.getByText(/已把“UNKNOWN PAYER HK LTD”归入/).waitFor();
-    await page.getByText('没有未匹配的付款人').waitFor();
+    await queue.getByText('已归入 C007 PACIFIC IMPORTS SAS').waitFor();
 
     const receipts = await session.data.services['receipts.list']({ unmatched: true, offset: 0, limit: 10 });
     expect(receipts.total).toBe(0);

@@ -195,7 +195,7 @@ describe('batches and payers', () => {
     expect(queue).toEqual([expect.objectContaining({ payer: 'UNKNOWN PAYER HK LTD', count: 1, cny: '22361.22' })]);
     expect(() => assignPayer(db, 'UNKNOWN PAYER HK LTD', 'C999')).toThrow('找不到客户 C999');
     expect(() => assignPayer(db, 'NOBODY AT ALL', 'C007')).toThrow('没有来自“NOBODY AT ALL”的未匹配收汇');
-    expect(assignPayer(db, 'Unknown Payer HK Limited', 'C007')).toEqual({ matched: 1 });
+    expect(assignPayer(db, 'Unknown Payer HK Limited', 'C007')).toMatchObject({ matched: 1 });
     expect(unmatchedPayers(db)).toEqual([]);
     const customer = dumpBundle(db).customers?.find((c) => c.id === 'C007');
     expect(customer?.aliases).toContain('Unknown Payer HK Limited');

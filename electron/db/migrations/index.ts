@@ -7,6 +7,7 @@ import { oneCustomerIndex } from './005_one_customer_index';
 import { workflow } from './006_workflow';
 import { appraisalSnapshots } from './007_appraisal_snapshots';
 import { columnMappings } from './008_column_mappings';
+import { payerAssignments } from './009_payer_assignments';
 import { rateQuotedPer } from './014_rate_quoted_per';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   workflow,
   appraisalSnapshots,
   columnMappings,
+  payerAssignments,
   rateQuotedPer,
 ];

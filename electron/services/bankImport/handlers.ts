@@ -5,9 +5,19 @@ import { deleteColumnMapping, listColumnMappings } from '../../db/repositories/c
 import { listBatches } from '../../db/repositories/importBatches';
 import { undoBatch } from './batchService';
 import { importStatement, previewStatement } from './importService';
-import { assignPayer, unmatchedPayers } from './payerService';
+import { assignPayer, listAssignments, undoAssignment, unmatchedPayers } from './payerService';
 
-type ImportMethods = 'bankImport.preview' | 'bankImport.commit' | 'columnMappings.list' | 'columnMappings.delete' | 'batches.list' | 'batches.undo' | 'payers.unmatched' | 'payers.assign';
+type ImportMethods =
+  | 'bankImport.preview'
+  | 'bankImport.commit'
+  | 'columnMappings.list'
+  | 'columnMappings.delete'
+  | 'batches.list'
+  | 'batches.undo'
+  | 'payers.unmatched'
+  | 'payers.assign'
+  | 'payers.assignments'
+  | 'payers.undoAssign';
 
 function decisionsOf(given: Record<string, 1 | 100>): RateDecisions {
   return Object.fromEntries(Object.entries(given).map(([row, per]) => [Number(row), per]));
@@ -25,5 +35,7 @@ export function importHandlers(db: Db): Pick<ApiHandlers, ImportMethods> {
     'batches.undo': ({ id }) => ({ removed: undoBatch(db, id) }),
     'payers.unmatched': () => unmatchedPayers(db),
     'payers.assign': ({ payer, customer }) => assignPayer(db, payer, customer),
+    'payers.assignments': () => listAssignments(db),
+    'payers.undoAssign': ({ id }) => ({ unassigned: undoAssignment(db, id) }),
   };
 }

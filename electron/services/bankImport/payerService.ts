@@ -7,7 +7,13 @@ import { RECEIPT_CNY } from '../../db/cnySql';
 import type { Db } from '../../db/connection';
 import { allCustomers, getCustomer, ownerOf, updateCustomer } from '../../db/repositories/customers';
 import { prepared } from '../../db/statements';
+import { approvedAmong } from '../../db/repositories/appraisals';
+import { assignedReceipts, endAssignmentsOf, getAssignment, insertAssignment, listAssignments, markAssignmentUndone } from '../../db/repositories/payerAssignments';
+import { getSalesperson } from '../../db/repositories/salespeople';
+import type { Customer } from '../../../shared/entities';
+import { quarterOfDate } from '../../../shared/quarter';
 import { assertUnlocked } from '../appraisalLock';
+import { payerMatcher } from '../matching';
 
 
 type Unmatched = { id: number; remitter: string | null; value_date: string; cny_fen: number | null };
@@ -39,9 +45,10 @@ export function unmatchedPayers(db: Db): PayerGroup[] {
 
 /**
  * Assigns a payer to a customer (SPEC §10): the name becomes one of the customer's aliases,
- * and every unmatched receipt from that name is matched, credited to the owner today.
+ * and every unmatched receipt from that name is matched, credited to the owner today. The
+ * assignment is recorded so that it can be undone as a whole.
  */
-export function assignPayer(db: Db, payer: string, customerId: string): { matched: number } {
+export function assignPayer(db: Db, payer: string, customerId: string): { matched: number; assignment: number } {
   const customer = getCustomer(db, customerId);
   if (!customer) throw new DomainError('notFound.customer', { id: customerId }, { field: 'customer' });
   const key = normalizePayerName(payer);
@@ -51,8 +58,87 @@ export function assignPayer(db: Db, payer: string, customerId: string): { matche
   const known = [customer.name, ...customer.aliases].some((n) => normalizePayerName(n) === key);
   if (!known) updateCustomer(db, { ...customer, aliases: [...customer.aliases, payer.trim()] });
   const owner = ownerOf(db, customerId);
-  assertUnlocked(db, ...unmatched.filter((r) => ids.includes(r.id)).map((r) => ({ salesperson: owner, date: r.value_date })));
+  assertUnlocked(db, ...unmatched.map((r) => ({ salesperson: owner, date: r.value_date })));
   const match = prepared(db, 'UPDATE receipts SET customer_id = ?, matched_owner_id = ? WHERE id = ?');
   for (const id of ids) match.run(customerId, owner, id);
-  return { matched: ids.length };
+  const assignment = insertAssignment(db, { payerKey: key, payer: payer.trim(), customer: customerId, aliasAdded: !known, receipts: ids });
+  return { matched: ids.length, assignment };
 }
+
+type Matched = { id: number; remitter: string | null; value_date: string; salesperson: string | null };
+
+function receiptsById(db: Db, ids: readonly number[]): Matched[] {
+  const get = prepared(db, 'SELECT id, remitter, value_date, COALESCE(manual_salesperson_id, matched_owner_id) AS salesperson FROM receipts WHERE id = ?');
+  return ids.flatMap((id) => (get.get(id) as Matched | undefined) ?? []);
+}
+
+/** The customer's receipts whose payer normalises to one of `keys` (matched through those names). */
+function receiptsMatchedBy(db: Db, customerId: string, keys: ReadonlySet<string>): Matched[] {
+  if (keys.size === 0) return [];
+  const rows = prepared(
+    db,
+    'SELECT id, remitter, value_date, COALESCE(manual_salesperson_id, matched_owner_id) AS salesperson FROM receipts WHERE customer_id = ? AND not_customer = 0',
+  ).all(customerId) as Matched[];
+  return rows.filter((r) => keys.has(normalizePayerName(r.remitter ?? '')));
+}
+
+/**
+ * Makes receipts unmatched again. Refused, naming the appraisal, when one of them counts in an
+ * approved appraisal (SPEC §8: what feeds an approved appraisal is read-only).
+ */
+function unassign(db: Db, receipts: readonly Matched[], refusal: (hit: { name: string; quarter: string }) => DomainError): number {
+  const hit = approvedAmong(db, receipts.map((r) => ({ salesperson: r.salesperson, quarter: quarterOfDate(r.value_date) })));
+  if (hit) throw refusal({ name: getSalesperson(db, hit.salesperson)?.name ?? hit.salesperson, quarter: hit.quarter });
+  const clear = prepared(db, 'UPDATE receipts SET customer_id = NULL, matched_owner_id = NULL WHERE id = ?');
+  for (const r of receipts) clear.run(r.id);
+  return receipts.length;
+}
+
+function keysOf(names: readonly string[]): Set<string> {
+  return new Set(names.map(normalizePayerName).filter((k) => k !== ''));
+}
+
+/**
+ * Takes an assignment back as a whole: the alias it added is removed and every receipt it
+ * matched (and any matched later through that alias) is unassigned.
+ */
+export function undoAssignment(db: Db, id: number): number {
+  const assignment = getAssignment(db, id);
+  if (!assignment) throw new DomainError('payerAssign.missing', { id });
+  if (assignment.undoneAt) throw new DomainError('payerAssign.undone', { id, payer: assignment.payer });
+  const customer = getCustomer(db, assignment.customer);
+  if (!customer) throw new DomainError('notFound.customer', { id: assignment.customer });
+  const remaining = customer.aliases.filter((a) => !assignment.aliasAdded || normalizePayerName(a) !== assignment.payerKey);
+  const stillNamed = keysOf([customer.name, ...remaining]).has(assignment.payerKey);
+  const viaAlias = assignment.aliasAdded && !stillNamed ? receiptsMatchedBy(db, customer.id, new Set([assignment.payerKey])) : [];
+  const linked = receiptsById(db, assignedReceipts(db, id));
+  const receipts = [...new Map([...linked, ...viaAlias].map((r) => [r.id, r])).values()];
+  const count = unassign(db, receipts, (hit) => new DomainError('payerAssign.locked', { payer: assignment.payer, ...hit }));
+  if (remaining.length !== customer.aliases.length) updateCustomer(db, { ...customer, aliases: remaining });
+  markAssignmentUndone(db, id, new Date().toISOString());
+  return count;
+}
+
+/**
+ * After a customer's aliases change: receipts matched through an alias that is gone become
+ * unmatched (same approved-appraisal rule as an undo), and unmatched receipts whose payer now
+ * names this customer (its name or an alias, and no other customer) are matched to it.
+ */
+export function rematchCustomer(db: Db, before: Customer | null, after: Customer): { unassigned: number; matched: number } {
+  const now = keysOf([after.name, ...after.aliases]);
+  const gone = new Set([...keysOf(before?.aliases ?? [])].filter((k) => !now.has(k)));
+  const unassigned = before
+    ? unassign(db, receiptsMatchedBy(db, after.id, gone), (hit) => new DomainError('alias.locked', { customer: after.name, ...hit }, { field: 'aliases' }))
+    : 0;
+  if (gone.size) endAssignmentsOf(db, after.id, gone, new Date().toISOString());
+  const matcher = payerMatcher(db);
+  const fresh = unmatchedReceipts(db).filter((r) => now.has(normalizePayerName(r.remitter ?? '')) && matcher(r.remitter)?.id === after.id);
+  if (fresh.length === 0) return { unassigned, matched: 0 };
+  const owner = ownerOf(db, after.id);
+  assertUnlocked(db, ...fresh.map((r) => ({ salesperson: owner, date: r.value_date })));
+  const match = prepared(db, 'UPDATE receipts SET customer_id = ?, matched_owner_id = ? WHERE id = ?');
+  for (const r of fresh) match.run(after.id, owner, r.id);
+  return { unassigned, matched: fresh.length };
+}
+
+export { listAssignments };

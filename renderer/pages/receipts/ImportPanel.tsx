@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useRef, useState } from 'react';
+import type { ColumnMapping, StatementSheet as SheetView } from '../../../shared/bank/statementLayout';
 import type { ImportSummary, StatementPlan } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Fate, RowPlan } from '../../../shared/bank/classify';
@@ -11,9 +12,25 @@ import { fileToBase64 } from '../../api/files';
 import { useAppStore } from '../../state/appStore';
 import { money } from '../../format';
 import { useT } from '../../i18n/strings';
+import { ColumnMapper, initialMapping, mappingComplete } from './ColumnMapper';
 import { ImportReport } from './ImportReport';
 
-type Staged = { name: string; content: string; plan: StatementPlan | null; error: ApiError | null; decisions: Record<string, 1 | 100> };
+type Staged = {
+  name: string;
+  content: string;
+  plan: StatementPlan | null;
+  error: ApiError | null;
+  decisions: Record<string, 1 | 100>;
+  /** The file's first rows as last previewed: kept while a mapping is being fixed. */
+  sheet: SheetView | null;
+  /** The user's column mapping, when they gave one (null: the reader decides). */
+  mapping: ColumnMapping | null;
+  remember: boolean;
+  /** How the first preview read the file, before any mapping by the user. */
+  detected: SheetView['source'];
+};
+
+const REPREVIEW_MS = 350;
 
 const FATE_COLORS: Record<Fate, string> = { new: 'green', duplicate: 'default', skipped: 'default', rejected: 'red', flagged: 'orange' };
 
@@ -27,25 +44,57 @@ export function ImportPanel() {
   const [staged, setStaged] = useState<Staged[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
   const [reports, setReports] = useState<(ImportSummary | { file: string; error: ApiError })[]>([]);
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const requests = useRef(new Map<string, number>());
+
+  const update = (name: string, change: (s: Staged) => Staged) => setStaged((list) => list.map((s) => (s.name === name ? change(s) : s)));
 
   const stage = async (file: File) => {
     const content = await fileToBase64(file);
     const result = await call('bankImport.preview', { fileName: file.name, content });
-    const entry: Staged = { name: file.name, content, plan: result.ok ? result.value : null, error: result.ok ? null : result.error, decisions: {} };
+    const plan = result.ok ? result.value : null;
+    // No header recognised: the mapper opens at once, starting from the first filled row.
+    const mapping = plan && plan.sheet.source === null ? initialMapping(plan.sheet) : null;
+    const entry: Staged = { name: file.name, content, plan, error: result.ok ? null : result.error, decisions: {}, sheet: plan?.sheet ?? null, mapping, remember: true, detected: plan?.sheet.source ?? null };
     setStaged((list) => [...list.filter((s) => s.name !== file.name), entry]);
     setReports([]);
   };
+
+  /** Previews again with the mapping being edited, a moment after the last change; a late answer never overwrites a newer one. */
+  const remap = (s: Staged, mapping: ColumnMapping | null) => {
+    clearTimeout(timers.current.get(s.name));
+    // Until a date and an amount are chosen there is nothing to preview (and nothing to complain about).
+    if (mapping && !mappingComplete(mapping)) {
+      requests.current.set(s.name, (requests.current.get(s.name) ?? 0) + 1);
+      update(s.name, (x) => ({ ...x, mapping, plan: null, error: null }));
+      return;
+    }
+    update(s.name, (x) => ({ ...x, mapping }));
+    timers.current.set(
+      s.name,
+      setTimeout(() => {
+        const request = (requests.current.get(s.name) ?? 0) + 1;
+        requests.current.set(s.name, request);
+        void call('bankImport.preview', { fileName: s.name, content: s.content, decisions: s.decisions, ...(mapping ? { mapping } : {}) }).then((result) => {
+          if (requests.current.get(s.name) !== request) return;
+          update(s.name, (x) => ({ ...x, plan: result.ok ? result.value : null, error: result.ok ? null : result.error, sheet: result.ok ? result.value.sheet : x.sheet }));
+        });
+      }, REPREVIEW_MS),
+    );
+  };
+
+  const readable = (s: Staged) => s.plan !== null && s.plan.sheet.source !== null;
 
   const decide = (name: string, row: number, per: 1 | 100) =>
     setStaged((list) => list.map((s) => (s.name === name ? { ...s, decisions: { ...s.decisions, [String(row)]: per } } : s)));
 
   const importAll = async () => {
-    const ready = staged.filter((s) => s.plan);
+    const ready = staged.filter(readable);
     const done: typeof reports = [];
     for (let i = 0; i < ready.length; i++) {
       const s = ready[i]!;
       setProgress(Math.round((i / ready.length) * 100));
-      const result = await call('bankImport.commit', { fileName: s.name, content: s.content, decisions: s.decisions });
+      const result = await call('bankImport.commit', { fileName: s.name, content: s.content, decisions: s.decisions, remember: s.remember, ...(s.mapping ? { mapping: s.mapping } : {}) });
       done.push(result.ok ? result.value : { file: s.name, error: result.error });
     }
     setProgress(100);
@@ -100,8 +149,10 @@ export function ImportPanel() {
       {staged.map((s) => (
         <div key={s.name} data-testid={`preview-${s.name}`}>
           <Typography.Title level={5}>{s.name}</Typography.Title>
-          {s.error && <Alert type="error" showIcon message={apiMessage(s.error.code, s.error.params ?? {}, lang)} />}
-          {s.plan && (
+          {s.sheet && <MappingBar staged={s} onRemap={(mapping) => remap(s, mapping)} onRemember={(remember) => update(s.name, (x) => ({ ...x, remember }))} />}
+          {s.sheet && s.mapping && <ColumnMapper sheet={s.sheet} mapping={s.mapping} onChange={(mapping) => remap(s, mapping)} />}
+          {s.error && <Alert type="error" showIcon style={{ margin: '8px 0' }} message={apiMessage(s.error.code, s.error.params ?? {}, lang)} />}
+          {s.plan && readable(s) && (
             <>
               <ImportReport summary={s.plan.summary} preview />
               <Table<RowPlan> virtual size="small" rowKey="row" pagination={false} dataSource={s.plan.rows} columns={columns(s)} scroll={{ x: 1200, y: 360 }} />
@@ -109,9 +160,9 @@ export function ImportPanel() {
           )}
         </div>
       ))}
-      {staged.some((s) => s.plan) && (
+      {staged.some(readable) && (
         <Button type="primary" onClick={() => void importAll()} disabled={progress !== null} data-testid="import-statements">
-          {t('imp.import', { n: staged.filter((s) => s.plan).length })}
+          {t('imp.import', { n: staged.filter(readable).length })}
         </Button>
       )}
       {progress !== null && <Progress percent={progress} status={progress < 100 ? 'active' : 'success'} />}
@@ -122,6 +173,38 @@ export function ImportPanel() {
           <ImportReport key={r.file} summary={r} />
         ),
       )}
+    </Space>
+  );
+}
+
+/** How the file's columns were read, and the way to change it. */
+function MappingBar({ staged, onRemap, onRemember }: { staged: Staged; onRemap: (mapping: ColumnMapping | null) => void; onRemember: (remember: boolean) => void }) {
+  const t = useT();
+  const sheet = staged.sheet;
+  if (!sheet) return null;
+  if (staged.mapping) {
+    const mapped = staged.plan?.sheet.source === 'user';
+    return (
+      <Space wrap style={{ marginBottom: 8 }} data-testid="mapping-bar">
+        <Alert type={mapped ? 'info' : 'warning'} showIcon message={t(mapped || staged.detected !== null ? 'map.byUser' : 'map.noHeader')} />
+        <Checkbox checked={staged.remember} onChange={(e) => onRemember(e.target.checked)} data-testid="remember-mapping">
+          {t('map.remember')}
+        </Checkbox>
+        {staged.detected !== null && (
+          <Button size="small" onClick={() => onRemap(null)}>
+            {t('map.auto')}
+          </Button>
+        )}
+      </Space>
+    );
+  }
+  const said = sheet.source === 'remembered' ? t('map.remembered') : t('map.byWords');
+  return (
+    <Space style={{ marginBottom: 8 }} data-testid="mapping-bar">
+      <Typography.Text type="secondary">{said}</Typography.Text>
+      <Button size="small" onClick={() => onRemap(initialMapping(sheet))} data-testid="adjust-columns">
+        {t('map.adjust')}
+      </Button>
     </Space>
   );
 }

@@ -7,6 +7,7 @@ import { downloadFile } from '../../api/files';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
+import { ColumnMappingsList } from './ColumnMappingsList';
 
 /** Backups (made at every start, last ten kept) and whole-bundle import and export. */
 export function DataTab() {
@@ -94,6 +95,8 @@ export function DataTab() {
           },
         ]}
       />
+      <Divider />
+      <ColumnMappingsList />
     </>
   );
 }
