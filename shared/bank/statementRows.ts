@@ -71,6 +71,8 @@ export function amountStyle(grid: readonly (readonly Cell[])[], layout: Layout):
     if (read.kind !== 'value' || read.value === 0) continue;
     if (read.value < 0) negative++;
     else positive++;
+    // A file keeps one convention: its first hundred rows of money out show it.
+    if (negative + positive >= 100) break;
   }
   return { signed: negative > positive };
 }
