@@ -109,6 +109,11 @@ describe('statementRows: worked rows', () => {
     expect(value(readRow(['2026-07-02', '', '-50.00', '本公司', 'ACME', ''], 5, CREDIT_DEBIT))).toMatchObject({ direction: 'in', amountFen: 5000 });
   });
 
+  it('dashes are empty in every column: no reference “-”, no payer “--”', () => {
+    const layout: Layout = { ...CREDIT_DEBIT, columns: { ...CREDIT_DEBIT.columns, reference: [6] } };
+    expect(value(readRow(['2026-07-01', '9.00', '-', '--', '本公司', '--', '-'], 2, layout))).toMatchObject({ counterparty: null, reference: null, memo: null, amountFen: 900 });
+  });
+
   it('the counterparty is the side that is not the company', () => {
     const ownKey = normalizePayerName('本公司');
     // A bank that fills 付款人 with the account holder on money in as well.
