@@ -3,7 +3,7 @@ import { classifyStatement, type ImportContext } from '../../shared/bank/classif
 import type { Cell } from '../../shared/bank/cellValues';
 import { withRateDecisions } from '../../shared/bank/decidedRows';
 import { canonicalHeader, directionOf, normalizeHeader, roleOf } from '../../shared/bank/headerWords';
-import { findLayout, headerKey, layoutFromMapping, type Layout } from '../../shared/bank/statementLayout';
+import { findLayout, headerKey, headerRowFor, layoutFromMapping, type Layout } from '../../shared/bank/statementLayout';
 import { amountStyle, readRow, readRows, type BankRow, type RowOutcome } from '../../shared/bank/statementRows';
 import { normalizePayerName } from '../../shared/matching/payerName';
 
@@ -88,6 +88,14 @@ describe('statementLayout: finding the header', () => {
 
   it('finds nothing where no row names a date and an amount', () => {
     expect(findLayout([['Posted', 'Amount'], ['2026-07-01', '5']])).toBeNull();
+  });
+
+  it('finds the header row for columns given without one (tkpi import-bank --columns)', () => {
+    const columns = { tradeDate: 0, credit: 2, debit: 1 };
+    expect(headerRowFor([['Account 1'], [], ['Posted', 'Out', 'In'], ['2026-07-01', '', '7.00']], columns)).toBe(2);
+    expect(headerRowFor([['Posted', 'Money', null], [null, '借方', '贷方'], ['2026-07-01', null, '7.00']], columns)).toBe(0);
+    expect(headerRowFor([['2026-07-01', '', '7.00']], columns)).toBeNull();
+    expect(headerRowFor([['Posted', 'Out', 'In'], ['no date', '', '7.00']], columns)).toBeNull();
   });
 
   it('a mapping skips a 借方|贷方 sub-heading row below its header row', () => {
