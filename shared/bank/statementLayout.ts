@@ -165,6 +165,30 @@ export function layoutFromMapping(grid: readonly (readonly Cell[])[], mapping: C
   return { headerRow: mapping.headerRow, dataRow: mapping.headerRow + (subHeading ? 2 : 1), columns, titleCurrency: titleCurrency(grid.slice(0, mapping.headerRow)) };
 }
 
+/**
+ * The header row for columns given without one (the command line's `--columns date=1,credit=5`):
+ * the nearest non-blank row above the first row whose date column holds a date and whose amount
+ * columns hold a figure — skipping a 借方|贷方 sub-heading row. Null when no row reads so.
+ */
+export function headerRowFor(grid: readonly (readonly Cell[])[], columns: ColumnMapping['columns']): number | null {
+  const dates = DATE_ROLES.flatMap((role) => (columns[role] === undefined ? [] : [columns[role]]));
+  const amounts = AMOUNT_ROLES.flatMap((role) => (columns[role] === undefined ? [] : [columns[role]]));
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS + 2);
+  for (let r = 1; r < limit; r++) {
+    const row = grid[r] ?? [];
+    if (!dates.some((c) => readDate(row[c] ?? null).kind === 'value') || !amounts.some((c) => readAmount(row[c] ?? null).kind === 'value')) continue;
+    for (let h = r - 1; h >= 0; h--) {
+      const above = grid[h] ?? [];
+      if (above.every((cell) => cellText(cell) === '')) continue;
+      const isSubHeading = above.some((cell) => subDirection(cellText(cell)) !== null) && above.every((cell) => wordsOnly(cell)) && h > 0;
+      if (isSubHeading && (grid[h - 1] ?? []).some((cell) => cellText(cell) !== '')) return h - 1;
+      return h < HEADER_SEARCH_ROWS ? h : null;
+    }
+    return null;
+  }
+  return null;
+}
+
 /** A layout's columns as a mapping (the first column of each role), e.g. to remember or show it. */
 export function mappingOf(layout: Layout): ColumnMapping {
   const columns: Partial<Record<Role, number>> = {};

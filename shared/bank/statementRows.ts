@@ -31,10 +31,12 @@ export type RowOutcome =
   | { kind: 'skip'; row: number; reason: SkipReason }
   | { kind: 'reject'; row: number; reason: MessageKey; params: MessageParams };
 
+/** The first cell of the columns that holds something: `-`, `--`, `---…` and blank are empty (SPEC §10). */
 function first(cells: readonly Cell[], indexes: readonly number[] | undefined): Cell {
   for (const i of indexes ?? []) {
     const cell = cells[i] ?? null;
-    if (cellText(cell) !== '') return cell;
+    const text = cellText(cell);
+    if (text !== '' && !/^-+$/.test(text)) return cell;
   }
   return null;
 }
@@ -71,6 +73,8 @@ export function amountStyle(grid: readonly (readonly Cell[])[], layout: Layout):
     if (read.kind !== 'value' || read.value === 0) continue;
     if (read.value < 0) negative++;
     else positive++;
+    // A file keeps one convention: its first hundred rows of money out show it.
+    if (negative + positive >= 100) break;
   }
   return { signed: negative > positive };
 }

@@ -357,7 +357,7 @@ describe('SPEC §10 duplicates inside one file', () => {
 
 const STATEMENT_FIXTURES = fs
   .readdirSync(QUIRKS)
-  .filter((f) => f !== 'make.ts' && !f.startsWith('not-statement') && !f.startsWith('unknown-layout'))
+  .filter((f) => f !== 'make.ts' && !f.startsWith('.') && !f.startsWith('not-statement') && !f.startsWith('unknown-layout'))
   .sort();
 const ALL = [...STATEMENT_FIXTURES.map((f) => [f, path.join(QUIRKS, f)]), ...fs.readdirSync(STATEMENTS).sort().map((f) => [f, path.join(STATEMENTS, f)])];
 

@@ -97,6 +97,15 @@ describe('column mapping by the user (SPEC §10)', () => {
     expect((await previewStatement(db, quirk('unknown-layout-b.csv'), 'unknown-layout-b.csv')).sheet.source).toBeNull();
   });
 
+  it('tab text in an unknown layout is split on its tabs, so its columns can be assigned', async () => {
+    const text = Buffer.from('Posted\tIn\tPayer\n2026-09-20\t1,000.00\tPACIFIC IMPORTS SAS\n', 'utf8');
+    const db = freshDb();
+    const plan = await previewStatement(db, text, 'unknown.txt');
+    expect(plan.sheet.rows[0]).toEqual(['Posted', 'In', 'Payer']);
+    const report = await importStatement(db, text, 'unknown.txt', {}, { mapping: { headerRow: 0, columns: { tradeDate: 0, credit: 1, payer: 2 } } });
+    expect(report).toMatchObject({ imported: 1, unmatched: 0 });
+  });
+
   it('a mapping without a date or an amount column is refused, naming what is missing', async () => {
     const db = freshDb();
     const api: Api = createApi(createServices(db));

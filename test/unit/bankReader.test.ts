@@ -3,7 +3,7 @@ import { classifyStatement, type ImportContext } from '../../shared/bank/classif
 import type { Cell } from '../../shared/bank/cellValues';
 import { withRateDecisions } from '../../shared/bank/decidedRows';
 import { canonicalHeader, directionOf, normalizeHeader, roleOf } from '../../shared/bank/headerWords';
-import { findLayout, headerKey, layoutFromMapping, type Layout } from '../../shared/bank/statementLayout';
+import { findLayout, headerKey, headerRowFor, layoutFromMapping, type Layout } from '../../shared/bank/statementLayout';
 import { amountStyle, readRow, readRows, type BankRow, type RowOutcome } from '../../shared/bank/statementRows';
 import { normalizePayerName } from '../../shared/matching/payerName';
 
@@ -90,6 +90,14 @@ describe('statementLayout: finding the header', () => {
     expect(findLayout([['Posted', 'Amount'], ['2026-07-01', '5']])).toBeNull();
   });
 
+  it('finds the header row for columns given without one (tkpi import-bank --columns)', () => {
+    const columns = { tradeDate: 0, credit: 2, debit: 1 };
+    expect(headerRowFor([['Account 1'], [], ['Posted', 'Out', 'In'], ['2026-07-01', '', '7.00']], columns)).toBe(2);
+    expect(headerRowFor([['Posted', 'Money', null], [null, '借方', '贷方'], ['2026-07-01', null, '7.00']], columns)).toBe(0);
+    expect(headerRowFor([['2026-07-01', '', '7.00']], columns)).toBeNull();
+    expect(headerRowFor([['Posted', 'Out', 'In'], ['no date', '', '7.00']], columns)).toBeNull();
+  });
+
   it('a mapping skips a 借方|贷方 sub-heading row below its header row', () => {
     const grid: Cell[][] = [['Posted', 'Money', null], [null, '借方', '贷方'], ['2026-07-01', null, '7.00']];
     expect(layoutFromMapping(grid, { headerRow: 0, columns: { tradeDate: 0, debit: 1, credit: 2 } })).toMatchObject({ dataRow: 2 });
@@ -107,6 +115,11 @@ describe('statementRows: worked rows', () => {
     expect(value(readRow(['2026-07-01', '', '300.00', '本公司', 'SUPPLIER', ''], 3, CREDIT_DEBIT))).toMatchObject({ direction: 'out', amountFen: -30000, counterparty: 'SUPPLIER' });
     expect(value(readRow(['2026-07-02', '-23,430.00', '', 'ACME', '本公司', '冲正'], 4, CREDIT_DEBIT))).toMatchObject({ direction: 'out', amountFen: -2343000 });
     expect(value(readRow(['2026-07-02', '', '-50.00', '本公司', 'ACME', ''], 5, CREDIT_DEBIT))).toMatchObject({ direction: 'in', amountFen: 5000 });
+  });
+
+  it('dashes are empty in every column: no reference “-”, no payer “--”', () => {
+    const layout: Layout = { ...CREDIT_DEBIT, columns: { ...CREDIT_DEBIT.columns, reference: [6] } };
+    expect(value(readRow(['2026-07-01', '9.00', '-', '--', '本公司', '--', '-'], 2, layout))).toMatchObject({ counterparty: null, reference: null, memo: null, amountFen: 900 });
   });
 
   it('the counterparty is the side that is not the company', () => {
