@@ -17,9 +17,12 @@ import type {
   StoredAdjustment,
   StoredErrorRecord,
   StoredReceipt,
+  StoredWriteOff,
   TargetSheet,
   Deal,
 } from '../entities';
+import { CREDIT_GRADES, type CreditGrade } from '../domain';
+import type { InstalmentRow, ReceivablesReport } from '../receivables/report';
 import type { BundleInput } from '../schemas/bundle';
 import {
   companySchema,
@@ -29,8 +32,9 @@ import {
   fxRateSchema,
   receiptSchema,
   salespersonSchema,
+  writeOffSchema,
 } from '../schemas/bundle';
-import { count, currency, entityId, isoDate, monthKey, points, quarterKey, text, year } from '../schemas/fields';
+import { count, currency, entityId, isoDate, moneyPositive, monthKey, points, quarterKey, text, year } from '../schemas/fields';
 import { commissionPlanSchema, settingsSchema } from '../schemas/settings';
 import { targetSheetSchema } from '../schemas/targets';
 import type { MessageKey, MessageParams } from '../i18n/messages';
@@ -95,6 +99,17 @@ export const apiArgs = {
   'receipts.update': receiptSchema.extend({ id: z.number().int().positive() }),
   'receipts.delete': byRowId,
   'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
+  'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),
+  'receivables.report': z.object({ asOf: isoDate }),
+  'receivables.customer': z.object({ customer: entityId, asOf: isoDate }),
+  'receivables.dealCheck': z.object({ customer: entityId, currency, amount: moneyPositive, signedOn: isoDate, deal: entityId.optional() }),
+  'receivables.badDebts': z.object({ asOf: isoDate }),
+  'writeOffs.list': z.object({ deal: entityId.optional(), customer: entityId.optional() }),
+  'writeOffs.create': writeOffSchema,
+  'writeOffs.delete': byRowId,
+  'writeOffs.smallBalances': z.object({ asOf: isoDate }),
+  'writeOffs.writeOffSmall': z.object({ asOf: isoDate, reason: text.optional() }),
+  'customers.acceptGrade': z.object({ customer: entityId, grade: z.enum(CREDIT_GRADES), asOf: isoDate }),
   'errors.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional() }),
   'errors.create': errorRecordSchema,
   'errors.update': errorRecordSchema.extend({ id: z.number().int().positive() }),
@@ -175,6 +190,26 @@ export type BackupInfo = { name: string; createdAt: string; size: number };
 
 export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
 
+/** A receipt of one customer with what it paid, instalment by instalment (SPEC §12 allocation as of the date). */
+export type ReceiptAllocation = {
+  id: number;
+  date: string;
+  currency: string;
+  amount: string;
+  ref: string | null;
+  payer: string | null;
+  deal: string | null;
+  allocations: { deal: string; number: number; amount: string }[];
+};
+/** A customer's drill-down: its instalment rows of the report, its receipts and its unapplied money per currency. */
+export type CustomerReceivablesDetail = { instalments: InstalmentRow[]; receipts: ReceiptAllocation[]; unapplied: { currency: string; amount: string }[] };
+/** Credit check of a deal being entered (CNY): warn-only. */
+export type DealCreditCheck = { exposure: string; after: string; creditLimit: string | null; overLimit: boolean; creditGrade: CreditGrade };
+/** An instalment the one-click write-off would take: outstanding in its currency and in CNY. */
+export type SmallBalance = { deal: string; number: number; customer: string; currency: string; outstanding: string; cny: string };
+/** 坏账 per salesperson and customer, CNY. */
+export type BadDebtRow = { salesperson: string; name: string; customer: string; customerName: string; cny: string };
+
 export type AppraisalWarning = { code: MessageKey; message: string; params: MessageParams };
 /** A quarter's report plus what the owner should know about it (never part of `appraise --json`). */
 export type QuarterAppraisal = { report: AppraisalReport; warnings: AppraisalWarning[] };
@@ -207,6 +242,17 @@ export type ApiResults = {
   'receipts.update': StoredReceipt;
   'receipts.delete': null;
   'receipts.setNotCustomer': StoredReceipt;
+  'receipts.pin': StoredReceipt;
+  'receivables.report': ReceivablesReport;
+  'receivables.customer': CustomerReceivablesDetail;
+  'receivables.dealCheck': DealCreditCheck;
+  'receivables.badDebts': BadDebtRow[];
+  'writeOffs.list': StoredWriteOff[];
+  'writeOffs.create': StoredWriteOff;
+  'writeOffs.delete': null;
+  'writeOffs.smallBalances': SmallBalance[];
+  'writeOffs.writeOffSmall': { created: number };
+  'customers.acceptGrade': Customer;
   'errors.list': StoredErrorRecord[];
   'errors.create': StoredErrorRecord;
   'errors.update': StoredErrorRecord;
