@@ -1,0 +1,39 @@
+import { DomainError } from '../../shared/api/errors';
+import type { ReceivablesReport } from '../../shared/receivables/report';
+import { receivablesReportBuilder, type CustomerParty } from '../../shared/receivables/report';
+import { customerLedger, type CustomerLedger } from '../../shared/receivables/ledger';
+import type { Db } from '../db/connection';
+import { getSettings } from '../db/repositories/company';
+import { listSalespeople } from '../db/repositories/salespeople';
+import { forEachBook, monthRates, receivableCustomers, termsSettings, unmatchedReceipts, type CustomerRow } from '../db/receivablesData';
+
+/** Customers as the report names them. */
+function parties(customers: ReadonlyMap<string, CustomerRow>): Map<string, CustomerParty> {
+  return new Map([...customers.values()].map((c) => [c.id, { name: c.name, creditGrade: c.creditGrade, creditLimitFen: c.creditLimitFen }]));
+}
+
+/**
+ * Visits every customer's ledger as of `asOf` (SPEC §12), customer range by customer range;
+ * `collectibleFrom` adds the collection-rate allocation (receipts before that day only).
+ */
+export function forEachLedger(db: Db, asOf: string, visit: (customer: string | null, ledger: CustomerLedger) => void, options: { collectibleFrom?: string; only?: string } = {}): void {
+  const settings = termsSettings(getSettings(db));
+  const customers = receivableCustomers(db);
+  const ledgerOptions = { asOf, settings, ...(options.collectibleFrom ? { collectibleFrom: options.collectibleFrom } : {}) };
+  const only = options.only === undefined ? undefined : { lo: options.only, hi: options.only };
+  forEachBook(db, { asOf, receivablesFrom: settings.receivablesFrom }, customers, (customer, book) => visit(customer, customerLedger(book, ledgerOptions)), only);
+}
+
+/** `tkpi receivables --json` and the 应收 page: the whole report as of a date. */
+export function computeReceivables(db: Db, asOf: string): ReceivablesReport {
+  const settings = getSettings(db);
+  const customers = receivableCustomers(db);
+  const names = new Map(listSalespeople(db).map((p) => [p.id, p.name]));
+  const rate = monthRates(db, asOf.slice(0, 7));
+  const unmatched = unmatchedReceipts(db, { asOf, receivablesFrom: settings.receivablesFrom });
+  if (unmatched.missing) throw new DomainError('appraise.missingRate', unmatched.missing);
+  const builder = receivablesReportBuilder(asOf, rate, { salespeople: names, customers: parties(customers) });
+  const ledgerOptions = { asOf, settings: termsSettings(settings) };
+  forEachBook(db, { asOf, receivablesFrom: settings.receivablesFrom }, customers, (customer, book) => builder.add(customer, customerLedger(book, ledgerOptions)));
+  return builder.finish(unmatched);
+}
