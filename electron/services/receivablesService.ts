@@ -2,6 +2,8 @@ import { DomainError } from '../../shared/api/errors';
 import type { ReceivablesReport } from '../../shared/receivables/report';
 import { receivablesReportBuilder, type CustomerParty } from '../../shared/receivables/report';
 import { customerLedger, type CustomerLedger } from '../../shared/receivables/ledger';
+import { addCollectionSums, type CollectionSums } from '../../shared/receivables/indicators';
+import { quarterRange, type QuarterKey } from '../../shared/quarter';
 import type { Db } from '../db/connection';
 import { getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
@@ -36,4 +38,13 @@ export function computeReceivables(db: Db, asOf: string): ReceivablesReport {
   const ledgerOptions = { asOf, settings: termsSettings(settings) };
   forEachBook(db, { asOf, receivablesFrom: settings.receivablesFrom }, customers, (customer, book) => builder.add(customer, customerLedger(book, ledgerOptions)));
   return builder.finish(unmatched);
+}
+
+/** The sums behind 回款率 and 逾期率 of every salesperson for a quarter (SPEC §12), CNY fen. */
+export function collectionSums(db: Db, quarter: QuarterKey): Map<string, CollectionSums> {
+  const { from, to } = quarterRange(quarter);
+  const rate = monthRates(db, to.slice(0, 7));
+  const sums = new Map<string, CollectionSums>();
+  forEachLedger(db, to, (_customer, ledger) => addCollectionSums(sums, ledger, rate, to), { collectibleFrom: from });
+  return sums;
 }
