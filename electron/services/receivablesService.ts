@@ -18,12 +18,24 @@ function parties(customers: ReadonlyMap<string, CustomerRow>): Map<string, Custo
  * Visits every customer's ledger as of `asOf` (SPEC §12), customer range by customer range;
  * `collectibleFrom` adds the collection-rate allocation (receipts before that day only).
  */
-export function forEachLedger(db: Db, asOf: string, visit: (customer: string | null, ledger: CustomerLedger) => void, options: { collectibleFrom?: string; only?: string } = {}): void {
+export function forEachLedger(
+  db: Db,
+  asOf: string,
+  visit: (customer: string | null, ledger: CustomerLedger) => void,
+  options: { collectibleFrom?: string; only?: string; exceptDeal?: string } = {},
+): void {
   const settings = termsSettings(getSettings(db));
   const customers = receivableCustomers(db);
   const ledgerOptions = { asOf, settings, ...(options.collectibleFrom ? { collectibleFrom: options.collectibleFrom } : {}) };
   const only = options.only === undefined ? undefined : { lo: options.only, hi: options.only };
-  forEachBook(db, { asOf, receivablesFrom: settings.receivablesFrom }, customers, (customer, book) => visit(customer, customerLedger(book, ledgerOptions)), only);
+  const except = options.exceptDeal;
+  forEachBook(
+    db,
+    { asOf, receivablesFrom: settings.receivablesFrom },
+    customers,
+    (customer, book) => visit(customer, customerLedger(except === undefined ? book : { ...book, deals: book.deals.filter((d) => d.id !== except) }, ledgerOptions)),
+    only,
+  );
 }
 
 /** `tkpi receivables --json` and the 应收 page: the whole report as of a date. */

@@ -119,3 +119,73 @@ export function settledDates(group: AllocationGroup, asOf: string): (string | nu
   }
   return since;
 }
+
+/** What one receipt paid of one instalment, in fen. */
+export type ReceiptShare = { receipt: number; instalment: number; fen: number };
+
+/**
+ * Which receipts paid which instalments, for the drill-down (the allocation itself only needs
+ * sums). Pinned receipts pay their deal's instalments in date order; what they bring beyond
+ * joins the pool with the unpinned receipts; a refund takes back the latest money first; the
+ * pool then pays first in first out, exactly as `allocate` does. Indexes are into the group's
+ * receipts and instalments.
+ */
+export function receiptShares(group: AllocationGroup, allocation: Allocation, receiptsUpTo: string): ReceiptShare[] {
+  const shares: ReceiptShare[] = [];
+  const deals = byDeal(group);
+  const pinnedPaid = new Array<number>(group.instalments.length).fill(0);
+  const pool: { receipt: number; fen: number }[] = [];
+  const pinnedOf: number[][] = Array.from({ length: group.dealCount }, () => []);
+  group.receipts.forEach((r, i) => {
+    if (r.date > receiptsUpTo) return;
+    if (r.pinned >= 0) pinnedOf[r.pinned]?.push(i);
+  });
+  const leftover = new Map<number, number>();
+  deals.forEach((indexes, d) => {
+    let k = 0;
+    for (const i of pinnedOf[d] ?? []) {
+      let money = (group.receipts[i] as GroupReceipt).fen;
+      for (; k < indexes.length && money > 0; ) {
+        const inst = indexes[k] as number;
+        const pay = Math.min((allocation.owe[inst] ?? 0) - (pinnedPaid[inst] ?? 0), money);
+        if (pay > 0) {
+          shares.push({ receipt: i, instalment: inst, fen: pay });
+          pinnedPaid[inst] = (pinnedPaid[inst] ?? 0) + pay;
+          money -= pay;
+        }
+        if ((pinnedPaid[inst] ?? 0) >= (allocation.owe[inst] ?? 0)) k++;
+      }
+      if (money > 0) leftover.set(i, money);
+    }
+  });
+  group.receipts.forEach((r, i) => {
+    if (r.date > receiptsUpTo) return;
+    if (r.pinned >= 0) {
+      const rest = leftover.get(i);
+      if (rest) pool.push({ receipt: i, fen: rest });
+    } else if (r.fen > 0) {
+      pool.push({ receipt: i, fen: r.fen });
+    } else {
+      let refund = -r.fen;
+      for (let j = pool.length - 1; j >= 0 && refund > 0; j--) {
+        const chunk = pool[j] as { fen: number };
+        const take = Math.min(chunk.fen, refund);
+        chunk.fen -= take;
+        refund -= take;
+      }
+    }
+  });
+  let p = 0;
+  group.instalments.forEach((_inst, k) => {
+    let owed = (allocation.paid[k] ?? 0) - (pinnedPaid[k] ?? 0);
+    while (owed > 0 && p < pool.length) {
+      const chunk = pool[p] as { receipt: number; fen: number };
+      const take = Math.min(chunk.fen, owed);
+      if (take > 0) shares.push({ receipt: chunk.receipt, instalment: k, fen: take });
+      chunk.fen -= take;
+      owed -= take;
+      if (chunk.fen === 0) p++;
+    }
+  });
+  return shares;
+}

@@ -3,7 +3,7 @@ import type { CreditGrade } from '../domain';
 import { Dec, fenToText } from '../money';
 import { addInstalment, emptySums, type FigureSums } from './ageing';
 import { exposureFen, isOverLimit, suggestGrade, type GradeEvidence } from './credit';
-import { customerLedger, type CustomerBook, type CustomerLedger } from './ledger';
+import { customerLedger, type CustomerBook, type CustomerLedger, type LedgerInstalment } from './ledger';
 import type { TermsSettings } from './schedule';
 import { roundDiv } from './terms';
 
@@ -101,6 +101,25 @@ function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** An instalment as the report lists it, in its deal's currency. */
+export function instalmentRow(inst: LedgerInstalment, currency: string): InstalmentRow {
+  return {
+    deal: inst.deal.id,
+    number: inst.number,
+    salesperson: inst.deal.salesperson,
+    customer: inst.deal.customer,
+    currency,
+    amount: fenToText(inst.amountFen),
+    writtenOff: fenToText(inst.writtenOffFen),
+    dueDate: inst.dueDate,
+    receivable: inst.receivable,
+    paid: fenToText(inst.paidFen),
+    outstanding: fenToText(inst.outstandingFen),
+    settledOn: inst.settledOn,
+    daysOverdue: inst.daysOverdue,
+  };
+}
+
 /** Σ over a customer's currencies of its unapplied money, each rounded to CNY fen. */
 export function unappliedCny(ledger: CustomerLedger, rate: RateLookup, month: string): number {
   return ledger.groups.reduce((sum, g) => sum + fenToCny(g.unappliedFen, g.currency, rate, month), 0);
@@ -133,21 +152,7 @@ export function receivablesReportBuilder(asOf: string, rate: RateLookup, parties
           addInstalment(sums, aged);
           evidence.push(inst);
           count++;
-          rows.push({
-            deal: inst.deal.id,
-            number: inst.number,
-            salesperson: inst.deal.salesperson,
-            customer: inst.deal.customer,
-            currency: group.currency,
-            amount: fenToText(inst.amountFen),
-            writtenOff: fenToText(inst.writtenOffFen),
-            dueDate: inst.dueDate,
-            receivable: inst.receivable,
-            paid: fenToText(inst.paidFen),
-            outstanding: fenToText(inst.outstandingFen),
-            settledOn: inst.settledOn,
-            daysOverdue: inst.daysOverdue,
-          });
+          rows.push(instalmentRow(inst, group.currency));
         }
       }
       if (customer === null) return;
