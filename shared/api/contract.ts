@@ -96,7 +96,8 @@ export const apiArgs = {
   'deals.delete': byId,
   'receipts.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), unmatched: z.boolean().optional(), ...paging }),
   'receipts.create': receiptSchema,
-  'receipts.update': receiptSchema.extend({ id: z.number().int().positive() }),
+  // An update that leaves `deal` out keeps the receipt's pin (forms that do not show pins must not drop them).
+  'receipts.update': receiptSchema.extend({ id: z.number().int().positive(), deal: entityId.nullish() }),
   'receipts.delete': byRowId,
   'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
   'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),

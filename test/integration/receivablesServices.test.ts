@@ -92,6 +92,10 @@ describe('receivables services over a real SQLite file', () => {
       { id: receipt.id, date: '2026-08-01', currency: 'USD', amount: '2000.00', ref: 'B1', payer: null, deal: 'D2', allocations: [{ deal: 'D2', number: 1, amount: '2000.00' }] },
     ]);
     expect(detail.unapplied).toEqual([]);
+    // Editing the receipt in a form that does not carry the pin keeps it; null removes it.
+    const edit = { valueDate: '2026-08-01', currency: 'USD', amount: '2000.00', customer: 'C1', ref: 'B1', memo: '改了备注' };
+    expect(await ok(api['receipts.update']({ id: receipt.id, ...edit }))).toMatchObject({ deal: 'D2', memo: '改了备注' });
+    expect(await ok(api['receipts.update']({ id: receipt.id, ...edit, deal: null }))).toMatchObject({ deal: null });
   });
 
   it('writes off an instalment within what it can take, lists and deletes it, and reports bad debts', async () => {
