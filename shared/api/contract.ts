@@ -101,7 +101,19 @@ export const apiArgs = {
   'receipts.delete': byRowId,
   'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
   'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),
-  'receivables.report': z.object({ asOf: isoDate }),
+  // `instalments: false` leaves the instalment rows out (a large company has hundreds of thousands): page them with receivables.instalments.
+  'receivables.report': z.object({ asOf: isoDate, instalments: z.boolean().default(true) }),
+  'receivables.instalments': z.object({
+    asOf: isoDate,
+    customer: entityId.optional(),
+    salesperson: entityId.optional(),
+    deal: entityId.optional(),
+    receivable: z.boolean().optional(),
+    overdueOnly: z.boolean().default(false),
+    sort: z.enum(['deal', 'dueDate', 'daysOverdue', 'outstanding']).default('deal'),
+    descending: z.boolean().default(false),
+    ...paging,
+  }),
   'receivables.customer': z.object({ customer: entityId, asOf: isoDate }),
   'receivables.dealCheck': z.object({ customer: entityId, currency, amount: moneyPositive, signedOn: isoDate, deal: entityId.optional() }),
   'receivables.badDebts': z.object({ asOf: isoDate }),
@@ -245,6 +257,7 @@ export type ApiResults = {
   'receipts.setNotCustomer': StoredReceipt;
   'receipts.pin': StoredReceipt;
   'receivables.report': ReceivablesReport;
+  'receivables.instalments': Page<InstalmentRow>;
   'receivables.customer': CustomerReceivablesDetail;
   'receivables.dealCheck': DealCreditCheck;
   'receivables.badDebts': BadDebtRow[];

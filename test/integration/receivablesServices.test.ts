@@ -92,6 +92,13 @@ describe('receivables services over a real SQLite file', () => {
       { id: receipt.id, date: '2026-08-01', currency: 'USD', amount: '2000.00', ref: 'B1', payer: null, deal: 'D2', allocations: [{ deal: 'D2', number: 1, amount: '2000.00' }] },
     ]);
     expect(detail.unapplied).toEqual([]);
+    // The page asks for instalments a page at a time, filtered and sorted.
+    expect((await ok(api['receivables.report']({ asOf: '2026-09-30', instalments: false }))).instalments).toEqual([]);
+    const page = await ok(api['receivables.instalments']({ asOf: '2026-09-30', customer: 'C1', receivable: true, overdueOnly: true, sort: 'daysOverdue', descending: true, limit: 1 }));
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => [r.deal, r.number, r.daysOverdue])).toEqual([['D1', 1, 91]]);
+    const second = await ok(api['receivables.instalments']({ asOf: '2026-09-30', customer: 'C1', receivable: true, overdueOnly: true, sort: 'daysOverdue', descending: true, offset: 1, limit: 1 }));
+    expect(second.rows.map((r) => [r.deal, r.number])).toEqual([['D1', 2]]);
     // Editing the receipt in a form that does not carry the pin keeps it; null removes it.
     const edit = { valueDate: '2026-08-01', currency: 'USD', amount: '2000.00', customer: 'C1', ref: 'B1', memo: '改了备注' };
     expect(await ok(api['receipts.update']({ id: receipt.id, ...edit }))).toMatchObject({ deal: 'D2', memo: '改了备注' });
