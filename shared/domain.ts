@@ -2,7 +2,8 @@ import type { DecimalString } from './money';
 import type { IsoDate } from './quarter';
 
 /** The four standard indicators, peer review, and hand-entered custom indicators (SPEC §3). */
-export const STANDARD_KPIS = ['deal_volume', 'settled', 'new_customers', 'error_rate'] as const;
+/** The four standard indicators (SPEC §3) and the two receivables ones (SPEC §12), computed from the data. */
+export const STANDARD_KPIS = ['deal_volume', 'settled', 'new_customers', 'error_rate', 'collection_rate', 'overdue_rate'] as const;
 export type StandardKpi = (typeof STANDARD_KPIS)[number];
 export type KpiKey = StandardKpi | 'peer_review' | 'custom';
 export const KPI_KEYS: readonly KpiKey[] = [...STANDARD_KPIS, 'peer_review', 'custom'];
@@ -32,6 +33,14 @@ export type DistributionRule = { S: DecimalString; A: DecimalString; SA: Decimal
 export type NewCustomerRule = 'first_receipt' | 'first_deal';
 export type CommissionBase = 'settled' | 'deal_volume';
 
+/** One instalment of payment terms (SPEC §12): a share of the deal due `days` after signing or shipping. */
+export type TermsInstalment = { percent: DecimalString; from: 'signed' | 'shipped'; days: number };
+/** 付款方式: named terms whose instalment percents sum to exactly 100. */
+export type PaymentTerms = { id: string; name: string; instalments: TermsInstalment[] };
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+
 export type Settings = {
   newCustomerRule: NewCustomerRule;
   commissionBase: CommissionBase;
@@ -39,6 +48,11 @@ export type Settings = {
   anchors: AnchorSettings;
   gradeBands: GradeBand[];
   distribution: DistributionRule;
+  /** Receivables (SPEC §12): the company's payment terms, the default, where receivables start, and the one-click write-off limit in CNY. */
+  paymentTerms: PaymentTerms[];
+  defaultTerms: string | null;
+  receivablesFrom: IsoDate | null;
+  smallBalance: DecimalString;
 };
 
 export type CommissionMode = 'progressive' | 'whole';
@@ -54,7 +68,7 @@ export type CommissionPlan = {
 export type TargetIndicator = {
   kpi: KpiKey;
   weight: DecimalString;
-  /** Money for deal_volume/settled, a count for new_customers, a ratio (0.05) for error_rate. */
+  /** Money for deal_volume/settled, a count for new_customers, a ratio (0.05) for error_rate, collection_rate and overdue_rate. */
   target?: DecimalString;
   /** peer_review: the score 0–100 entered directly. */
   score?: DecimalString;

@@ -1,4 +1,4 @@
-import type { DealStatus, TargetIndicator } from './domain';
+import type { CreditGrade, DealStatus, TargetIndicator } from './domain';
 
 /*
  * Records as the API hands them out: plain data, decimals as text. The store maps its rows to
@@ -7,7 +7,17 @@ import type { DealStatus, TargetIndicator } from './domain';
 
 export type Company = { name: string; baseCurrency: 'CNY' };
 
-export type Customer = { id: string; name: string; country: string | null; owner: string | null; aliases: string[] };
+export type Customer = {
+  id: string;
+  name: string;
+  country: string | null;
+  owner: string | null;
+  aliases: string[];
+  /** Default payment terms (an id of the setting `paymentTerms`), credit grade and limit in CNY (SPEC §12). */
+  terms: string | null;
+  creditGrade: CreditGrade;
+  creditLimit: string | null;
+};
 
 export type FxRate = { month: string; currency: string; rate: string };
 
@@ -20,6 +30,11 @@ export type Deal = {
   currency: string;
   amount: string;
   status: DealStatus;
+  /** Its own payment terms, 出运日期, and the 期初应收 still owed at `receivablesFrom` with its due date (SPEC §12). */
+  terms: string | null;
+  shippedOn: string | null;
+  openingBalance: string | null;
+  openingDue: string | null;
 };
 /** A deal as lists show it, with its CNY value (null while the month's rate is missing). */
 export type DealView = Deal & { cny: string | null };
@@ -45,6 +60,8 @@ export type Receipt = {
   matchedOwner: string | null;
   /** 非客户回款: counts for nobody and is not reported as unmatched. */
   notCustomer: boolean;
+  /** The deal this receipt pays, pinned by the user (an L/C or a deposit naming its contract). */
+  deal: string | null;
   batchId: number | null;
   /** Identifies a receipt the bank gave no reference for (SPEC §10 duplicates). */
   fingerprint: string | null;
@@ -52,6 +69,11 @@ export type Receipt = {
 export type StoredReceipt = Receipt & { id: number };
 /** A receipt as lists show it: its CNY value, whether that is estimated (估算), who it counts for. */
 export type ReceiptView = StoredReceipt & { cny: string | null; estimated: boolean; creditedTo: string | null };
+
+export type WriteOffKind = 'bank_charges' | 'claim' | 'bad_debt';
+/** 核销差额 on one instalment of a deal, in the deal's currency (SPEC §12). */
+export type WriteOff = { deal: string; number: number; date: string; amount: string; kind: WriteOffKind; reason: string };
+export type StoredWriteOff = WriteOff & { id: number };
 
 export type ErrorRecord = { salesperson: string; date: string; weight: number; note: string | null };
 export type StoredErrorRecord = ErrorRecord & { id: number };

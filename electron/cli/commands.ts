@@ -14,6 +14,9 @@ import { readStatement } from '../bank/readStatement';
 import { CliInputError } from './cliError';
 import { parseColumnsOption } from './columnsOption';
 import { annualTable, importReport, quarterTable } from './reports';
+import { receivablesTable } from './receivablesReport';
+import { computeReceivables } from '../services/receivablesService';
+import { isIsoDate } from '../../shared/quarter';
 
 export type Output = { stdout: string; stderr?: string };
 
@@ -125,6 +128,13 @@ async function firstFilledRow(bytes: Uint8Array, file: string): Promise<number> 
   const grid = (await readStatement(bytes, file))[0] ?? [];
   const index = grid.findIndex((row) => (row ?? []).some((cell) => cell !== null && String(cell).trim() !== ''));
   return Math.max(index, 0);
+}
+
+/** `tkpi receivables`: the ageing and credit as of a date (SPEC §12); a missing rate is bad input naming month and currency. */
+export async function receivablesCommand(dbFile: string, asOf: string, json: boolean): Promise<Output> {
+  if (!isIsoDate(asOf)) throw new DomainError('input.date', {}, { field: '--as-of' });
+  const report = await withDatabase(dbFile, (db) => computeReceivables(db, asOf));
+  return { stdout: json ? JSON.stringify(report, null, 2) : receivablesTable(report) };
 }
 
 export function requireOption(value: string | undefined, name: string): string {

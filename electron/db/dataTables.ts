@@ -9,6 +9,7 @@ export const DATA_TABLES = [
   'receipts',
   'column_mappings',
   'import_batches',
+  'write_offs',
   'deals',
   'error_records',
   'document_counts',

@@ -10,9 +10,24 @@ import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { cachedQuarter } from '../services/appraisalService';
 import { commissionStatements } from '../services/commissionStatementService';
+import { computeReceivables } from '../services/receivablesService';
+import { DomainError } from '../../shared/api/errors';
+import { quarterRange } from '../../shared/quarter';
 import type { PersonForm } from './formSheet';
 import { formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
+
+/** Each person's outstanding and overdue at the quarter's end; null when a rate for that month is missing. */
+function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
+  const asOf = quarterRange(quarter).to;
+  try {
+    const report = computeReceivables(db, asOf);
+    return { asOf, people: new Map(report.salespeople.map((p) => [p.salesperson, { outstanding: p.outstanding, overdue: p.overdue }])) };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'appraise.missingRate') return null;
+    throw error;
+  }
+}
 
 /**
  * Everything the forms of a quarter show, gathered once. An approved person's form is drawn
@@ -31,6 +46,7 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
   const company = getCompany(db)?.name ?? '';
   // The 汇总 sheet's 底薪 of an approved person is the one approved too.
   for (const [id, snap] of snapshots) if (snap.person) people.set(id, snap.person);
+  const owed = settings.paymentTerms.length > 0 ? receivablesAtQuarterEnd(db, quarter) : undefined;
   const forms = report.rows.map((row): PersonForm => {
     const snap = snapshots.get(row.salesperson);
     const person = snap?.person ?? people.get(row.salesperson) ?? { id: row.salesperson, name: row.name, department: null, hiredOn: null, monthlyBaseSalary: '0', performanceBasePay: '0', commissionPlan: null };
@@ -45,6 +61,7 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
       record: records.get(row.salesperson) ?? null,
       plan: snap?.person ? snap.plan : livePlan,
       settings: snap?.settings ?? settings,
+      ...(owed === undefined ? {} : { receivables: owed && { asOf: owed.asOf, ...(owed.people.get(row.salesperson) ?? { outstanding: '0.00', overdue: '0.00' }) } }),
     };
   });
   return { company, report, forms, people };

@@ -13,6 +13,8 @@ import {
 } from '../db/repositories/salespeople';
 import { rematchCustomer } from './bankImport/payerService';
 import { requireFound, requirePlan, requireSalesperson } from './references';
+import { getSettings } from '../db/repositories/company';
+import { requireTerms } from './receivablesChecks';
 
 type PeopleMethods =
   | 'salespeople.list'
@@ -49,6 +51,7 @@ export function peopleHandlers(db: Db): Pick<ApiHandlers, PeopleMethods> {
     'customers.create': (customer) => {
       if (customerExists(db, customer.id)) throw new DomainError('dup.id', { id: customer.id }, { field: 'id' });
       requireSalesperson(db, customer.owner, 'owner');
+      requireTerms(getSettings(db), customer.terms, 'terms');
       insertCustomer(db, customer);
       rematchCustomer(db, null, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
@@ -56,6 +59,7 @@ export function peopleHandlers(db: Db): Pick<ApiHandlers, PeopleMethods> {
     'customers.update': (customer) => {
       requireSalesperson(db, customer.owner, 'owner');
       const before = getCustomer(db, customer.id);
+      requireTerms(getSettings(db), customer.terms, 'terms');
       if (!updateCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer.id });
       // Receipts follow the names: a removed alias lets go of what it matched, a new one picks up its payer's.
       rematchCustomer(db, before, customer);

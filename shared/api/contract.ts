@@ -20,9 +20,12 @@ import type {
   StoredAdjustment,
   StoredErrorRecord,
   StoredReceipt,
+  StoredWriteOff,
   TargetSheet,
   Deal,
 } from '../entities';
+import { CREDIT_GRADES, type CreditGrade } from '../domain';
+import type { InstalmentRow, ReceivablesReport } from '../receivables/report';
 import type { BundleInput } from '../schemas/bundle';
 import {
   roleColumnsSchema,
@@ -33,9 +36,10 @@ import {
   fxRateSchema,
   receiptSchema,
   salespersonSchema,
+  writeOffSchema,
 } from '../schemas/bundle';
-import { count, currency, entityId, isoDate, monthKey, points, quarterKey, text, year } from '../schemas/fields';
-import { commissionPlanSchema, settingsSchema } from '../schemas/settings';
+import { count, currency, entityId, isoDate, moneyPositive, monthKey, points, quarterKey, text, year } from '../schemas/fields';
+import { commissionPlanSchema, settingsUpdateSchema } from '../schemas/settings';
 import { targetSheetSchema } from '../schemas/targets';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Result } from './errors';
@@ -81,7 +85,7 @@ export const apiArgs = {
   'company.get': none,
   'company.update': companySchema,
   'settings.get': none,
-  'settings.update': settingsSchema.partial(),
+  'settings.update': settingsUpdateSchema,
   'plans.list': none,
   'plans.save': commissionPlanSchema,
   'plans.delete': byId,
@@ -102,9 +106,33 @@ export const apiArgs = {
   'deals.delete': byId,
   'receipts.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), unmatched: z.boolean().optional(), ...paging }),
   'receipts.create': receiptSchema,
-  'receipts.update': receiptSchema.extend({ id: z.number().int().positive() }),
+  // An update that leaves `deal` out keeps the receipt's pin (forms that do not show pins must not drop them).
+  'receipts.update': receiptSchema.extend({ id: z.number().int().positive(), deal: entityId.nullish() }),
   'receipts.delete': byRowId,
   'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
+  'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),
+  // `instalments: false` leaves the instalment rows out (a large company has hundreds of thousands): page them with receivables.instalments.
+  'receivables.report': z.object({ asOf: isoDate, instalments: z.boolean().default(true) }),
+  'receivables.instalments': z.object({
+    asOf: isoDate,
+    customer: entityId.optional(),
+    salesperson: entityId.optional(),
+    deal: entityId.optional(),
+    receivable: z.boolean().optional(),
+    overdueOnly: z.boolean().default(false),
+    sort: z.enum(['deal', 'dueDate', 'daysOverdue', 'outstanding']).default('deal'),
+    descending: z.boolean().default(false),
+    ...paging,
+  }),
+  'receivables.customer': z.object({ customer: entityId, asOf: isoDate }),
+  'receivables.dealCheck': z.object({ customer: entityId, currency, amount: moneyPositive, signedOn: isoDate, deal: entityId.optional() }),
+  'receivables.badDebts': z.object({ asOf: isoDate }),
+  'writeOffs.list': z.object({ deal: entityId.optional(), customer: entityId.optional() }),
+  'writeOffs.create': writeOffSchema,
+  'writeOffs.delete': byRowId,
+  'writeOffs.smallBalances': z.object({ asOf: isoDate }),
+  'writeOffs.writeOffSmall': z.object({ asOf: isoDate, reason: text.optional() }),
+  'customers.acceptGrade': z.object({ customer: entityId, grade: z.enum(CREDIT_GRADES), asOf: isoDate }),
   'errors.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional() }),
   'errors.create': errorRecordSchema,
   'errors.update': errorRecordSchema.extend({ id: z.number().int().positive() }),
@@ -208,6 +236,26 @@ export type BackupInfo = { name: string; createdAt: string; size: number };
 
 export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
 
+/** A receipt of one customer with what it paid, instalment by instalment (SPEC §12 allocation as of the date). */
+export type ReceiptAllocation = {
+  id: number;
+  date: string;
+  currency: string;
+  amount: string;
+  ref: string | null;
+  payer: string | null;
+  deal: string | null;
+  allocations: { deal: string; number: number; amount: string }[];
+};
+/** A customer's drill-down: its instalment rows of the report, its receipts and its unapplied money per currency. */
+export type CustomerReceivablesDetail = { instalments: InstalmentRow[]; receipts: ReceiptAllocation[]; unapplied: { currency: string; amount: string }[] };
+/** Credit check of a deal being entered (CNY): warn-only. */
+export type DealCreditCheck = { exposure: string; after: string; creditLimit: string | null; overLimit: boolean; creditGrade: CreditGrade };
+/** An instalment the one-click write-off would take: outstanding in its currency and in CNY. */
+export type SmallBalance = { deal: string; number: number; customer: string; currency: string; outstanding: string; cny: string };
+/** 坏账 per salesperson and customer, CNY. */
+export type BadDebtRow = { salesperson: string; name: string; customer: string; customerName: string; cny: string };
+
 export type AppraisalWarning = { code: MessageKey; message: string; params: MessageParams };
 /** An approved person of the quarter: their row in the report is the snapshot taken at 审定. */
 export type SnapshotInfo = { salesperson: string; approvedAt: string; approvedBy: string; forcedRanking: boolean; monthlyBaseSalary: string | null };
@@ -242,6 +290,18 @@ export type ApiResults = {
   'receipts.update': StoredReceipt;
   'receipts.delete': null;
   'receipts.setNotCustomer': StoredReceipt;
+  'receipts.pin': StoredReceipt;
+  'receivables.report': ReceivablesReport;
+  'receivables.instalments': Page<InstalmentRow>;
+  'receivables.customer': CustomerReceivablesDetail;
+  'receivables.dealCheck': DealCreditCheck;
+  'receivables.badDebts': BadDebtRow[];
+  'writeOffs.list': StoredWriteOff[];
+  'writeOffs.create': StoredWriteOff;
+  'writeOffs.delete': null;
+  'writeOffs.smallBalances': SmallBalance[];
+  'writeOffs.writeOffSmall': { created: number };
+  'customers.acceptGrade': Customer;
   'errors.list': StoredErrorRecord[];
   'errors.create': StoredErrorRecord;
   'errors.update': StoredErrorRecord;

@@ -8,6 +8,7 @@ import { workflow } from './006_workflow';
 import { appraisalSnapshots } from './007_appraisal_snapshots';
 import { columnMappings } from './008_column_mappings';
 import { payerAssignments } from './009_payer_assignments';
+import { receivables } from './010_receivables';
 import { rateQuotedPer } from './014_rate_quoted_per';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   appraisalSnapshots,
   columnMappings,
   payerAssignments,
+  receivables,
   rateQuotedPer,
 ];

@@ -23,6 +23,7 @@ type ReceiptRow = {
   batch_id: number | null;
   fingerprint: string | null;
   rate_quoted_per: 1 | 100 | null;
+  deal_id: string | null;
 };
 type ReceiptViewRow = ReceiptRow & { cny_fen: number | null; estimated: number; credited_to: string | null };
 
@@ -44,6 +45,7 @@ function toReceipt(row: ReceiptRow): StoredReceipt {
     batchId: row.batch_id,
     fingerprint: row.fingerprint,
     rateQuotedPer: row.rate_quoted_per,
+    deal: row.deal_id,
   };
 }
 
@@ -64,14 +66,15 @@ function params(r: Receipt): unknown[] {
     r.batchId,
     r.fingerprint,
     r.rateQuotedPer,
+    r.deal,
   ];
 }
 
 const COLUMNS = `ref, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id,
-  manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint, rate_quoted_per`;
+  manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint, rate_quoted_per, deal_id`;
 
 export function insertReceipt(db: Db, r: Receipt): number {
-  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
+  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
   return Number(info.lastInsertRowid);
 }
 
@@ -131,4 +134,9 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
     creditedTo: row.credited_to,
   }));
   return { rows: views, total, offset: query.offset, limit: query.limit };
+}
+
+/** Pins a receipt to the deal it pays, or unpins it (null). */
+export function setReceiptDeal(db: Db, id: number, deal: string | null): boolean {
+  return prepared(db, 'UPDATE receipts SET deal_id = ? WHERE id = ?').run(deal, id).changes > 0;
 }
