@@ -17,7 +17,7 @@ import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
 // Reads need no transaction; a bundle load and the backups manage their own.
-const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview|due|export)$|^bundle\.load$|^backups\.|^bankImport\.|^forms\./;
+const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview|due|export)$|^bundle\.load$|^backups\.|^startup\.|^bankImport\.|^forms\./;
 
 /**
  * Every write runs in one transaction together with its audit entry, so a write that touches

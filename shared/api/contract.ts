@@ -135,6 +135,8 @@ export const apiArgs = {
   'backups.list': none,
   'backups.create': none,
   'backups.restore': z.object({ name: z.string() }),
+  'startup.status': none,
+  'startup.restore': z.object({ name: z.string() }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -172,6 +174,10 @@ export type WorkflowItem = {
 export type ExportedForm = { fileName: string; content: string };
 
 export type BackupInfo = { name: string; createdAt: string; size: number };
+/** Why the data file was not opened at start: empty although used before, not SQLite, or damaged. */
+export type StartupDamage = { reason: 'empty' | 'notDatabase' | 'corrupt'; file: string; message: string };
+/** The start's state: `damage` is null when the data file opened and passed its check. */
+export type StartupStatus = { damage: StartupDamage | null; backups: BackupInfo[]; newestGood: string | null };
 
 export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
 
@@ -247,6 +253,8 @@ export type ApiResults = {
   'backups.list': BackupInfo[];
   'backups.create': BackupInfo;
   'backups.restore': null;
+  'startup.status': StartupStatus;
+  'startup.restore': null;
 };
 
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
