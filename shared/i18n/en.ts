@@ -109,5 +109,6 @@ export const en: Record<MessageKey, string> = {
   'db.notDamaged': 'the database is sound; there is nothing to restore',
   'db.busy': 'another TradeKPI window or command is writing; try again when it has finished',
   'cli.outNotDir': '--out must be a folder, but {out} is a file',
+  'cli.outUnwritable': 'cannot write files in {out}: {reason}',
   'internal': 'internal error: {detail}',
 };

@@ -182,7 +182,7 @@ describe('the way back: a self-evaluation written on the form', () => {
     tkpi('load', '--db', db, path.join(GOLDEN, 'bundle.json'));
     const exported = tkpi('export-forms', '--db', db, '--quarter', Q, '--out', dir, '--per-person');
     expect(exported.status, exported.stderr).toBe(0);
-    const file = path.join(dir, `绩效考核表-${Q}-S01-江霞.xlsx`);
+    const file = path.join(dir, `绩效考核表-${Q}`, `绩效考核表-${Q}-S01-江霞.xlsx`);
     const wb = await workbook(fs.readFileSync(file));
     const key = keys(wb)[0]!;
     wb.getWorksheet(key.sheet)!.getCell(`A${key.map.selfRows[0]}`).value = SELF;
