@@ -9,6 +9,7 @@ import { exportForms } from '../forms/formsService';
 import { importSelfReview } from '../forms/selfReviewImport';
 import { dumpBundle } from '../services/bundle/dumpBundle';
 import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
+import { outputFolder, writeFileAtomically, writeFolderAtomically } from './atomicWrite';
 import { CliInputError } from './cliError';
 import { annualTable, importReport, quarterTable } from './reports';
 
@@ -93,13 +94,19 @@ export async function importBankCommand(dbFile: string, statement: string, json:
   return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
 }
 
-/** `tkpi export-forms`: the quarter's workbook, or one per person, written into DIR. */
+/**
+ * `tkpi export-forms`: the quarter's workbook into DIR, or one workbook per person into a fresh
+ * folder DIR/绩效考核表-QUARTER; either appears only when complete.
+ */
 export async function exportFormsCommand(dbFile: string, quarter: string, out: string, perPerson: boolean): Promise<Output> {
   if (!isQuarterKey(quarter)) throw new DomainError('input.quarter', {}, { field: '--quarter' });
+  outputFolder(out);
   const files = await withDatabase(dbFile, (db) => exportForms(db, quarter, perPerson));
-  fs.mkdirSync(out, { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(out, f.fileName), f.bytes);
-  return { stdout: files.map((f) => `已写出 ${path.join(out, f.fileName)}`).join('\n') };
+  if (perPerson) {
+    const folder = writeFolderAtomically(out, `绩效考核表-${quarter}`, files);
+    return { stdout: files.map((f) => `已写出 ${path.join(folder, f.fileName)}`).join('\n') };
+  }
+  return { stdout: files.map((f) => `已写出 ${writeFileAtomically(path.join(out, f.fileName), f.bytes)}`).join('\n') };
 }
 
 /** `tkpi import-self-review`: records the self-evaluation written on an exported form. */

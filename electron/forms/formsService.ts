@@ -4,12 +4,13 @@ import { listPlans } from '../db/repositories/commissionPlans';
 import { getCompany, getSettings } from '../db/repositories/company';
 import type { Db } from '../db/connection';
 import { listAdjustments } from '../db/repositories/adjustments';
+import { appSecret } from '../db/repositories/appSecrets';
 import { listAppraisals } from '../db/repositories/appraisals';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { cachedQuarter } from '../services/appraisalService';
 import type { PersonForm } from './formSheet';
-import { formsWorkbook } from './formWorkbook';
+import { FORM_SECRET, formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
 
 /** Everything the forms of a quarter show, gathered once. */
@@ -42,11 +43,12 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
 /** One workbook for the quarter (汇总 and every person), or one workbook per person. */
 export async function exportForms(db: Db, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
   const { company, report, forms, people } = gather(db, quarter);
-  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true) }];
+  const secret = appSecret(db, FORM_SECRET);
+  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, secret) }];
   const files = [];
   for (const form of forms) {
     const fileName = `绩效考核表-${quarter}-${form.person.id}-${form.person.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
-    files.push({ fileName, bytes: await formsWorkbook(company, report, [form], people, false) });
+    files.push({ fileName, bytes: await formsWorkbook(company, report, [form], people, false, secret) });
   }
   return files;
 }
