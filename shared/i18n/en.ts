@@ -108,7 +108,7 @@ export const en: Record<MessageKey, string> = {
   'db.empty': 'database file {file} has become empty (0 bytes) although it held data before',
   'db.notDamaged': 'the database is sound; there is nothing to restore',
   'db.busy': 'another TradeKPI window or command is writing; try again when it has finished',
-  'cli.outNotDir': '--out must be a folder, but {out} is a file',
+  'cli.outNotDir': 'must be a folder, but {out} is a file',
   'cli.outUnwritable': 'cannot write files in {out}: {reason}',
   'internal': 'internal error: {detail}',
 };

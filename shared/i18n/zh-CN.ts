@@ -114,7 +114,7 @@ export const zhCN = {
   'db.empty': '数据文件 {file} 变成了空文件（0 字节），而这里以前有数据',
   'db.notDamaged': '数据文件完好，不需要从备份恢复',
   'db.busy': '另一个 TradeKPI 窗口或命令正在写入数据，请等它完成后再试一次',
-  'cli.outNotDir': '--out 应为一个文件夹，而 {out} 是一个文件',
+  'cli.outNotDir': '应为一个文件夹，而 {out} 是一个文件',
   'cli.outUnwritable': '无法在 {out} 写入文件：{reason}',
   'internal': '程序内部错误：{detail}',
 } as const;
