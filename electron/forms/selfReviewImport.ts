@@ -77,6 +77,8 @@ async function readKeys(bytes: Uint8Array, file: string): Promise<{ workbook: Ex
   } catch {
     throw new DomainError('form.notForm', { file });
   }
+  // A Word document is a zip too, and loads as a workbook without sheets: say what it is.
+  if (workbook.worksheets.length === 0 && Buffer.from(bytes).includes('word/document.xml')) throw new DomainError('form.wordDocument', { file });
   const sheet = workbook.getWorksheet(KEY_SHEET);
   if (!sheet) throw new DomainError('form.notForm', { file });
   const keys: Key[] = [];

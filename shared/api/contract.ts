@@ -30,7 +30,7 @@ import {
   receiptSchema,
   salespersonSchema,
 } from '../schemas/bundle';
-import { count, currency, entityId, isoDate, monthKey, points, quarterKey, text, year } from '../schemas/fields';
+import { count, currency, entityId, isoDate, monthKey, points, quarterKey, searchText, text, year } from '../schemas/fields';
 import { commissionPlanSchema, settingsSchema } from '../schemas/settings';
 import { targetSheetSchema } from '../schemas/targets';
 import type { MessageKey, MessageParams } from '../i18n/messages';
@@ -79,7 +79,7 @@ export const apiArgs = {
   'salespeople.create': salespersonSchema,
   'salespeople.update': salespersonSchema,
   'salespeople.delete': byId,
-  'customers.list': z.object({ search: z.string().optional(), ...paging }),
+  'customers.list': z.object({ search: searchText.optional(), ...paging }),
   'customers.create': customerSchema,
   'customers.update': customerSchema,
   'customers.delete': byId,

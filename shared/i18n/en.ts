@@ -94,6 +94,7 @@ export const en: Record<MessageKey, string> = {
   'form.step': 'the {quarter} appraisal of {name} ({salesperson}) is past self-assessment (now: {stage})',
   'form.oldVersion': 'this form was exported by an older TradeKPI and cannot be verified; export it again',
   'form.person': 'salesperson {salesperson} of this form does not exist in this database',
+  'form.wordDocument': '{file} is a Word document, not an appraisal form exported by TradeKPI (Excel .xlsx); fill in the exported form and import that',
   'bundle.read': 'cannot read {file}: {reason}',
   'bundle.json': '{file} is not valid JSON: {reason}',
   'bundle.format': '{file} is not a TradeKPI bundle (format trade-kpi-bundle, version 1)',

@@ -99,6 +99,7 @@ export const zhCN = {
   'form.step': '{name}（{salesperson}）{quarter} 的考核已过自评阶段（当前：{stage}），不能再导入自评',
   'form.oldVersion': '这张表由旧版本 TradeKPI 导出，无法校验，请重新导出后再填写',
   'form.person': '表中的业务员 {salesperson} 在本数据库中不存在',
+  'form.wordDocument': '{file} 是 Word 文档，不是 TradeKPI 导出的绩效考核表（Excel .xlsx）；请在导出的考核表中填写自评后导入',
   // Bundle and database files
   'bundle.read': '无法读取文件 {file}：{reason}',
   'bundle.json': '{file} 不是有效的 JSON：{reason}',

@@ -72,5 +72,9 @@ export const optionalText = z
   .nullish()
   .transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v.trim()));
 
+/** What a user types into a search box; anything longer is no search (and would cost the LIKE). */
+export const SEARCH_MAX = 200;
+export const searchText = z.string().refine((v) => v.length <= SEARCH_MAX, { message: 'input.tooLong', params: { max: SEARCH_MAX } });
+
 export const count = z.number().int({ message: 'input.count' }).min(0, { message: 'input.count' });
 export const errorWeight = z.number().int({ message: 'input.weightInt' }).min(1, { message: 'input.weightInt' });
