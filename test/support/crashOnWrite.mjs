@@ -1,6 +1,7 @@
 // Preloaded into a `tkpi` child process (node --import): the Nth workbook written is cut off
 // halfway and the process killed with SIGKILL, as a power cut or `kill -9` would.
 import fs from 'node:fs';
+import process from 'node:process';
 
 const crashAt = Number(process.env.TKPI_CRASH_AT_WORKBOOK ?? '1');
 const original = fs.writeFileSync;
