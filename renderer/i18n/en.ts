@@ -276,7 +276,7 @@ export const en: Record<UiKey, string> = {
   'set.restore': 'Restore',
   'set.restoreConfirm': 'Replace the data with this backup? The current data is backed up first.',
   'set.restored': 'Restored',
-  'set.backupHelp': 'A backup is made at every start; the last 10 are kept.',
+  'set.backupHelp': 'A backup is made at every start when the data changed; the last 10 are kept, plus one a month for a year.',
   'set.backupName': 'Backup',
   'set.backupTime': 'Time',
   'set.backupSize': 'Size',

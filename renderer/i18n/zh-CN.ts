@@ -286,7 +286,7 @@ export const zhCN = {
   'set.restore': '恢复',
   'set.restoreConfirm': '用这个备份替换现有数据？恢复前会先备份当前数据。',
   'set.restored': '已恢复',
-  'set.backupHelp': '每次启动时自动备份，保留最近 10 份。',
+  'set.backupHelp': '每次启动时自动备份（数据没有变化时不重复备份），保留最近 10 份，另外一年内每月保留一份。',
   'set.backupName': '备份',
   'set.backupTime': '时间',
   'set.backupSize': '大小',
