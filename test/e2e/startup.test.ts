@@ -18,8 +18,8 @@ describe.skipIf(!hasChromium)('the page and its session', () => {
   it('has no token in its address, cannot read it from script, and still reaches the API', async () => {
     const { page, host } = session;
     expect(page.url()).toBe(`http://127.0.0.1:${host.port}/`);
-    expect(await page.evaluate(() => document.cookie)).toBe('');
-    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(host.token);
+    expect(await page.evaluate('document.cookie')).toBe('');
+    expect(await page.evaluate('JSON.stringify(sessionStorage) + JSON.stringify(localStorage)')).not.toContain(host.token);
     await page.reload();
     await page.getByTestId('nav-home').waitFor();
     const answer = await page.evaluate(async () => (await fetch('./api/salespeople.list', { method: 'POST', body: '{}' })).json());
