@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { prefetch } from './api/hooks';
+import { StartupGate } from './pages/DamagedDatabasePage';
 import { useAppStore } from './state/appStore';
 
 function Root() {
@@ -18,7 +19,9 @@ function Root() {
       theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4, fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } }}
     >
       <AntApp>
-        <App />
+        <StartupGate>
+          <App />
+        </StartupGate>
       </AntApp>
     </ConfigProvider>
   );

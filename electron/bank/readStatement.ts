@@ -135,9 +135,12 @@ function readWithSheetJs(bytes: Uint8Array): Grid[] {
   });
 }
 
-/** UTF-8 with or without BOM when the bytes are valid UTF-8, else GB18030 (a superset of GBK). */
+/** UTF-16 by its BOM; UTF-8 with or without BOM when the bytes are valid UTF-8, else GB18030 (a superset of GBK). */
 function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  // Excel's "Unicode text" (另存为 Unicode 文本) is UTF-16 LE with a BOM, tab-separated.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16-le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16-be');
   if (looksBinary(bytes)) throw new DomainError('bank.notSpreadsheet', { file });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DomainError } from '../../shared/api/errors';
 import { toDomainError } from '../services/dispatch';
 
@@ -12,7 +13,7 @@ export function errorLine(error: unknown, file?: string): { line: string; code: 
   if (error instanceof CliInputError) return { line: error.message, code: EXIT_BAD_INPUT };
   const domain = toDomainError(error);
   // Messages about the file itself already name it.
-  const named = file !== undefined && domain.message.includes(file);
+  const named = file !== undefined && (domain.message.includes(file) || domain.message.includes(path.basename(file)));
   const where = [named ? undefined : file, domain.field].filter(Boolean).join(': ');
   const line = where ? `${where}: ${domain.message}` : domain.message;
   return { line, code: domain.code === 'internal' ? EXIT_FAILURE : EXIT_BAD_INPUT };

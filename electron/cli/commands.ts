@@ -11,6 +11,7 @@ import { importSelfReview } from '../forms/selfReviewImport';
 import { dumpBundle } from '../services/bundle/dumpBundle';
 import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
 import { readStatement } from '../bank/readStatement';
+import { outputFolder, writeFileAtomically, writeFolderAtomically } from './atomicWrite';
 import { CliInputError } from './cliError';
 import { parseColumnsOption } from './columnsOption';
 import { annualTable, importReport, quarterTable } from './reports';
@@ -106,14 +107,18 @@ export async function importBankCommand(dbFile: string, statement: string, json:
   return { stdout: json ? JSON.stringify(summary, null, 2) : importReport(summary) };
 }
 
-/** `tkpi export-forms`: the quarter's workbook, or one per person, and the 提成对账单, written into DIR. */
+/**
+ * `tkpi export-forms`: the quarter's workbook into DIR, or one workbook per person into a fresh
+ * folder DIR/绩效考核表-QUARTER, and the 提成对账单 beside them; each appears only when complete.
+ */
 export async function exportFormsCommand(dbFile: string, quarter: string, out: string, perPerson: boolean): Promise<Output> {
   if (!isQuarterKey(quarter)) throw new DomainError('input.quarter', {}, { field: '--quarter' });
+  outputFolder(out);
   // The forms carry each person's 提成对账单; the statements also go out on their own.
-  const files = await withDatabase(dbFile, async (db) => [...(await exportForms(db, quarter, perPerson)), await exportStatements(db, quarter)]);
-  fs.mkdirSync(out, { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(out, f.fileName), f.bytes);
-  return { stdout: files.map((f) => `已写出 ${path.join(out, f.fileName)}`).join('\n') };
+  const { files, statements } = await withDatabase(dbFile, async (db) => ({ files: await exportForms(db, quarter, perPerson), statements: await exportStatements(db, quarter) }));
+  const written = perPerson ? files.map((f) => path.join(writeFolderAtomically(out, `绩效考核表-${quarter}`, files), f.fileName)) : files.map((f) => writeFileAtomically(path.join(out, f.fileName), f.bytes));
+  written.push(writeFileAtomically(path.join(out, statements.fileName), statements.bytes));
+  return { stdout: written.map((file) => `已写出 ${file}`).join('\n') };
 }
 
 /** `tkpi import-self-review`: records the self-evaluation written on an exported form. */

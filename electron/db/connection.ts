@@ -6,19 +6,31 @@ import { migrate } from './migrate';
 export type Db = Database.Database;
 
 /**
- * Opens (or with `create`, makes) a TradeKPI database: WAL journal, foreign keys on, schema
- * migrated to this build's version.
+ * How long a write waits for another TradeKPI window or command to finish its write before it
+ * gives up with `db.busy` (exit 2 on the command line).
  */
-export function openDatabase(file: string, options: { create?: boolean } = {}): Db {
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (or with `create`, makes) a TradeKPI database: WAL journal, foreign keys on, a busy
+ * timeout, schema migrated to this build's version. With `check`, SQLite's quick check runs
+ * before anything is written, and a damaged file is refused with `db.damaged`.
+ */
+export function openDatabase(file: string, options: { create?: boolean; check?: boolean } = {}): Db {
   if (file !== ':memory:' && !options.create && !fs.existsSync(file)) throw new DomainError('db.missing', { file });
   let db: Db;
   try {
-    db = new Database(file);
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
   } catch (error) {
     throw notADatabase(file, error);
   }
   try {
+    if (options.check) {
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') throw new DomainError('db.damaged', { file, detail: String(result) });
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     migrate(db, file);
@@ -29,8 +41,16 @@ export function openDatabase(file: string, options: { create?: boolean } = {}): 
   }
 }
 
+/** SQLite's "another connection holds the lock" codes, after the busy timeout ran out. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 function notADatabase(file: string, error: unknown): DomainError {
   const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new DomainError('db.notSqlite', { file });
+  if (code === 'SQLITE_NOTADB') return new DomainError('db.notSqlite', { file });
+  if (code === 'SQLITE_CORRUPT') return new DomainError('db.damaged', { file, detail: error instanceof Error ? error.message : String(error) });
+  if (isBusy(error)) return new DomainError('db.busy', {});
   return new DomainError('internal', { detail: String(error) });
 }

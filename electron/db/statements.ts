@@ -18,8 +18,12 @@ export function prepared(db: Db, sql: string): Database.Statement {
   return statement;
 }
 
-/** Runs `work` in one transaction (nested calls join the outer one). Never `await` inside. */
+/**
+ * Runs `work` in one transaction (nested calls join the outer one). Never `await` inside.
+ * BEGIN IMMEDIATE takes the write lock first, waiting out the busy timeout: a deferred
+ * transaction that read first fails at once (SQLITE_BUSY) when another writer got there.
+ */
 export function inTransaction<T>(db: Db, work: () => T): T {
-  return db.transaction(work)();
+  return db.transaction(work).immediate();
 }
 

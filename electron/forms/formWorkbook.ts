@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { DomainError } from '../../shared/api/errors';
 import type { Salesperson } from '../../shared/domain';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
-import { canonicalFigures, figuresOfRow } from '../../shared/workflow/formFigures';
+import { canonicalFigures, figuresOfRow, type FormFigures } from '../../shared/workflow/formFigures';
+import { formLayout, mapText, shapeOf, type FormShape } from './formLayout';
 import { writeFormSheet, type PersonForm } from './formSheet';
 import { writeSummarySheet } from './summarySheet';
 import { addStatementSheets } from './statementWorkbook';
@@ -10,14 +12,26 @@ import type { CommissionStatement } from '../../shared/engine/commissionStatemen
 
 /** The hidden sheet that lets a filled form be read back and checked (SPEC §11). */
 export const KEY_SHEET = '_tkpi';
-export const KEY_COLUMNS = ['sheet', 'salesperson', 'quarter', 'checksum', 'map'] as const;
+/** `map` is written for people reading the file; the import derives it from `layout` instead. */
+export const KEY_COLUMNS = ['sheet', 'salesperson', 'quarter', 'checksum', 'map', 'layout'] as const;
+/** The name of the database secret that keys the forms' checksums. */
+export const FORM_SECRET = 'forms.checksum';
 
-export function checksum(canonical: string): string {
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+/** What a form's key row vouches for. */
+export type FormIdentity = { sheet: string; salesperson: string; quarter: string; shape: FormShape };
+
+/**
+ * HMAC-SHA256, keyed with this database's secret, over the form's sheet, person, quarter,
+ * layout and figures: a file's own contents cannot produce a valid one.
+ */
+export function formChecksum(secret: Buffer, form: FormIdentity, figures: FormFigures): string {
+  const { v, indicators, adjustments, selfItems } = form.shape;
+  const text = [canonicalFigures(form.quarter, form.salesperson, figures), `sheet=${form.sheet}`, `layout=${JSON.stringify([v, indicators, adjustments, selfItems])}`].join('\n');
+  return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
 }
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-function sheetName(person: Salesperson): string {
+export function sheetName(person: Salesperson): string {
   return `${person.id} ${person.name}`.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 }
 
@@ -31,6 +45,7 @@ export async function formsWorkbook(
   forms: readonly PersonForm[],
   people: ReadonlyMap<string, Salesperson>,
   withSummary: boolean,
+  secret: Buffer,
   statements: readonly CommissionStatement[] = [],
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -41,8 +56,12 @@ export async function formsWorkbook(
   for (const form of forms) {
     const name = sheetName(form.person);
     const map = writeFormSheet(workbook.addWorksheet(name), form);
-    const sum = checksum(canonicalFigures(form.quarter, form.person.id, figuresOfRow(form.row)));
-    keys.push([name, form.person.id, form.quarter, sum, JSON.stringify(map)]);
+    const shape = shapeOf(form);
+    const layout = formLayout(shape);
+    // The import trusts the layout, not the file: a sheet that drifted from it must not ship.
+    if (mapText(map) !== mapText(layout)) throw new DomainError('internal', { detail: `form layout v${shape.v} does not match the sheet written for ${form.person.id}` });
+    const sum = formChecksum(secret, { sheet: name, salesperson: form.person.id, quarter: form.quarter, shape }, figuresOfRow(form.row));
+    keys.push([name, form.person.id, form.quarter, sum, JSON.stringify(layout), JSON.stringify(shape)]);
   }
   addStatementSheets(workbook, company, statements);
   const key = workbook.addWorksheet(KEY_SHEET, { state: 'veryHidden' });

@@ -4,6 +4,7 @@ import { listPlans } from '../db/repositories/commissionPlans';
 import { getCompany, getSettings } from '../db/repositories/company';
 import type { Db } from '../db/connection';
 import { listAdjustments } from '../db/repositories/adjustments';
+import { appSecret } from '../db/repositories/appSecrets';
 import { listAppraisals } from '../db/repositories/appraisals';
 import { listSnapshots } from '../db/repositories/appraisalSnapshots';
 import { listSalespeople } from '../db/repositories/salespeople';
@@ -14,7 +15,7 @@ import { computeReceivables } from '../services/receivablesService';
 import { DomainError } from '../../shared/api/errors';
 import { quarterRange } from '../../shared/quarter';
 import type { PersonForm } from './formSheet';
-import { formsWorkbook } from './formWorkbook';
+import { FORM_SECRET, formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
 
 /** Each person's outstanding and overdue at the quarter's end; null when a rate for that month is missing. */
@@ -70,13 +71,14 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
 /** One workbook for the quarter (汇总, every person's form and 提成对账单), or one workbook per person. */
 export async function exportForms(db: Db, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
   const { company, report, forms, people } = gather(db, quarter);
+  const secret = appSecret(db, FORM_SECRET);
   const statements = new Map(commissionStatements(db, quarter).map((s) => [s.salesperson, s]));
   const statementsOf = (list: readonly PersonForm[]) => list.flatMap((f) => statements.get(f.person.id) ?? []);
-  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, statementsOf(forms)) }];
+  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, secret, statementsOf(forms)) }];
   const files = [];
   for (const form of forms) {
     const fileName = `绩效考核表-${quarter}-${form.person.id}-${form.person.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
-    files.push({ fileName, bytes: await formsWorkbook(company, report, [form], people, false, statementsOf([form])) });
+    files.push({ fileName, bytes: await formsWorkbook(company, report, [form], people, false, secret, statementsOf([form])) });
   }
   return files;
 }

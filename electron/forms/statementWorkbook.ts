@@ -4,7 +4,12 @@ import { writeStatementSheet } from './statementSheet';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function statementSheetName(s: Pick<CommissionStatement, 'salesperson' | 'name'>): string {
-  return `提成 ${s.salesperson} ${s.name}`.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+  return statementSheetOf(`${s.salesperson} ${s.name}`.replace(/[:\\/?*[\]]/g, ' '));
+}
+
+/** The statement sheet beside a person's form sheet (named `ID name`) in the forms workbook. */
+export function statementSheetOf(formSheet: string): string {
+  return `提成 ${formSheet}`.slice(0, 31);
 }
 
 /** Adds one 提成对账单 sheet per statement to a workbook (the forms workbook carries them too). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataFolder, openAppData } from './dataFolder';
+import { closeData, dataFolder, openAppData } from './dataFolder';
 import { startWebHost } from './webHost';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,11 +23,12 @@ export async function serve(options: { json?: boolean; port?: number; reason?: s
     process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, token: host.token, file: data.file })}\n`);
   } else {
     if (options.reason) console.log(options.reason);
+    if (data.damage) console.log(`${data.damage.message}。请在浏览器中选择要恢复的备份。`);
     console.log(`TradeKPI 已在浏览器模式启动 / running in the browser:\n  ${host.url}\n数据文件 / data file: ${data.file}\n按 Ctrl+C 退出 / Ctrl+C to stop`);
   }
   const stop = () => {
     void host.close().then(() => {
-      data.db.close();
+      closeData(data);
       process.exit(0);
     });
   };

@@ -1,4 +1,4 @@
-import { openAppData } from '../host/dataFolder';
+import { closeData, openAppData } from '../host/dataFolder';
 import { dispatch } from '../services/dispatch';
 import type { Backend } from './backend';
 
@@ -12,7 +12,7 @@ export async function inProcessBackend(folder: string): Promise<Backend> {
     pageUrl: null,
     call: (method, args) => dispatch(data.services, method, args),
     close: async () => {
-      data.db.close();
+      closeData(data);
     },
   };
 }

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
 import { isApiMethod } from '../../shared/api/methods';
 import { APP_NAME } from '../host/dataFolder';
 import type { Backend } from './backend';
 import { buildMenu } from './menu';
 import { fileActions } from './fileActions';
+import { isAppUrl } from './navigation';
 
 /*
  * The Electron main process, kept thin (STYLE rules 2 and 4): one window, a Chinese menu,
@@ -38,15 +40,30 @@ function createWindow(current: Backend): BrowserWindow {
     minWidth: 1024,
     minHeight: 680,
     title: 'TradeKPI 外贸业务员绩效与提成',
-    webPreferences: { preload: path.join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      // The packaged app has no developer tools: its data are a company's pay.
+      devTools: !app.isPackaged,
+    },
   });
-  const page = current.pageUrl ?? `file://${path.join(root, 'dist/renderer/index.html')}`;
-  // Only the app's own page may be shown: no other site, no new windows.
+  const page = current.pageUrl ?? pathToFileURL(path.join(root, 'dist/renderer/index.html')).href;
+  // Only the app's own page may be shown: no other site, no new windows, no redirects out,
+  // no frames navigating anywhere, no webviews.
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const pageBase = page.split(/[?#]/)[0] ?? page;
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(pageBase)) event.preventDefault();
+  win.webContents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url, page)) event.preventDefault();
   });
+  win.webContents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url, page)) event.preventDefault();
+  });
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   void (current.pageUrl ? win.loadURL(current.pageUrl) : win.loadFile(path.join(root, 'dist/renderer/index.html')));
   return win;
 }
@@ -78,5 +95,5 @@ void app.whenReady().then(async () => {
     return current.call(method, args);
   });
   window = createWindow(current);
-  Menu.setApplicationMenu(buildMenu(fileActions(window, current, folder, shell)));
+  Menu.setApplicationMenu(buildMenu(fileActions(window, current, folder, shell), { devTools: !app.isPackaged }));
 });

@@ -28,5 +28,7 @@ export function toDomainError(error: unknown): DomainError {
   if (error instanceof SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
     return new DomainError('db.constraint', { detail: error.message });
   }
+  // Another window or command kept the write lock past the busy timeout: try again later.
+  if (error instanceof SqliteError && (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED'))) return new DomainError('db.busy');
   return new DomainError('internal', { detail: error instanceof Error ? error.message : String(error) });
 }

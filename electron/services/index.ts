@@ -19,7 +19,7 @@ import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
 // Reads need no transaction; a bundle load and the backups manage their own.
-const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview|due|export)$|^bundle\.load$|^backups\.|^bankImport\.|^forms\.|^payers\.assignments$/;
+const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview|due|export)$|^bundle\.load$|^backups\.|^startup\.|^bankImport\.|^forms\.|^payers\.assignments$/;
 // Receivables reads (SPEC §12) compute and write nothing.
 const READS = /^receivables\.|^writeOffs\.smallBalances$/;
 

@@ -10,18 +10,17 @@ declare global {
   }
 }
 
-/** The page's per-run token: given in its address by the web host, kept for reloads. */
-function token(): string | null {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) sessionStorage.setItem('tkpi-token', fromUrl);
-  return fromUrl ?? sessionStorage.getItem('tkpi-token');
-}
-
+/**
+ * Over HTTP the web host knows the page by its session cookie (HttpOnly, set when the page was
+ * first opened with its token, which the host then removed from the address): the page never
+ * holds the token itself.
+ */
 async function overHttp(method: ApiMethod, args: unknown): Promise<Result<unknown>> {
   try {
     const response = await fetch(`./api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-TKPI-Token': token() ?? '' },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(args ?? {}),
     });
     if (!response.ok) return { ok: false, error: { code: 'internal', message: `服务器拒绝了请求（${response.status}）` } };
@@ -33,10 +32,10 @@ async function overHttp(method: ApiMethod, args: unknown): Promise<Result<unknow
 
 /**
  * The API contract as the UI sees it: through the Electron preload when the page runs in the
- * window, over HTTP to the local web host otherwise (a token in the address says which).
+ * window, over HTTP to the local web host otherwise.
  */
 function createClient(): Api {
-  const bridge = window.tkpi && !token() ? window.tkpi : null;
+  const bridge = window.tkpi ?? null;
   const client: Record<string, (args: unknown) => Promise<unknown>> = {};
   for (const method of API_METHODS) {
     client[method] = bridge ? (args) => bridge.api[method]!(args ?? {}) : (args) => overHttp(method, args);

@@ -38,7 +38,7 @@ import {
   salespersonSchema,
   writeOffSchema,
 } from '../schemas/bundle';
-import { count, currency, entityId, isoDate, moneyPositive, monthKey, points, quarterKey, text, year } from '../schemas/fields';
+import { count, currency, entityId, isoDate, moneyPositive, monthKey, points, quarterKey, searchText, text, year } from '../schemas/fields';
 import { commissionPlanSchema, settingsUpdateSchema } from '../schemas/settings';
 import { targetSheetSchema } from '../schemas/targets';
 import type { MessageKey, MessageParams } from '../i18n/messages';
@@ -93,7 +93,7 @@ export const apiArgs = {
   'salespeople.create': salespersonSchema,
   'salespeople.update': salespersonSchema,
   'salespeople.delete': byId,
-  'customers.list': z.object({ search: z.string().optional(), ...paging }),
+  'customers.list': z.object({ search: searchText.optional(), ...paging }),
   'customers.create': customerSchema,
   'customers.update': customerSchema,
   'customers.delete': byId,
@@ -180,6 +180,8 @@ export const apiArgs = {
   'backups.list': none,
   'backups.create': none,
   'backups.restore': z.object({ name: z.string() }),
+  'startup.status': none,
+  'startup.restore': z.object({ name: z.string() }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -233,6 +235,10 @@ export type WorkflowItem = {
 export type ExportedForm = { fileName: string; content: string };
 
 export type BackupInfo = { name: string; createdAt: string; size: number };
+/** Why the data file was not opened at start: empty although used before, not SQLite, or damaged. */
+export type StartupDamage = { reason: 'empty' | 'notDatabase' | 'corrupt'; file: string; message: string };
+/** The start's state: `damage` is null when the data file opened and passed its check. */
+export type StartupStatus = { damage: StartupDamage | null; backups: BackupInfo[]; newestGood: string | null };
 
 export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
 
@@ -349,6 +355,8 @@ export type ApiResults = {
   'backups.list': BackupInfo[];
   'backups.create': BackupInfo;
   'backups.restore': null;
+  'startup.status': StartupStatus;
+  'startup.restore': null;
 };
 
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

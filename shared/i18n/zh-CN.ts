@@ -21,6 +21,8 @@ export const zhCN = {
   'input.weightInt': '差错权重应为不小于 1 的整数',
   'input.unknownKey': '多余的字段：{keys}',
   'input.invalid': '内容不正确',
+  'input.moneyLimit': '金额超出上限 {limit}',
+  'input.tooLong': '内容太长（最多 {max} 个字符）',
   // Records and references
   'ref.salesperson': '业务员 {id} 不存在',
   'ref.customer': '客户 {id} 不存在',
@@ -46,6 +48,8 @@ export const zhCN = {
   'settings.anchors': '评分锚点设置不正确：{problem}',
   'settings.bands': '等级分数线设置不正确：需要 S、A、B、C、D 各一档',
   'plan.brackets': '提成档次不正确：上限须递增，且只有最后一档可以不设上限',
+  'plan.rate': '提成比例应在 0 到 100% 之间（以小数填写，如 0.02 表示 2%）',
+  'plan.lastOpen': '最后一档不能设上限：超过前一档上限的部分都按最后一档计算',
   // Appraisal
   'appraise.noOne': '{quarter} 没有任何业务员设定了考核目标',
   'appraise.missingRate': '缺少 {month} {currency} 的汇率（汇率表），无法折算人民币',
@@ -128,6 +132,9 @@ export const zhCN = {
   'pin.noCustomer': '这笔收汇还没有匹配到客户，不能指定成交',
   'pin.refund': '退款不能指定到成交，按先进先出冲减',
   'recv.noCustomer': '找不到客户 {id}',
+  'form.oldVersion': '这张表由旧版本 TradeKPI 导出，无法校验，请重新导出后再填写',
+  'form.person': '表中的业务员 {salesperson} 在本数据库中不存在',
+  'form.wordDocument': '{file} 是 Word 文档，不是 TradeKPI 导出的绩效考核表（Excel .xlsx）；请在导出的考核表中填写自评后导入',
   // Bundle and database files
   'bundle.read': '无法读取文件 {file}：{reason}',
   'bundle.snapshotNotApproved': '{id} {quarter} 的审定快照没有对应的已审定考核（或快照里的人不是 {id}）',
@@ -135,10 +142,17 @@ export const zhCN = {
   'bundle.format': '{file} 不是 TradeKPI 数据包（format 应为 trade-kpi-bundle，version 为 1）',
   'backup.missing': '找不到备份 {name}',
   'backup.unavailable': '命令行模式下没有备份文件夹',
+  'backup.damaged': '备份 {name} 已损坏，不能恢复（{detail}）',
   'db.missing': '数据库文件 {file} 不存在',
   'db.newer': '数据库文件 {file} 由更新版本的 TradeKPI 创建（结构版本 {found}，本程序支持到 {known}），请升级程序后再打开',
   'db.notSqlite': '{file} 不是 TradeKPI 数据库文件',
   'db.constraint': '数据不符合约束：{detail}',
+  'db.damaged': '数据文件 {file} 已损坏（SQLite 检查结果：{detail}）',
+  'db.empty': '数据文件 {file} 变成了空文件（0 字节），而这里以前有数据',
+  'db.notDamaged': '数据文件完好，不需要从备份恢复',
+  'db.busy': '另一个 TradeKPI 窗口或命令正在写入数据，请等它完成后再试一次',
+  'cli.outNotDir': '应为一个文件夹，而 {out} 是一个文件',
+  'cli.outUnwritable': '无法在 {out} 写入文件：{reason}',
   'internal': '程序内部错误：{detail}',
 } as const;
 

@@ -30,8 +30,18 @@ export const decimalText = decimalField(DECIMAL, 'input.decimal');
 const isNonZero = (v: string) => /[1-9]/.test(v);
 const isNegative = (v: string) => v.startsWith('-') && isNonZero(v);
 
-/** Money: at most two decimals, any sign. */
-export const money = decimalField(MONEY, 'input.money');
+/**
+ * The largest amount stored, in yuan: the database CHECKs deal and receipt amounts at 10^12 fen,
+ * and every other amount is kept under the same bound so none overflows an integer of fen.
+ */
+export const MONEY_LIMIT = '10000000000.00';
+const MONEY_LIMIT_TEXT = '10,000,000,000.00';
+// Up to ten integer digits is always within the limit; only longer ones need a decimal compare.
+const SHORT = /^[+-]?0*\d{0,10}(\.|$)/;
+const withinLimit = (v: string) => SHORT.test(v) || new Dec(v).abs().lte(MONEY_LIMIT);
+
+/** Money: at most two decimals, any sign, at most 10,000,000,000.00 either way. */
+export const money = decimalField(MONEY, 'input.money').refine(withinLimit, { message: 'input.moneyLimit', params: { limit: MONEY_LIMIT_TEXT } });
 export const moneyPositive = money.refine((v) => isNonZero(v) && !isNegative(v), { message: 'input.moneyPositive' });
 export const moneyNonNegative = money.refine((v) => !isNegative(v), { message: 'input.moneyNonNegative' });
 /** 信用额度: CNY, at most two decimals, not negative — with its own message, as users type it by hand. */
@@ -63,6 +73,10 @@ export const optionalText = z
   .string()
   .nullish()
   .transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v.trim()));
+
+/** What a user types into a search box; anything longer is no search (and would cost the LIKE). */
+export const SEARCH_MAX = 200;
+export const searchText = z.string().refine((v) => v.length <= SEARCH_MAX, { message: 'input.tooLong', params: { max: SEARCH_MAX } });
 
 export const count = z.number().int({ message: 'input.count' }).min(0, { message: 'input.count' });
 export const errorWeight = z.number().int({ message: 'input.weightInt' }).min(1, { message: 'input.weightInt' });

@@ -101,7 +101,9 @@ function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-const bracket = z.object({ upTo: moneyPositive.nullable(), rate: decimalText.refine((v) => new Dec(v).gte(0), { message: 'input.decimal' }) });
+/** A bracket's rate as a fraction: 0.02 is 2%, and no bracket pays more than 100%. */
+const bracketRate = decimalText.refine((v) => new Dec(v).gte(0) && new Dec(v).lte(1), { message: 'plan.rate' });
+const bracket = z.object({ upTo: moneyPositive.nullable(), rate: bracketRate });
 
 export const commissionPlanSchema = z
   .object({
@@ -110,7 +112,12 @@ export const commissionPlanSchema = z
     brackets: z.array(bracket).min(1),
     newCustomerBonus: moneyNonNegative.default('0.00'),
   })
-  .refine((plan) => bracketsAreOrdered(plan.brackets), { message: 'plan.brackets', path: ['brackets'] });
+  .refine((plan) => bracketsAreOrdered(plan.brackets), { message: 'plan.brackets', path: ['brackets'] })
+  // Without an open last bracket, a base above the last bound would earn nothing on the excess.
+  .superRefine((plan, ctx) => {
+    const last = plan.brackets.length - 1;
+    if (plan.brackets[last]?.upTo != null) ctx.addIssue({ code: 'custom', message: 'plan.lastOpen', path: ['brackets', last, 'upTo'] });
+  });
 
 /** Upper bounds strictly rise and only the last bracket may be open-ended. */
 function bracketsAreOrdered(brackets: { upTo: string | null }[]): boolean {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
+import { canonicalFigures, figuresOfRow } from '../../shared/workflow/formFigures';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { exportForms } from '../../electron/forms/formsService';
 import type { FormMap } from '../../electron/forms/formSheet';
@@ -54,8 +56,9 @@ describe('the quarter workbook of the golden case', () => {
     wb = await workbook(bytes);
   });
 
-  it('has 汇总, one sheet per person and a very hidden key sheet', () => {
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', 'S01 江霞', 'S02 秦欣怡', 'S03 孟敏', 'S04 朱霞', 'S05 钱娜', 'S06 郝秀英', KEY_SHEET]);
+  it('has 汇总, one sheet per person, their 提成对账单 and a very hidden key sheet', () => {
+    const people = ['S01 江霞', 'S02 秦欣怡', 'S03 孟敏', 'S04 朱霞', 'S05 钱娜', 'S06 郝秀英'];
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', ...people, ...people.map((p) => `提成 ${p}`), KEY_SHEET]);
     expect(wb.getWorksheet(KEY_SHEET)?.state).toBe('veryHidden');
   });
 
@@ -117,8 +120,8 @@ describe('the quarter workbook of the golden case', () => {
     fs.writeFileSync(xlsx, bytes);
     execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 180_000 });
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '20', path.join(dir, 'forms.pdf')], { encoding: 'utf8' });
-    // 汇总 (landscape) and six forms; a form wider than a page would add pages.
-    expect(info).toMatch(/Pages:\s+7\b/);
+    // 汇总 (landscape), six forms and six 提成对账单; a sheet wider than a page would add pages.
+    expect(info).toMatch(/Pages:\s+13\b/);
     const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[2]), Number(m[3])]);
     expect(sizes.slice(1).every(([w, h]) => Math.round(w!) === 595 && Math.round(h!) === 842)).toBe(true);
   });
@@ -182,7 +185,7 @@ describe('the way back: a self-evaluation written on the form', () => {
     tkpi('load', '--db', db, path.join(GOLDEN, 'bundle.json'));
     const exported = tkpi('export-forms', '--db', db, '--quarter', Q, '--out', dir, '--per-person');
     expect(exported.status, exported.stderr).toBe(0);
-    const file = path.join(dir, `绩效考核表-${Q}-S01-江霞.xlsx`);
+    const file = path.join(dir, `绩效考核表-${Q}`, `绩效考核表-${Q}-S01-江霞.xlsx`);
     const wb = await workbook(fs.readFileSync(file));
     const key = keys(wb)[0]!;
     wb.getWorksheet(key.sheet)!.getCell(`A${key.map.selfRows[0]}`).value = SELF;
@@ -191,5 +194,70 @@ describe('the way back: a self-evaluation written on the form', () => {
     expect(early.status).toBe(2);
     expect(early.stderr.trim().split('\n')).toHaveLength(1);
     expect(early.stderr).toMatch(/江霞（S01）2026Q3 还没有完成“目标设定”这一步/);
+  });
+});
+
+describe('a form whose hidden sheet was edited', () => {
+  async function filledForm(db: Db, salesperson: string): Promise<{ wb: ExcelJS.Workbook; key: Key; keySheet: ExcelJS.Worksheet }> {
+    const files = await exportForms(db, Q, true);
+    const wb = await workbook(files.find((f) => f.fileName.includes(salesperson))!.bytes);
+    const key = keys(wb)[0]!;
+    wb.getWorksheet(key.sheet)!.getCell(`A${key.map.selfRows[0]}`).value = SELF;
+    return { wb, key, keySheet: wb.getWorksheet(KEY_SHEET)! };
+  }
+  const save = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+
+  it('refuses a visible commission of 888,888 whose map was pointed at a cell holding the old figure', async () => {
+    const db = goldenDb();
+    const { wb, key, keySheet } = await filledForm(db, 'S01');
+    const sheet = wb.getWorksheet(key.sheet)!;
+    const cell = key.map.figures.commission!;
+    sheet.getCell('K90').value = valueOf(sheet.getCell(cell)) as number;
+    sheet.getCell(cell).value = 888888;
+    keySheet.getCell('E2').value = JSON.stringify({ ...key.map, figures: { ...key.map.figures, commission: 'K90' } });
+    await expect(importSelfReview(db, await save(wb), 'f.xlsx')).rejects.toThrow('表中的考核数字被改动过');
+  });
+
+  it('refuses a changed figure whose checksum was recomputed without the database secret', async () => {
+    const db = goldenDb();
+    const { wb, key, keySheet } = await filledForm(db, 'S01');
+    wb.getWorksheet(key.sheet)!.getCell(key.map.figures.commission!).value = 888888;
+    // Anyone can compute an unkeyed SHA-256 of the form's figures; only this database has the key.
+    const row = expected.rows.find((r) => r.salesperson === 'S01')!;
+    const forged = canonicalFigures(Q, 'S01', { ...figuresOfRow(row), commission: '888888' });
+    keySheet.getCell('D2').value = createHash('sha256').update(forged, 'utf8').digest('hex');
+    await expect(importSelfReview(db, await save(wb), 'f.xlsx')).rejects.toThrow('表中的考核数字被改动过');
+  });
+
+  it('a map naming five million rows costs nothing: refused at once', async () => {
+    const db = goldenDb();
+    const { wb, key, keySheet } = await filledForm(db, 'S02');
+    keySheet.getCell('E2').value = JSON.stringify({ ...key.map, selfRows: [1, 5_000_000] });
+    const bytes = await save(wb);
+    const started = performance.now();
+    const heap = process.memoryUsage().heapUsed;
+    await expect(importSelfReview(db, bytes, 'f.xlsx')).rejects.toThrow('表中的考核数字被改动过');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('refuses a form exported before forms were signed (no layout column)', async () => {
+    const db = goldenDb();
+    const { wb, keySheet } = await filledForm(db, 'S01');
+    keySheet.getCell('F1').value = null;
+    keySheet.getCell('F2').value = null;
+    await expect(importSelfReview(db, await save(wb), 'f.xlsx')).rejects.toThrow('旧版本 TradeKPI 导出');
+  });
+
+  it('refuses a form exported from another database (another secret)', async () => {
+    const { wb } = await filledForm(goldenDb(), 'S01');
+    await expect(importSelfReview(goldenDb(), await save(wb), 'f.xlsx')).rejects.toThrow('表中的考核数字被改动过');
+  });
+
+  it('refuses a workbook with a sheet slipped in beside the form', async () => {
+    const db = goldenDb();
+    const { wb } = await filledForm(db, 'S01');
+    wb.addWorksheet('copy').getCell('A1').value = 'x';
+    await expect(importSelfReview(db, await save(wb), 'f.xlsx')).rejects.toThrow('表中的考核数字被改动过');
   });
 });

@@ -9,6 +9,7 @@ import { appraisalSnapshots } from './007_appraisal_snapshots';
 import { columnMappings } from './008_column_mappings';
 import { payerAssignments } from './009_payer_assignments';
 import { receivables } from './010_receivables';
+import { appSecrets } from './011_app_secrets';
 import { rateQuotedPer } from './014_rate_quoted_per';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   columnMappings,
   payerAssignments,
   receivables,
+  appSecrets,
   rateQuotedPer,
 ];

@@ -9,7 +9,7 @@ import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
 import { ColumnMappingsList } from './ColumnMappingsList';
 
-/** Backups (made at every start, last ten kept) and whole-bundle import and export. */
+/** Backups (made at start when the data changed; last ten and one a month for a year kept) and whole-bundle import and export. */
 export function DataTab() {
   const t = useT();
   const backups = useQuery('backups.list', {});
