@@ -1,6 +1,6 @@
 import { Empty } from 'antd';
 import type { ApiError } from '../../shared/api/errors';
-import { message as apiMessage } from '../../shared/i18n/messages';
+import { errorText } from '../api/errorText';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 import { PageCard } from './common';
@@ -12,7 +12,7 @@ import { PageCard } from './common';
 export function QuarterProblem({ error }: { error: ApiError }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
-  const text = error.code === 'appraise.noOne' ? t('ap.noTargets') : apiMessage(error.code, error.params ?? {}, lang);
+  const text = error.code === 'appraise.noOne' ? t('ap.noTargets') : errorText(error, lang);
   return (
     <PageCard>
       <Empty description={<span data-testid="quarter-problem">{text}</span>} />
