@@ -27,3 +27,9 @@ export function percentToRate(text: string): string {
   const plain = normalizeNumberText(text.replace(/[%％]\s*$/, ''));
   return isDecimalText(plain) ? new Dec(plain).div(100).toString() : text;
 }
+
+/** Today as YYYY-MM-DD in the user's own time zone. */
+export function todayIso(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -22,7 +22,7 @@ export type Deal = {
   status: DealStatus;
 };
 /** A deal as lists show it, with its CNY value (null while the month's rate is missing). */
-export type DealView = Deal & { cny: string | null };
+export type DealView = Deal & { cny: string | null; customerName?: string | null };
 
 export type Receipt = {
   ref: string | null;
@@ -49,7 +49,7 @@ export type Receipt = {
 };
 export type StoredReceipt = Receipt & { id: number };
 /** A receipt as lists show it: its CNY value, whether that is estimated (估算), who it counts for. */
-export type ReceiptView = StoredReceipt & { cny: string | null; estimated: boolean; creditedTo: string | null };
+export type ReceiptView = StoredReceipt & { cny: string | null; estimated: boolean; creditedTo: string | null; customerName?: string | null };
 
 export type ErrorRecord = { salesperson: string; date: string; weight: number; note: string | null };
 export type StoredErrorRecord = ErrorRecord & { id: number };
