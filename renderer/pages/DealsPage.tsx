@@ -52,19 +52,19 @@ export function DealsPage() {
       <LongTable<DealView>
         {...list}
         rowKey="id"
-        width={1230}
+        width={1070}
         testId="deals-table"
         columns={[
-          { title: t('deal.id'), dataIndex: 'id', width: 110 },
-          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 130 },
-          { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 110 },
-          { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 110, render: (id: string) => <PersonName id={id} people={people} /> },
-          { title: t('deal.customer'), dataIndex: 'customer', width: 220, ellipsis: true, render: (id: string | null, d) => (id === null ? '—' : <span title={id}>{d.customerName ?? id}</span>) },
-          { title: t('deal.currency'), dataIndex: 'currency', width: 70 },
-          { title: t('deal.amount'), dataIndex: 'amount', width: 140, align: 'right', render: money },
-          { title: t('deal.cny'), dataIndex: 'cny', width: 150, align: 'right', render: (v: string | null, d) => (v === null ? <Tag color="red" style={{ cursor: 'pointer' }} title={t('fx.goFill', { month: d.signedOn.slice(0, 7), currency: d.currency })} onClick={() => openSettings('fx', { month: d.signedOn.slice(0, 7), currency: d.currency })}>{t('deal.noRate')}</Tag> : money(v)) },
-          { title: t('deal.status'), dataIndex: 'status', width: 80, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
-          { title: t('actions'), width: 90, fixed: 'right', render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
+          { title: t('deal.id'), dataIndex: 'id', width: 90 },
+          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 120, ellipsis: true },
+          { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 100 },
+          { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 100, render: (id: string) => <PersonName id={id} people={people} /> },
+          { title: t('deal.customer'), dataIndex: 'customer', width: 200, ellipsis: true, render: (id: string | null, d) => (id === null ? '—' : <span title={id}>{d.customerName ?? id}</span>) },
+          { title: t('deal.currency'), dataIndex: 'currency', width: 56 },
+          { title: t('deal.amount'), dataIndex: 'amount', width: 120, align: 'right', render: money },
+          { title: t('deal.cny'), dataIndex: 'cny', width: 130, align: 'right', render: (v: string | null, d) => (v === null ? <Tag color="red" style={{ cursor: 'pointer' }} title={t('fx.goFill', { month: d.signedOn.slice(0, 7), currency: d.currency })} onClick={() => openSettings('fx', { month: d.signedOn.slice(0, 7), currency: d.currency })}>{t('deal.noRate')}</Tag> : money(v)) },
+          { title: t('deal.status'), dataIndex: 'status', width: 64, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
+          { title: t('actions'), width: 80, fixed: 'right', render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
         ]}
       />
       <RecordForm<Deal>

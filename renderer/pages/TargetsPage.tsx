@@ -95,7 +95,7 @@ export function TargetsPage() {
         pagination={false}
         loading={people.loading || sheets.loading}
         dataSource={shown}
-        scroll={{ x: 1010 }}
+        scroll={{ x: 1074 }}
         columns={[
           { title: t('sp.name'), fixed: 'left', width: 96, render: (_, p) => <Typography.Text strong>{p.name}</Typography.Text> },
           ...GRID_KPIS.map(kpiColumn),
@@ -121,7 +121,7 @@ export function TargetsPage() {
           },
           {
             title: t('actions'),
-            width: 150,
+            width: 214,
             fixed: 'right',
             render: (_, p) => (
               <Space size={4}>
@@ -130,7 +130,7 @@ export function TargetsPage() {
                 </Button>
                 <Tooltip title={t('tg.details')}>
                   <Button size="small" icon={<PlusSquareOutlined />} onClick={() => setOpen(p.id)} data-testid={`target-${p.id}-details`}>
-                    {customsOf(p.id).length > 0 ? customsOf(p.id).length : null}
+                    {t('adj.section')}
                   </Button>
                 </Tooltip>
                 {stored(p.id).length > 0 && (
