@@ -114,7 +114,7 @@ export function AppraisalPage() {
           scroll={{ x: 1330 }}
           expandable={{ expandedRowRender: (row) => <Indicators rows={row.indicators} /> }}
           columns={[
-            { title: t('ap.rank'), dataIndex: 'rank', width: 48, align: 'center', sorter: (a, b) => a.rank - b.rank },
+            { title: t('ap.rank'), dataIndex: 'rank', width: 58, align: 'center', sorter: (a, b) => a.rank - b.rank },
             { title: t('sp.name'), dataIndex: 'name', width: 84, fixed: 'left', render: (name: string, r) => <span data-testid={`row-${r.salesperson}`}>{name}</span> },
             { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 118, align: 'right', render: money },
             { title: t('kpi.settled'), dataIndex: 'settled', width: 118, align: 'right', render: money },
