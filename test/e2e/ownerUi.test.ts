@@ -121,6 +121,8 @@ describe.skipIf(!hasChromium)('targets, 加扣分 and custom indicators on the g
     expect(Number(after?.adjustments)).toBe(3);
     expect(Number(after?.total)).toBeCloseTo(Math.min(100, Number(before?.total) + 3), 2);
     await go(page, 'appraisal');
+    await page.getByTestId('row-S01').waitFor();
+    await expect.poll(async () => (await page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId('row-S01') }).locator('td').allInnerTexts())[9]?.trim()).toBe(after?.total);
     const texts = (await page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId('row-S01') }).locator('td').allInnerTexts()).map((s) => s.trim());
     expect(texts[8]).toBe(after?.adjustments);
     expect(texts[9]).toBe(after?.total);
@@ -150,7 +152,8 @@ describe.skipIf(!hasChromium)('targets, 加扣分 and custom indicators on the g
     const { page } = session;
     await go(page, 'errors');
     const input = page.getByTestId('doc-S01');
-    const stored = await input.inputValue();
+    const stored = String((await session.data.services['documents.list']({ quarter: '2026Q3' })).find((d) => d.salesperson === 'S01')?.count);
+    await expect.poll(() => input.inputValue()).toBe(stored);
     await input.fill('12.5');
     await input.blur();
     await page.getByText('应为不小于 0 的整数').first().waitFor();
