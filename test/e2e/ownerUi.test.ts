@@ -187,3 +187,55 @@ describe.skipIf(!hasChromium)('考核 at 1366×768', () => {
     expect(await header.isVisible()).toBe(true);
   });
 });
+
+describe.skipIf(!hasChromium)('after approval', () => {
+  let session: Session;
+  const long = '本季度完成了主要客户的回款跟进，开发了新的市场渠道，按时完成制单工作，差错较上季度减少。'.repeat(4);
+  beforeAll(async () => {
+    session = await openSession();
+    const api = createApi(session.data.services);
+    const must = async (result: Promise<{ ok: boolean; error?: { message: string } }>) => {
+      const r = await result;
+      if (!r.ok) throw new Error(r.error?.message);
+    };
+    await must(api['company.update']({ name: '测试公司' }));
+    await must(api['salespeople.create']({ id: 'S1', name: '张三', performanceBasePay: '2000' }));
+    await must(api['targets.set']({ salesperson: 'S1', quarter: '2026Q3', indicators: [{ kpi: 'settled', weight: '60', target: '100000' }, { kpi: 'deal_volume', weight: '40', target: '100000' }] }));
+    await must(api['documents.set']({ salesperson: 'S1', quarter: '2026Q3', count: 20 }));
+    const person = { salesperson: 'S1', quarter: '2026Q3', by: '王经理' };
+    await must(api['workflow.confirmTargets'](person));
+    await must(api['workflow.selfAssess']({ ...person, by: '张三', text: long }));
+    await must(api['workflow.review'](person));
+    await must(api['workflow.interview']({ ...person, date: '2026-10-08', place: '会议室', minutes: 45, comment: long, nextTargetsAgreed: true, signedOn: '2026-10-08' }));
+    await must(api['workflow.approve']({ quarter: '2026Q3', by: '总经理', opinion: '同意' }));
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('refuses targets, 制单套数 and 加扣分 with the Chinese message and shows what is stored', async () => {
+    const { page } = session;
+    await go(page, 'targets');
+    await expect.poll(() => page.getByTestId('target-S1-settled-weight').inputValue()).toBe('60');
+    await page.getByTestId('target-S1-settled-weight').fill('50');
+    await page.getByTestId('target-S1-deal_volume-weight').fill('50');
+    await page.getByTestId('target-S1-save').click();
+    await page.getByText('张三（S1）2026Q3 的考核已审定，不能修改影响它的数据').first().waitFor();
+    await expect.poll(() => page.getByTestId('target-S1-settled-weight').inputValue()).toBe('60');
+    await expect.poll(() => page.getByTestId('target-S1-deal_volume-weight').inputValue()).toBe('40');
+
+    await page.getByTestId('target-S1-details').click();
+    await page.getByTestId('adjustment-points').fill('-2');
+    await page.getByTestId('adjustment-reason').fill('迟交报表');
+    await page.getByTestId('adjustment-add').click();
+    await expect.poll(() => page.getByTestId('adjustment-error').innerText()).toContain('的考核已审定');
+    expect(await session.data.services['adjustments.list']({ period: '2026Q3' })).toEqual([]);
+    await closeDrawer(session);
+
+    await go(page, 'errors');
+    await expect.poll(() => page.getByTestId('doc-S1').inputValue()).toBe('20');
+    await page.getByTestId('doc-S1').fill('25');
+    await page.getByTestId('doc-S1').blur();
+    await page.getByText('张三（S1）2026Q3 的考核已审定').first().waitFor();
+    await expect.poll(() => page.getByTestId('doc-S1').inputValue()).toBe('20');
+  });
+});
