@@ -161,6 +161,42 @@ describe.skipIf(!hasChromium)('targets, 加扣分 and custom indicators on the g
   });
 });
 
+describe.skipIf(!hasChromium)('a salesperson who left (离职)', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession();
+    await loadGolden(session);
+  });
+  afterAll(async () => session?.close());
+
+  async function chooseQuarter(quarter: string) {
+    await session.page.getByTestId('quarter-picker').click();
+    await session.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: quarter }).click();
+  }
+
+  it('is greyed with 离职 in lists and left out of a later quarter\'s targets', async () => {
+    const { page } = session;
+    await go(page, 'salespeople');
+    await page.locator('.ant-table-row', { hasText: '郝秀英' }).getByTitle('编辑').click();
+    await fill(page, '离职日期', '2026-09-30');
+    await submit(page);
+    await expect.poll(() => page.getByTestId('left-S06').innerText()).toBe('离职 2026-09-30');
+    await go(page, 'targets');
+    await page.getByTestId('target-S06-save').waitFor(); // 2026Q3 has their sheet: history stays
+    await chooseQuarter('2026Q4');
+    await page.getByTestId('target-S05-save').waitFor();
+    expect(await page.getByTestId('target-S06-save').count()).toBe(0);
+    await page.getByText('1 位已离职业务员不在本季度目标中').waitFor();
+    await page.getByRole('button', { name: /从上季度复制/ }).click();
+    await page.getByText('已从上季度复制目标').first().waitFor();
+    const copied = await session.data.services['targets.list']({ quarter: '2026Q4' });
+    expect(copied.map((s) => s.salesperson)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05']);
+    // The choice of quarter is remembered across a reload.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('quarter-picker').innerText()).toContain('2026Q4');
+  });
+});
+
 describe.skipIf(!hasChromium)('考核 at 1366×768', () => {
   let session: Session;
   beforeAll(async () => {
