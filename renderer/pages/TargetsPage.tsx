@@ -1,4 +1,4 @@
-import { CopyOutlined, PlusSquareOutlined, SaveOutlined } from '@ant-design/icons';
+import { CopyOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Salesperson } from '../../shared/domain';
@@ -68,8 +68,8 @@ export function TargetsPage() {
   const kpiColumn = (kpi: GridKpi) => ({
     title: t(`kpi.${kpi}` as UiKey),
     children: [
-      { title: t('tg.weight'), width: 58, render: (_: unknown, p: Salesperson) => cell(p.id, kpi, 'weight') },
-      { title: kpi === 'error_rate' ? t('tg.baseline') : kpi === 'peer_review' ? t('tg.score') : t('tg.target'), width: kpi === 'new_customers' || kpi === 'error_rate' || kpi === 'peer_review' ? 70 : 112, render: (_: unknown, p: Salesperson) => cell(p.id, kpi, 'value') },
+      { title: t('tg.weight'), width: 52, render: (_: unknown, p: Salesperson) => cell(p.id, kpi, 'weight') },
+      { title: kpi === 'error_rate' ? t('tg.baseline') : kpi === 'peer_review' ? t('tg.score') : t('tg.target'), width: kpi === 'new_customers' || kpi === 'error_rate' || kpi === 'peer_review' ? 64 : 104, render: (_: unknown, p: Salesperson) => cell(p.id, kpi, 'value') },
     ],
   });
   const cell = (id: string, kpi: GridKpi, part: 'weight' | 'value') => (
@@ -95,13 +95,13 @@ export function TargetsPage() {
         pagination={false}
         loading={people.loading || sheets.loading}
         dataSource={shown}
-        scroll={{ x: 1074 }}
+        scroll={{ x: 1026 }}
         columns={[
-          { title: t('sp.name'), fixed: 'left', width: 96, render: (_, p) => <Typography.Text strong>{p.name}</Typography.Text> },
+          { title: t('sp.name'), fixed: 'left', width: 84, render: (_, p) => <Typography.Text strong>{p.name}</Typography.Text> },
           ...GRID_KPIS.map(kpiColumn),
           {
             title: t('tg.sum'),
-            width: 84,
+            width: 78,
             align: 'center',
             fixed: 'right',
             render: (_, p) => {
@@ -121,7 +121,7 @@ export function TargetsPage() {
           },
           {
             title: t('actions'),
-            width: 214,
+            width: 204,
             fixed: 'right',
             render: (_, p) => (
               <Space size={4}>
@@ -129,7 +129,7 @@ export function TargetsPage() {
                   {t('save')}
                 </Button>
                 <Tooltip title={t('tg.details')}>
-                  <Button size="small" icon={<PlusSquareOutlined />} onClick={() => setOpen(p.id)} data-testid={`target-${p.id}-details`}>
+                  <Button size="small" onClick={() => setOpen(p.id)} data-testid={`target-${p.id}-details`}>
                     {t('adj.section')}
                   </Button>
                 </Tooltip>
