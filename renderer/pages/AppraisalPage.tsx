@@ -126,7 +126,7 @@ export function AppraisalPage() {
             { title: t('ap.grade'), dataIndex: 'grade', width: 52, align: 'center', render: gradeTag },
             { title: t('ap.forcedGrade'), dataIndex: 'forcedGrade', width: 64, align: 'center', render: gradeTag },
             // The figures a reader comes for stay in view (fixed right) while the indicators scroll.
-            { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 64, align: 'center', fixed: 'right', render: gradeTag },
+            { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 76, align: 'center', fixed: 'right', render: gradeTag },
             { title: t('ap.coefficient'), dataIndex: 'coefficient', width: 52, align: 'right', fixed: 'right' },
             { title: t('ap.performancePay'), dataIndex: 'performancePay', width: 100, align: 'right', fixed: 'right', render: money },
             { title: t('ap.commission'), dataIndex: ['commission', 'total'], width: 108, align: 'right', fixed: 'right', render: money },
