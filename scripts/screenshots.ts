@@ -10,6 +10,10 @@ import { go, openSession } from '../test/e2e/browser';
 const PAGES = ['home', 'salespeople', 'customers', 'deals', 'receipts', 'errors', 'targets', 'appraisal', 'pay', 'settings'];
 
 const session = await openSession({ viewport: { width: 1440, height: 900 } });
+// An empty database opens on the first-run checklist.
+await session.page.getByTestId('setup-guide').waitFor();
+await session.page.screenshot({ path: path.join(ROOT, 'docs/screenshots', 'home-first-run.png') });
+console.log('wrote docs/screenshots/home-first-run.png');
 const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) });
 if (!loaded.ok) throw new Error(loaded.error.message);
 await session.page.reload();
@@ -21,4 +25,11 @@ for (const page of PAGES) {
   await session.page.screenshot({ path: file });
   console.log(`wrote ${path.relative(ROOT, file)}`);
 }
+// A 1366×768 laptop: the 考核 table first, its key columns in view.
+await session.page.setViewportSize({ width: 1366, height: 768 });
+await go(session.page, 'appraisal');
+await session.page.waitForLoadState('networkidle');
+await session.page.waitForTimeout(600);
+await session.page.screenshot({ path: path.join(ROOT, 'docs/screenshots', 'appraisal-1366x768.png') });
+console.log('wrote docs/screenshots/appraisal-1366x768.png');
 await session.close();

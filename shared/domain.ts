@@ -89,5 +89,7 @@ export type Salesperson = {
   performanceBasePay: DecimalString;
   commissionPlan: string | null;
   annualBonusBase?: DecimalString | null;
+  /** 离职: the day they left; kept in history, no targets for quarters starting after it. */
+  leftOn?: IsoDate | null;
 };
 

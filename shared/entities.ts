@@ -37,7 +37,7 @@ export type Deal = {
   openingDue: string | null;
 };
 /** A deal as lists show it, with its CNY value (null while the month's rate is missing). */
-export type DealView = Deal & { cny: string | null };
+export type DealView = Deal & { cny: string | null; customerName?: string | null };
 
 export type Receipt = {
   ref: string | null;
@@ -68,7 +68,7 @@ export type Receipt = {
 };
 export type StoredReceipt = Receipt & { id: number };
 /** A receipt as lists show it: its CNY value, whether that is estimated (估算), who it counts for. */
-export type ReceiptView = StoredReceipt & { cny: string | null; estimated: boolean; creditedTo: string | null };
+export type ReceiptView = StoredReceipt & { cny: string | null; estimated: boolean; creditedTo: string | null; customerName?: string | null };
 
 export type WriteOffKind = 'bank_charges' | 'claim' | 'bad_debt';
 /** 核销差额 on one instalment of a deal, in the deal's currency (SPEC §12). */

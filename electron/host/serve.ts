@@ -6,6 +6,24 @@ import { startWebHost } from './webHost';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
+ * The page's localStorage (the chosen quarter, language, list filters) belongs to its address,
+ * port included: a fixed port keeps those choices from one start to the next. When it is busy
+ * (a second copy running) any free port serves instead.
+ */
+const PREFERRED_PORT = 47813;
+
+async function listen(services: Parameters<typeof startWebHost>[0]['services'], port: number | undefined) {
+  const rendererDir = path.join(root, 'dist/renderer');
+  if (port !== undefined) return startWebHost({ services, rendererDir, port });
+  try {
+    return await startWebHost({ services, rendererDir, port: PREFERRED_PORT });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    return startWebHost({ services, rendererDir });
+  }
+}
+
+/**
  * `npm run serve`, and `npm start` where Electron is missing: the app in the browser at a
  * 127.0.0.1 address. With `--json` the address is printed as one JSON line (for the window's
  * development mode and the end-to-end tests).
@@ -18,7 +36,7 @@ export async function serve(options: { json?: boolean; port?: number; reason?: s
     console.error(`TradeKPI 无法打开数据文件夹 ${dataFolder()}：${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const host = await startWebHost({ services: data.services, rendererDir: path.join(root, 'dist/renderer'), port: options.port });
+  const host = await listen(data.services, options.port);
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, token: host.token, file: data.file })}\n`);
   } else {

@@ -54,7 +54,14 @@ export async function startWebHost(options: { services: ApiHandlers; rendererDir
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   // A large bundle on a slow machine may take minutes to send and load.
   server.requestTimeout = 0;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // A busy port rejects (the caller may try another) instead of crashing the process.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

@@ -12,9 +12,10 @@ export async function dispatch<M extends ApiMethod>(handlers: ApiHandlers, metho
   if (!Object.hasOwn(apiArgs, method)) {
     return { ok: false, error: { code: 'internal', message: message('internal', { detail: `unknown method ${String(method)}` }) } };
   }
-  const parsed = apiArgs[method].safeParse(rawArgs ?? {});
-  if (!parsed.success) return { ok: false, error: issueToError(parsed.error, rawArgs) };
   try {
+    // Inside the try: a schema's refinement that throws still comes back as a message, not an HTTP 500.
+    const parsed = apiArgs[method].safeParse(rawArgs ?? {});
+    if (!parsed.success) return { ok: false, error: issueToError(parsed.error, rawArgs) };
     const handler = handlers[method] as (args: unknown) => ApiResults[M] | Promise<ApiResults[M]>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {

@@ -1,6 +1,8 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
+import type { Page } from '../../shared/entities';
 import type { Db } from '../db/connection';
+import { customerNames } from '../db/repositories/customers';
 import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/repositories/deals';
 import { deleteFxRate, listFxRates, setFxRate } from '../db/repositories/fxRates';
 import { deleteReceipt, getReceipt, insertReceipt, listReceipts, updateReceipt } from '../db/repositories/receipts';
@@ -15,6 +17,7 @@ type LedgerMethods =
   | 'fxRates.list'
   | 'fxRates.set'
   | 'fxRates.delete'
+  | 'fxRates.setMonth'
   | 'deals.list'
   | 'deals.create'
   | 'deals.update'
@@ -49,6 +52,12 @@ function checkReceipt(db: Db, receipt: ReceiptInput, id: number | null): void {
 const dealFeeds = (d: { salesperson: string; signedOn: string }) => ({ salesperson: d.salesperson, date: d.signedOn });
 const receiptFeeds = (r: { salesperson: string | null; matchedOwner: string | null; valueDate: string }) => ({ salesperson: r.salesperson ?? r.matchedOwner, date: r.valueDate });
 
+/** A page of deals or receipts with each customer's name beside its id (lists show names). */
+function withCustomerNames<T extends { customer: string | null }>(db: Db, page: Page<T>): Page<T & { customerName: string | null }> {
+  const names = customerNames(db, page.rows.map((r) => r.customer));
+  return { ...page, rows: page.rows.map((r) => ({ ...r, customerName: r.customer === null ? null : (names.get(r.customer) ?? null) })) };
+}
+
 /** FX table rates, deals and receipts entered by hand. */
 export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
   return {
@@ -58,12 +67,23 @@ export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
       setFxRate(db, rate);
       return rate;
     },
+    'fxRates.setMonth': ({ month, rates }) => {
+      assertMonthUnlocked(db, month);
+      const seen = new Set<string>();
+      rates.forEach(({ currency }, index) => {
+        if (seen.has(currency)) throw new DomainError('dup.fxRate', { month, currency }, { field: `rates[${index}].currency` });
+        seen.add(currency);
+      });
+      // One call, one transaction (services/index.ts): all of the month's rates are stored, or none.
+      rates.forEach((r) => setFxRate(db, { month, ...r }));
+      return rates.map((r) => ({ month, ...r }));
+    },
     'fxRates.delete': ({ month, currency }) => {
       assertMonthUnlocked(db, month);
       if (!deleteFxRate(db, month, currency)) throw new DomainError('notFound.record', { id: `${month} ${currency}` });
       return null;
     },
-    'deals.list': (query) => listDeals(db, query),
+    'deals.list': (query) => withCustomerNames(db, listDeals(db, query)),
     'deals.create': (deal) => {
       if (getDeal(db, deal.id)) throw new DomainError('dup.id', { id: deal.id }, { field: 'id' });
       checkDeal(db, deal);
@@ -84,7 +104,7 @@ export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
       if (!deleteDeal(db, id)) throw new DomainError('notFound.record', { id });
       return null;
     },
-    'receipts.list': (query) => listReceipts(db, query),
+    'receipts.list': (query) => withCustomerNames(db, listReceipts(db, query)),
     'receipts.create': (input) => {
       checkReceipt(db, input, null);
       const receipt = attributeReceipt(db, { ...input, batchId: null });

@@ -1,8 +1,9 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
-import { previousQuarter } from '../../shared/quarter';
+import { previousQuarter, quarterRange } from '../../shared/quarter';
 import type { Db } from '../db/connection';
 import { deleteAdjustment, getAdjustment, insertAdjustment, listAdjustments, updateAdjustment } from '../db/repositories/adjustments';
+import { getSalesperson, leftBefore } from '../db/repositories/salespeople';
 import { deleteTargetSheet, listTargetSheets, setTargetSheet } from '../db/repositories/targets';
 import { assertUnlocked } from './appraisalLock';
 import { requireFound, requireSalesperson } from './references';
@@ -32,8 +33,12 @@ export function targetHandlers(db: Db): Pick<ApiHandlers, TargetMethods> {
     },
     'targets.copyFromPrevious': ({ quarter, overwrite }) => {
       const existing = new Set(listTargetSheets(db, quarter).map((s) => s.salesperson));
+      const { from } = quarterRange(quarter);
       for (const sheet of listTargetSheets(db, previousQuarter(quarter))) {
         if (!overwrite && existing.has(sheet.salesperson)) continue;
+        // 离职 before the quarter starts: kept in history, left out of the new quarter's targets.
+        const person = getSalesperson(db, sheet.salesperson);
+        if (person && leftBefore(person, from)) continue;
         assertUnlocked(db, { salesperson: sheet.salesperson, quarter });
         setTargetSheet(db, { ...sheet, quarter });
       }

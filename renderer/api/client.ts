@@ -23,10 +23,14 @@ async function overHttp(method: ApiMethod, args: unknown): Promise<Result<unknow
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(args ?? {}),
     });
-    if (!response.ok) return { ok: false, error: { code: 'internal', message: `服务器拒绝了请求（${response.status}）` } };
+    if (!response.ok) {
+      const detail = `服务器拒绝了请求（HTTP ${response.status}）${(await response.text()).slice(0, 200)}`;
+      return { ok: false, error: { code: 'internal', message: detail, params: { detail } } };
+    }
     return (await response.json()) as Result<unknown>;
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: `无法连接 TradeKPI 服务：${String(error)}` } };
+    const detail = `无法连接 TradeKPI 服务：${String(error)}`;
+    return { ok: false, error: { code: 'internal', message: detail, params: { detail } } };
   }
 }
 

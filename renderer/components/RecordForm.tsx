@@ -1,14 +1,17 @@
-import { App as AntApp, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { App as AntApp, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Result } from '../../shared/api/errors';
+import { readCurrency } from '../../shared/bank/cellValues';
 import { message as apiMessage } from '../../shared/i18n/messages';
+import { quarterOfDate } from '../../shared/quarter';
 import { issueToError } from '../../shared/schemas/issues';
+import { errorText } from '../api/errorText';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 
-export type FieldKind = 'text' | 'money' | 'date' | 'integer' | 'select' | 'tags' | 'switch';
+export type FieldKind = 'text' | 'money' | 'date' | 'integer' | 'select' | 'tags' | 'switch' | 'currency';
 export type Field = {
   name: string;
   label: string;
@@ -19,6 +22,8 @@ export type Field = {
   fixedOnEdit?: boolean;
   /** A custom input (e.g. a searching select) instead of one chosen by kind. */
   input?: ReactNode;
+  /** A plausibility check: a warning shown under the field that never blocks the save. */
+  warn?: (value: unknown, values: Record<string, unknown>) => string | null;
 };
 
 type Props<T> = {
@@ -30,11 +35,20 @@ type Props<T> = {
   schema: z.ZodObject;
   onClose(): void;
   onSubmit(values: T): Promise<Result<unknown>>;
+  /** The date field that puts the record in a quarter: saving into another quarter says so. */
+  dateField?: string;
 };
 
 /** Empty inputs mean "not given": the schemas then apply their defaults or nulls. */
 function cleaned(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+}
+
+/** 美元, usd, 840 → USD, as the bank import reads currencies; anything else as typed. */
+export function currencyInput(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const read = readCurrency(value);
+  return read.kind === 'value' ? read.value : value;
 }
 
 function inputFor(field: Field, disabled: boolean): ReactNode {
@@ -43,7 +57,8 @@ function inputFor(field: Field, disabled: boolean): ReactNode {
     case 'date':
       return <DatePicker disabled={disabled} style={{ width: '100%' }} />;
     case 'integer':
-      return <InputNumber disabled={disabled} precision={0} style={{ width: '100%' }} />;
+      // No precision: 12.5 must reach the check as 12.5 and be refused, never shown as 13.
+      return <InputNumber disabled={disabled} style={{ width: '100%' }} />;
     case 'select':
       return <Select disabled={disabled} options={field.options} allowClear showSearch optionFilterProp="label" />;
     case 'tags':
@@ -52,6 +67,8 @@ function inputFor(field: Field, disabled: boolean): ReactNode {
       return <Switch disabled={disabled} />;
     case 'money':
       return <Input disabled={disabled} inputMode="decimal" style={{ textAlign: 'right' }} />;
+    case 'currency':
+      return <Input disabled={disabled} placeholder="USD / 美元" style={{ width: 160 }} />;
     default:
       return <Input disabled={disabled} />;
   }
@@ -59,12 +76,13 @@ function inputFor(field: Field, disabled: boolean): ReactNode {
 
 /**
  * A record's form in a dialog. Each field is checked as the user types with the same schema
- * the API uses, and an error the API returns is shown beside the field it names.
+ * the API uses, and an error the API returns is shown beside the field it names. A dialog
+ * taller than the window scrolls its body; 保存 stays in view.
  */
-export function RecordForm<T>({ title, open, editing, initial, fields, schema, onClose, onSubmit }: Props<T>) {
+export function RecordForm<T>({ title, open, editing, initial, fields, schema, onClose, onSubmit, dateField }: Props<T>) {
   const [form] = Form.useForm();
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
+  const { lang, quarter, setQuarter } = useAppStore();
   const { message } = AntApp.useApp();
   useEffect(() => {
     if (open) {
@@ -83,23 +101,58 @@ export function RecordForm<T>({ title, open, editing, initial, fields, schema, o
       throw new Error(apiMessage(error.code, error.params ?? {}, lang));
     }
   };
+  const warning = (field: Field) => async (_: unknown, value: unknown) => {
+    const text = field.warn?.(value, form.getFieldsValue() as Record<string, unknown>);
+    if (text) throw new Error(text);
+  };
 
   const submit = async () => {
-    const values = cleaned(await form.validateFields());
+    let values: Record<string, unknown>;
+    try {
+      values = cleaned(await form.validateFields());
+    } catch {
+      // The fields show what is wrong; nothing is sent, and nothing is left unhandled.
+      return;
+    }
     const result = await onSubmit(values as T);
     if (result.ok) {
-      void message.success(t('saved'));
+      const date = dateField ? values[dateField] : undefined;
+      const savedTo = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? quarterOfDate(date) : null;
+      if (savedTo && savedTo !== quarter) {
+        void message.success({
+          content: (
+            <span data-testid="saved-to">
+              {t('savedTo', { quarter: savedTo })}
+              <Button type="link" size="small" onClick={() => setQuarter(savedTo)}>
+                {t('showQuarter', { quarter: savedTo })}
+              </Button>
+            </span>
+          ),
+          duration: 6,
+        });
+      } else void message.success(t('saved'));
       onClose();
       return;
     }
-    const text = apiMessage(result.error.code, result.error.params ?? {}, lang);
+    const text = errorText(result.error, lang);
     const field = result.error.field?.split(/[.[]/)[0];
     if (field && fields.some((f) => f.name === field)) form.setFields([{ name: field, errors: [text] }]);
     else void message.error(text);
   };
 
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={() => void submit()} okText={t('save')} cancelText={t('cancel')} destroyOnHidden width={560}>
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      destroyOnHidden
+      width={560}
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto', paddingRight: 8 } }}
+    >
       <Form form={form} layout="vertical" requiredMark={false}>
         {fields.map((field) => (
           <Form.Item
@@ -107,14 +160,16 @@ export function RecordForm<T>({ title, open, editing, initial, fields, schema, o
             name={field.name}
             label={field.label}
             extra={field.help}
-            rules={[{ validator: check(field.name) }]}
+            rules={[{ validator: check(field.name) }, ...(field.warn ? [{ validator: warning(field), warningOnly: true }] : [])]}
             valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
             {...(field.kind === 'date'
               ? {
                   getValueProps: (v: string | null) => ({ value: v ? dayjs(v) : null }),
                   normalize: (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
                 }
-              : {})}
+              : field.kind === 'currency'
+                ? { normalize: currencyInput }
+                : {})}
           >
             {inputFor(field, editing && field.fixedOnEdit === true)}
           </Form.Item>

@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Popconfirm, Space } from 'antd';
 import type { ReactNode } from 'react';
 import type { Result } from '../../shared/api/errors';
-import { message as apiMessage } from '../../shared/i18n/messages';
+import { errorText } from '../api/errorText';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 
@@ -24,7 +24,7 @@ export function useReport(): (result: Result<unknown>, success?: string) => bool
       if (success) void message.success(success);
       return true;
     }
-    void message.error(apiMessage(result.error.code, result.error.params ?? {}, lang));
+    void message.error(errorText(result.error, lang));
     return false;
   };
 }

@@ -1,12 +1,16 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '../api/hooks';
+import { useT } from '../i18n/strings';
 
 type PickerProps = { value?: string | null; onChange?: (value: string | null) => void; disabled?: boolean; allowClear?: boolean; placeholder?: string };
 
 /** Salespeople by id and name. */
 export function SalespersonPicker({ value, onChange, disabled, allowClear = true, placeholder }: PickerProps) {
+  const t = useT();
   const people = useQuery('salespeople.list', {});
+  // People who left (离职) stay choosable for old records, marked and listed last.
+  const ordered = [...(people.data ?? [])].sort((a, b) => Number(!!a.leftOn) - Number(!!b.leftOn));
   return (
     <Select
       value={value ?? undefined}
@@ -17,7 +21,7 @@ export function SalespersonPicker({ value, onChange, disabled, allowClear = true
       showSearch
       optionFilterProp="label"
       style={{ minWidth: 160 }}
-      options={(people.data ?? []).map((p) => ({ value: p.id, label: `${p.id} ${p.name}` }))}
+      options={ordered.map((p) => ({ value: p.id, label: p.leftOn ? `${p.id} ${p.name}（${t('sp.left')}）` : `${p.id} ${p.name}` }))}
     />
   );
 }

@@ -48,9 +48,10 @@ export function AppraisalPage() {
   const frozen = new Set((data?.snapshots ?? []).map((s) => s.salesperson));
   // Drawn with zeros while the figures load, so the page's parts are ready when they arrive.
   const d = data?.report.distribution ?? { counts: { S: 0, A: 0, B: 0, C: 0, D: 0 }, caps: { S: 0, A: 0, SA: 0, CD: 0 }, compliant: true };
+  // The table comes first (flex order): at 1366×768 the chart above it left room for four rows.
   return (
-    <>
-      <Row gutter={16}>
+    <div style={{ display: 'flex', flexDirection: 'column' }}>
+      <Row gutter={16} style={{ order: 2 }}>
         <Col xs={24} lg={10}>
           <PageCard title={t('ap.distribution')}>
             {(
@@ -106,14 +107,14 @@ export function AppraisalPage() {
           loading={appraisal.loading}
           dataSource={data?.report.rows ?? []}
           pagination={false}
-          scroll={{ x: 1500 }}
+          scroll={{ x: 1330 }}
           expandable={{ expandedRowRender: (row) => <Indicators rows={row.indicators} /> }}
           columns={[
-            { title: t('ap.rank'), dataIndex: 'rank', width: 56, align: 'center', sorter: (a, b) => a.rank - b.rank },
+            { title: t('ap.rank'), dataIndex: 'rank', width: 58, align: 'center', sorter: (a, b) => a.rank - b.rank },
             {
               title: t('sp.name'),
               dataIndex: 'name',
-              width: 90,
+              width: 84,
               fixed: 'left',
               render: (name: string, r) => (
                 <span data-testid={`row-${r.salesperson}`} title={frozen.has(r.salesperson) ? t('wf.frozen') : undefined}>
@@ -122,19 +123,20 @@ export function AppraisalPage() {
                 </span>
               ),
             },
-            { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 130, align: 'right', render: money },
-            { title: t('kpi.settled'), dataIndex: 'settled', width: 130, align: 'right', render: money },
-            { title: t('kpi.new_customers'), dataIndex: 'newCustomers', width: 70, align: 'right' },
-            { title: t('ap.errorRate'), dataIndex: 'errorRatePct', width: 80, align: 'right', render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)) },
-            { title: t('ap.weighted'), dataIndex: 'weightedScore', width: 80, align: 'right' },
-            { title: t('ap.adjustments'), dataIndex: 'adjustments', width: 70, align: 'right' },
-            { title: t('ap.total'), dataIndex: 'total', width: 75, align: 'right', render: (v: string) => <strong>{v}</strong> },
-            { title: t('ap.grade'), dataIndex: 'grade', width: 60, align: 'center', render: gradeTag },
-            { title: t('ap.forcedGrade'), dataIndex: 'forcedGrade', width: 75, align: 'center', render: gradeTag },
-            { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 75, align: 'center', render: gradeTag },
-            { title: t('ap.coefficient'), dataIndex: 'coefficient', width: 60, align: 'right' },
-            { title: t('ap.performancePay'), dataIndex: 'performancePay', width: 110, align: 'right', render: money },
-            { title: t('ap.commission'), dataIndex: ['commission', 'total'], width: 120, align: 'right', render: money },
+            { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 118, align: 'right', render: money },
+            { title: t('kpi.settled'), dataIndex: 'settled', width: 118, align: 'right', render: money },
+            { title: t('kpi.new_customers'), dataIndex: 'newCustomers', width: 60, align: 'right' },
+            { title: t('ap.errorRate'), dataIndex: 'errorRatePct', width: 68, align: 'right', render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)) },
+            { title: t('ap.weighted'), dataIndex: 'weightedScore', width: 72, align: 'right' },
+            { title: t('ap.adjustments'), dataIndex: 'adjustments', width: 64, align: 'right' },
+            { title: t('ap.total'), dataIndex: 'total', width: 64, align: 'right', render: (v: string) => <strong>{v}</strong> },
+            { title: t('ap.grade'), dataIndex: 'grade', width: 52, align: 'center', render: gradeTag },
+            { title: t('ap.forcedGrade'), dataIndex: 'forcedGrade', width: 64, align: 'center', render: gradeTag },
+            // The figures a reader comes for stay in view (fixed right) while the indicators scroll.
+            { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 76, align: 'center', fixed: 'right', render: gradeTag },
+            { title: t('ap.coefficient'), dataIndex: 'coefficient', width: 52, align: 'right', fixed: 'right' },
+            { title: t('ap.performancePay'), dataIndex: 'performancePay', width: 100, align: 'right', fixed: 'right', render: money },
+            { title: t('ap.commission'), dataIndex: ['commission', 'total'], width: 108, align: 'right', fixed: 'right', render: money },
             {
               title: t('wf.flow'),
               width: 190,
@@ -167,7 +169,7 @@ export function AppraisalPage() {
       </PageCard>
       <WorkflowDrawer item={open ? (items.get(open) ?? null) : null} onClose={() => setOpen(null)} />
       <ApproveModal open={approving} quarter={quarter} report={data?.report} items={flow.data ?? []} snapshots={data?.snapshots ?? []} onClose={() => setApproving(false)} />
-    </>
+    </div>
   );
 }
 

@@ -6,6 +6,7 @@ import { customerSchema } from '../../shared/schemas/bundle';
 import { useMutation } from '../api/hooks';
 import { PageCard, RowActions, type Editing } from '../components/common';
 import { LongTable } from '../components/LongTable';
+import { PersonName, usePeopleById } from '../components/people';
 import { SalespersonPicker } from '../components/pickers';
 import { RecordForm, type Field } from '../components/RecordForm';
 import { usePagedRows } from '../components/usePagedRows';
@@ -15,6 +16,7 @@ export function CustomersPage() {
   const t = useT();
   const [search, setSearch] = useState('');
   const list = usePagedRows('customers.list', { search });
+  const people = usePeopleById();
   const create = useMutation('customers.create');
   const update = useMutation('customers.update');
   const remove = useMutation('customers.delete');
@@ -47,9 +49,9 @@ export function CustomersPage() {
           { title: t('cu.id'), dataIndex: 'id', width: 110 },
           { title: t('cu.name'), dataIndex: 'name', width: 280 },
           { title: t('cu.country'), dataIndex: 'country', width: 90 },
-          { title: t('cu.owner'), dataIndex: 'owner', width: 100 },
+          { title: t('cu.owner'), dataIndex: 'owner', width: 130, render: (owner: string | null) => <PersonName id={owner} people={people} /> },
           { title: t('cu.aliases'), dataIndex: 'aliases', width: 320, render: (aliases: string[]) => aliases.map((a) => <Tag key={a}>{a}</Tag>) },
-          { title: t('actions'), width: 90, render: (_, c) => <RowActions onEdit={() => setEditing({ open: true, record: c })} onDelete={() => remove({ id: c.id })} /> },
+          { title: t('actions'), width: 90, fixed: 'right', render: (_, c) => <RowActions onEdit={() => setEditing({ open: true, record: c })} onDelete={() => remove({ id: c.id })} /> },
         ]}
       />
       <RecordForm<Customer>

@@ -6,7 +6,10 @@ import { dealSchema } from '../../shared/schemas/bundle';
 import { useMutation } from '../api/hooks';
 import { PageCard, RowActions, type Editing } from '../components/common';
 import { LongTable } from '../components/LongTable';
+import { PersonName, usePeopleById } from '../components/people';
 import { CustomerPicker, SalespersonPicker } from '../components/pickers';
+import { isFutureDate } from '../../shared/plausibility';
+import { todayIso } from '../format';
 import { RecordForm, type Field } from '../components/RecordForm';
 import { usePagedRows } from '../components/usePagedRows';
 import { money } from '../format';
@@ -15,7 +18,8 @@ import { useAppStore } from '../state/appStore';
 
 export function DealsPage() {
   const t = useT();
-  const quarter = useAppStore((s) => s.quarter);
+  const { quarter, openSettings } = useAppStore();
+  const people = usePeopleById();
   const [salesperson, setSalesperson] = useState<string | null>(null);
   const list = usePagedRows('deals.list', { quarter, ...(salesperson ? { salesperson } : {}) });
   const create = useMutation('deals.create');
@@ -29,8 +33,8 @@ export function DealsPage() {
     { name: 'contractNo', label: t('deal.contractNo') },
     { name: 'salesperson', label: t('deal.salesperson'), input: <SalespersonPicker allowClear={false} /> },
     { name: 'customer', label: t('deal.customer'), input: <CustomerPicker /> },
-    { name: 'signedOn', label: t('deal.signedOn'), kind: 'date' },
-    { name: 'currency', label: t('deal.currency') },
+    { name: 'signedOn', label: t('deal.signedOn'), kind: 'date', warn: (v) => (isFutureDate(v, todayIso()) ? t('warn.future', { date: String(v) }) : null) },
+    { name: 'currency', label: t('deal.currency'), kind: 'currency' },
     { name: 'amount', label: t('deal.amount'), kind: 'money' },
     { name: 'status', label: t('deal.status'), kind: 'select', options: [{ value: 'active', label: t('deal.active') }, { value: 'cancelled', label: t('deal.cancelled') }] },
   ];
@@ -48,19 +52,19 @@ export function DealsPage() {
       <LongTable<DealView>
         {...list}
         rowKey="id"
-        width={1100}
+        width={1070}
         testId="deals-table"
         columns={[
-          { title: t('deal.id'), dataIndex: 'id', width: 110 },
-          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 130 },
-          { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 110 },
-          { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 90 },
-          { title: t('deal.customer'), dataIndex: 'customer', width: 100 },
-          { title: t('deal.currency'), dataIndex: 'currency', width: 70 },
-          { title: t('deal.amount'), dataIndex: 'amount', width: 140, align: 'right', render: money },
-          { title: t('deal.cny'), dataIndex: 'cny', width: 150, align: 'right', render: (v: string | null) => (v === null ? <Tag color="red">{t('deal.noRate')}</Tag> : money(v)) },
-          { title: t('deal.status'), dataIndex: 'status', width: 80, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
-          { title: t('actions'), width: 90, render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
+          { title: t('deal.id'), dataIndex: 'id', width: 90 },
+          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 120, ellipsis: true },
+          { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 100 },
+          { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 100, render: (id: string) => <PersonName id={id} people={people} /> },
+          { title: t('deal.customer'), dataIndex: 'customer', width: 200, ellipsis: true, render: (id: string | null, d) => (id === null ? '—' : <span title={id}>{d.customerName ?? id}</span>) },
+          { title: t('deal.currency'), dataIndex: 'currency', width: 56 },
+          { title: t('deal.amount'), dataIndex: 'amount', width: 120, align: 'right', render: money },
+          { title: t('deal.cny'), dataIndex: 'cny', width: 130, align: 'right', render: (v: string | null, d) => (v === null ? <Tag color="red" style={{ cursor: 'pointer' }} title={t('fx.goFill', { month: d.signedOn.slice(0, 7), currency: d.currency })} onClick={() => openSettings('fx', { month: d.signedOn.slice(0, 7), currency: d.currency })}>{t('deal.noRate')}</Tag> : money(v)) },
+          { title: t('deal.status'), dataIndex: 'status', width: 64, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
+          { title: t('actions'), width: 80, fixed: 'right', render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
         ]}
       />
       <RecordForm<Deal>
@@ -72,6 +76,7 @@ export function DealsPage() {
         schema={dealSchema}
         onClose={() => setEditing({ open: false })}
         onSubmit={(values) => (isEdit ? update(values) : create(values))}
+        dateField="signedOn"
       />
     </PageCard>
   );

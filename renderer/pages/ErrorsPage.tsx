@@ -5,7 +5,10 @@ import type { StoredErrorRecord } from '../../shared/entities';
 import { errorRecordSchema } from '../../shared/schemas/bundle';
 import { useMutation, useQuery } from '../api/hooks';
 import { PageCard, RowActions, useReport, type Editing } from '../components/common';
+import { leftBeforeQuarter, PersonName, usePeopleById } from '../components/people';
 import { SalespersonPicker } from '../components/pickers';
+import { isFutureDate, unusualErrorWeight } from '../../shared/plausibility';
+import { todayIso } from '../format';
 import { RecordForm, type Field } from '../components/RecordForm';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
@@ -14,6 +17,7 @@ export function ErrorsPage() {
   const t = useT();
   const quarter = useAppStore((s) => s.quarter);
   const errors = useQuery('errors.list', { quarter });
+  const people = usePeopleById();
   const create = useMutation('errors.create');
   const update = useMutation('errors.update');
   const remove = useMutation('errors.delete');
@@ -22,8 +26,8 @@ export function ErrorsPage() {
   const isEdit = record?.id !== undefined;
   const fields: Field[] = [
     { name: 'salesperson', label: t('er.salesperson'), input: <SalespersonPicker allowClear={false} /> },
-    { name: 'date', label: t('er.date'), kind: 'date' },
-    { name: 'weight', label: t('er.weight'), kind: 'integer', help: t('er.weightHelp') },
+    { name: 'date', label: t('er.date'), kind: 'date', warn: (v) => (isFutureDate(v, todayIso()) ? t('warn.future', { date: String(v) }) : null) },
+    { name: 'weight', label: t('er.weight'), kind: 'integer', help: t('er.weightHelp'), warn: (v) => (unusualErrorWeight(v) ? t('warn.errorWeight') : null) },
     { name: 'note', label: t('er.note') },
   ];
   return (
@@ -45,7 +49,7 @@ export function ErrorsPage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: t('er.date'), dataIndex: 'date', width: 110 },
-              { title: t('er.salesperson'), dataIndex: 'salesperson', width: 100 },
+              { title: t('er.salesperson'), dataIndex: 'salesperson', width: 120, render: (id: string) => <PersonName id={id} people={people} /> },
               { title: t('er.weight'), dataIndex: 'weight', width: 70, align: 'right' },
               { title: t('er.note'), dataIndex: 'note' },
               { title: t('actions'), width: 90, render: (_, e) => <RowActions onEdit={() => setEditing({ open: true, record: e })} onDelete={() => remove({ id: e.id })} /> },
@@ -65,6 +69,7 @@ export function ErrorsPage() {
         schema={errorRecordSchema}
         onClose={() => setEditing({ open: false })}
         onSubmit={(values) => (isEdit && record?.id !== undefined ? update({ ...values, id: record.id }) : create(values))}
+        dateField="date"
       />
     </Row>
   );
@@ -78,6 +83,8 @@ function DocumentCounts({ quarter }: { quarter: string }) {
   const set = useMutation('documents.set');
   const report = useReport();
   const entered = new Map((counts.data ?? []).map((c) => [c.salesperson, c.count]));
+  // Bumped after a refused save: the inputs are drawn again from what is stored.
+  const [redraw, setRedraw] = useState(0);
   return (
     <PageCard title={t('doc.title')}>
       <Typography.Paragraph type="secondary">{t('doc.help')}</Typography.Paragraph>
@@ -85,24 +92,26 @@ function DocumentCounts({ quarter }: { quarter: string }) {
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={people.data ?? []}
+        dataSource={(people.data ?? []).filter((p) => !leftBeforeQuarter(p, quarter) || entered.has(p.id))}
         columns={[
-          { title: t('sp.name'), render: (_, p) => `${p.id} ${p.name}` },
+          { title: t('sp.name'), render: (_, p) => <PersonName id={p.id} people={new Map([[p.id, p]])} /> },
           {
             title: t('doc.count'),
             width: 150,
             render: (_, p) => (
+              // No precision: a rounding input would show 12.5 as 13 while 12.5 is what was sent and refused.
               <InputNumber
                 min={0}
-                precision={0}
                 placeholder={t('doc.fromDeals')}
                 defaultValue={entered.get(p.id)}
-                key={`${p.id}-${entered.get(p.id) ?? ''}`}
+                key={`${p.id}-${entered.get(p.id) ?? ''}-${redraw}`}
                 style={{ width: 130 }}
+                data-testid={`doc-${p.id}`}
                 onBlur={async (e) => {
                   const text = e.target.value.trim();
                   const count = text === '' ? null : Number(text);
-                  if (count !== (entered.get(p.id) ?? null)) report(await set({ salesperson: p.id, quarter, count }), t('saved'));
+                  if (count === (entered.get(p.id) ?? null)) return;
+                  if (!report(await set({ salesperson: p.id, quarter, count }), t('saved'))) setRedraw((n) => n + 1);
                 }}
               />
             ),

@@ -7,6 +7,7 @@ import { QuarterProblem } from '../components/QuarterProblem';
 import { money } from '../format';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
+import { SetupGuide } from './home/SetupGuide';
 
 /** Completion of a money target in percent, to one decimal (for the chart only). */
 function progress(actual: string, target: string | undefined): number {
@@ -33,6 +34,7 @@ export function HomePage() {
   const ticks = Array.from({ length: Math.ceil(top / 25) + 1 }, (_, i) => i * 25);
   return (
     <>
+      <SetupGuide />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table } from 'antd';
+import { Button, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Salesperson } from '../../shared/domain';
 import { salespersonSchema } from '../../shared/schemas/bundle';
@@ -8,6 +8,7 @@ import { PageCard, RowActions, type Editing } from '../components/common';
 import { RecordForm, type Field } from '../components/RecordForm';
 import { money } from '../format';
 import { useT } from '../i18n/strings';
+import { useAppStore } from '../state/appStore';
 
 export function SalespeoplePage() {
   const t = useT();
@@ -16,6 +17,7 @@ export function SalespeoplePage() {
   const create = useMutation('salespeople.create');
   const update = useMutation('salespeople.update');
   const remove = useMutation('salespeople.delete');
+  const { showLeft, setShowLeft } = useAppStore();
   const [editing, setEditing] = useState<Editing<Salesperson>>({ open: false });
   const fields: Field[] = [
     { name: 'id', label: t('sp.id'), fixedOnEdit: true },
@@ -25,25 +27,46 @@ export function SalespeoplePage() {
     { name: 'monthlyBaseSalary', label: t('sp.monthlyBaseSalary'), kind: 'money' },
     { name: 'performanceBasePay', label: t('sp.performanceBasePay'), kind: 'money' },
     { name: 'commissionPlan', label: t('sp.commissionPlan'), kind: 'select', options: (plans.data ?? []).map((p) => ({ value: p.id, label: p.id })) },
+    { name: 'leftOn', label: t('sp.leftOn'), kind: 'date', help: t('sp.leftHelp') },
   ];
   const isEdit = editing.open && editing.record !== null;
+  const rows = (people.data ?? []).filter((p) => showLeft || !p.leftOn);
   return (
     <PageCard
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })} data-testid="add-salesperson">
-          {t('add')}
-        </Button>
+        <Space>
+          <span>
+            <Switch size="small" checked={showLeft} onChange={setShowLeft} data-testid="show-left" /> {t('sp.showLeft')}
+          </span>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })} data-testid="add-salesperson">
+            {t('add')}
+          </Button>
+        </Space>
       }
     >
       <Table<Salesperson>
         rowKey="id"
         size="middle"
         loading={people.loading}
-        dataSource={people.data ?? []}
+        dataSource={rows}
         pagination={false}
+        onRow={(p) => (p.leftOn ? { style: { color: '#999' } } : {})}
         columns={[
           { title: t('sp.id'), dataIndex: 'id', width: 100 },
-          { title: t('sp.name'), dataIndex: 'name' },
+          {
+            title: t('sp.name'),
+            dataIndex: 'name',
+            render: (name: string, p) => (
+              <span>
+                {name}
+                {p.leftOn && (
+                  <Tag style={{ marginLeft: 6 }} data-testid={`left-${p.id}`}>
+                    {t('sp.left')} {p.leftOn}
+                  </Tag>
+                )}
+              </span>
+            ),
+          },
           { title: t('sp.department'), dataIndex: 'department' },
           { title: t('sp.hiredOn'), dataIndex: 'hiredOn' },
           { title: t('sp.monthlyBaseSalary'), dataIndex: 'monthlyBaseSalary', align: 'right', render: money },

@@ -1,5 +1,6 @@
-import type { StandardKpi, TargetIndicator } from '../../shared/domain';
+import type { Direction, StandardKpi, TargetIndicator } from '../../shared/domain';
 import { Dec, isDecimalText } from '../../shared/money';
+import { normalizeNumberText } from '../../shared/numberText';
 
 /** The grid's columns: the standard indicators, the receivables rates (SPEC §12) and peer review. */
 export const GRID_KPIS = ['deal_volume', 'settled', 'new_customers', 'error_rate', 'collection_rate', 'overdue_rate', 'peer_review'] as const;
@@ -8,6 +9,8 @@ const IN_PERCENT = new Set<string>(['error_rate', 'collection_rate', 'overdue_ra
 export type GridKpi = (typeof GRID_KPIS)[number];
 export type Cell = { weight: string; value: string };
 export type TargetRow = Record<GridKpi, Cell>;
+/** A custom indicator (自定义指标) as typed: every part as text until saved. */
+export type CustomDraft = { name: string; direction: Direction; target: string; actual: string; weight: string };
 
 const empty = (): TargetRow => Object.fromEntries(GRID_KPIS.map((k) => [k, { weight: '', value: '' }])) as TargetRow;
 
@@ -22,25 +25,48 @@ export function rowFromSheet(indicators: readonly TargetIndicator[]): TargetRow 
   return row;
 }
 
-/** Grid cells back to indicators: a blank or zero weight leaves the indicator out. */
+/** Grid cells back to indicators: a blank or zero weight leaves the indicator out. Text is read as shown (1,234.56). */
 export function sheetFromRow(row: TargetRow, keep: readonly TargetIndicator[]): TargetIndicator[] {
   const indicators: TargetIndicator[] = [];
   for (const kpi of GRID_KPIS) {
-    const { weight, value } = row[kpi];
-    if (weight.trim() === '' || (isDecimalText(weight.trim()) && new Dec(weight.trim()).isZero())) continue;
-    const v = value.trim();
-    if (kpi === 'peer_review') indicators.push({ kpi, weight: weight.trim(), score: v });
-    else indicators.push({ kpi: kpi as StandardKpi, weight: weight.trim(), target: IN_PERCENT.has(kpi) && isDecimalText(v) ? new Dec(v).div(100).toString() : v });
+    const weight = normalizeNumberText(row[kpi].weight.trim());
+    if (weight === '' || (isDecimalText(weight) && new Dec(weight).isZero())) continue;
+    const v = normalizeNumberText(row[kpi].value.trim());
+    if (kpi === 'peer_review') indicators.push({ kpi, weight, score: v });
+    else indicators.push({ kpi: kpi as StandardKpi, weight, target: IN_PERCENT.has(kpi) && isDecimalText(v) ? new Dec(v).div(100).toString() : v });
   }
-  // Custom indicators are not in the grid; they stay as they were.
+  // Custom indicators are edited beside the grid; the caller passes the ones to save.
   return [...indicators, ...keep.filter((i) => i.kpi === 'custom')];
 }
 
-export function weightSum(row: TargetRow): string {
-  return GRID_KPIS.reduce((sum, kpi) => {
-    const w = row[kpi].weight.trim();
-    return isDecimalText(w) ? sum.plus(w) : sum;
-  }, new Dec(0)).toString();
+/** The custom indicators of a stored sheet, as drafts. */
+export function customsFromSheet(indicators: readonly TargetIndicator[]): CustomDraft[] {
+  return indicators
+    .filter((i) => i.kpi === 'custom')
+    .map((i) => ({ name: i.name ?? '', direction: i.direction ?? 'higher', target: i.target ?? '', actual: i.actual ?? '', weight: i.weight }));
+}
+
+/** Custom drafts as indicators of the sheet to save. */
+export function customsToIndicators(drafts: readonly CustomDraft[]): TargetIndicator[] {
+  return drafts.map((d) => ({
+    kpi: 'custom',
+    name: d.name.trim(),
+    direction: d.direction,
+    weight: normalizeNumberText(d.weight.trim()),
+    target: normalizeNumberText(d.target.trim()),
+    actual: normalizeNumberText(d.actual.trim()),
+  }));
+}
+
+/** Σ weights of the grid row and the custom indicators, ignoring text that is not a number yet. */
+export function weightSum(row: TargetRow, customs: readonly CustomDraft[] = []): string {
+  const weights = [...GRID_KPIS.map((kpi) => row[kpi].weight), ...customs.map((c) => c.weight)];
+  return weights
+    .reduce((sum, text) => {
+      const w = normalizeNumberText(text.trim());
+      return isDecimalText(w) ? sum.plus(w) : sum;
+    }, new Dec(0))
+    .toString();
 }
 
 export function emptyRow(): TargetRow {

@@ -100,6 +100,7 @@ export const apiArgs = {
   'fxRates.list': z.object({ year: year.optional() }),
   'fxRates.set': fxRateSchema,
   'fxRates.delete': z.object({ month: monthKey, currency }),
+  'fxRates.setMonth': z.object({ month: monthKey, rates: z.array(fxRateSchema.omit({ month: true })).min(1) }),
   'deals.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), ...paging }),
   'deals.create': dealSchema,
   'deals.update': dealSchema,
@@ -287,6 +288,7 @@ export type ApiResults = {
   'fxRates.list': FxRate[];
   'fxRates.set': FxRate;
   'fxRates.delete': null;
+  'fxRates.setMonth': FxRate[];
   'deals.list': Page<DealView>;
   'deals.create': Deal;
   'deals.update': Deal;

@@ -40,6 +40,7 @@ export const salespersonSchema = z.object({
   performanceBasePay: moneyNonNegative.default('0.00'),
   commissionPlan: entityId.nullish().transform((v) => v ?? null),
   annualBonusBase: moneyNonNegative.nullish().transform((v) => v ?? null),
+  leftOn: isoDate.nullish().transform((v) => v ?? null),
 });
 
 export const customerSchema = z.object({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { readCurrency } from '../bank/cellValues';
 import { Dec } from '../money';
+import { normalizeNumberText } from '../numberText';
 import { isIsoDate, isMonthKey, isQuarterKey } from '../quarter';
 
 /*
@@ -12,14 +14,19 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const MONEY = /^[+-]?\d+(\.\d{0,2})?$/;
 const RATE = /^\+?\d+(\.\d{0,6})?$/;
 
-/** A decimal given as JSON text, or as a JSON number turned into text. */
+/**
+ * A decimal given as JSON text, or as a JSON number turned into text. Text is read as people
+ * type it (1,234.56, full-width digits). A text that still fails the pattern aborts the field:
+ * the refinements after it (sign, range, bracket order) then never see it, so they may parse
+ * it without guarding against "300,000" throwing.
+ */
 function decimalField(pattern: RegExp, key: 'input.decimal' | 'input.money' | 'input.rate' | 'input.creditLimit') {
   return z.union([
-    z.string().regex(pattern, { message: key }),
+    z.string().overwrite(normalizeNumberText).regex(pattern, { message: key, abort: true }),
     z
       .number()
       .transform(String)
-      .pipe(z.string().regex(pattern, { message: key })),
+      .pipe(z.string().regex(pattern, { message: key, abort: true })),
   ]);
 }
 
@@ -62,8 +69,15 @@ export const isoDate = z
 export const monthKey = z.string().refine(isMonthKey, { message: 'input.month' });
 export const quarterKey = z.string().refine(isQuarterKey, { message: 'input.quarter' });
 export const year = z.number().int().min(2000, { message: 'input.year' }).max(2999, { message: 'input.year' });
-/** ISO 4217 code in capitals, e.g. USD. */
-export const currency = z.string().regex(/^[A-Z]{3}$/, { message: 'input.currency' });
+/** ISO 4217 code in capitals, e.g. USD; 美元, usd and 840 are read as the bank import reads them. */
+export const currency = z
+  .string()
+  .overwrite((v) => {
+    if (/^[A-Z]{3}$/.test(v)) return v;
+    const read = readCurrency(v);
+    return read.kind === 'value' ? read.value : v;
+  })
+  .regex(/^[A-Z]{3}$/, { message: 'input.currency' });
 
 /** Record ids chosen by the user (S01, C001, D0001): no spaces, at most 64 characters. */
 export const entityId = z.string().regex(/^\S{1,64}$/, { message: 'input.id' });

@@ -46,6 +46,12 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): { code: Message
       return value === undefined ? { code: 'input.required', params: {} } : { code: 'input.type', params: { expected: issue.expected } };
     case 'invalid_value':
       return { code: 'input.enum', params: { options: issue.values.map(String).join(' / ') } };
+    case 'invalid_union': {
+      // A decimal is text or a number: the text branch's own message says what is wrong.
+      if (value === undefined) return { code: 'input.required', params: {} };
+      const keyed = issue.errors.flat().find((inner) => isMessageKey(inner.message));
+      return keyed ? { code: keyed.message as MessageKey, params: {} } : { code: 'input.invalid', params: {} };
+    }
     case 'unrecognized_keys':
       return { code: 'input.unknownKey', params: { keys: issue.keys.join(', ') } };
     default:

@@ -60,7 +60,7 @@ describe('receivables services over a real SQLite file', () => {
 
   it('refuses a credit limit that is not money and terms that do not exist on customers and deals', async () => {
     await seed();
-    const limit = await api['customers.create']({ id: 'C3', name: 'X', creditLimit: '12,000' });
+    const limit = await api['customers.create']({ id: 'C3', name: 'X', creditLimit: '12k' });
     expect(limit).toMatchObject({ ok: false, error: { field: 'creditLimit', message: '信用额度应为不小于 0 的人民币金额（最多两位小数）' } });
     const terms = await api['customers.create']({ id: 'C3', name: 'X', terms: 'LC90' });
     expect(terms).toMatchObject({ ok: false, error: { code: 'terms.unknown', field: 'terms' } });

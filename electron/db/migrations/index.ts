@@ -10,6 +10,7 @@ import { columnMappings } from './008_column_mappings';
 import { payerAssignments } from './009_payer_assignments';
 import { receivables } from './010_receivables';
 import { appSecrets } from './011_app_secrets';
+import { salespersonLeftOn } from './012_salesperson_left_on';
 import { rateQuotedPer } from './014_rate_quoted_per';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   payerAssignments,
   receivables,
   appSecrets,
+  salespersonLeftOn,
   rateQuotedPer,
 ];

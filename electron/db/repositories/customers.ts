@@ -50,6 +50,14 @@ export function getCustomer(db: Db, id: string): Customer | null {
   return row ? toCustomer(row) : null;
 }
 
+/** Names of the given customers, for lists that show names instead of ids (one page at a time). */
+export function customerNames(db: Db, ids: readonly (string | null)[]): Map<string, string> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = prepared(db, 'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as { id: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export function customerExists(db: Db, id: string): boolean {
   return prepared(db, 'SELECT 1 FROM customers WHERE id = ?').get(id) !== undefined;
 }

@@ -12,6 +12,7 @@ type SalespersonRow = {
   performance_base_pay_fen: number;
   annual_bonus_base_fen: number | null;
   commission_plan_id: string | null;
+  left_on: string | null;
 };
 
 function toSalesperson(row: SalespersonRow): Salesperson {
@@ -24,6 +25,7 @@ function toSalesperson(row: SalespersonRow): Salesperson {
     performanceBasePay: fenToText(row.performance_base_pay_fen),
     commissionPlan: row.commission_plan_id,
     annualBonusBase: row.annual_bonus_base_fen === null ? null : fenToText(row.annual_bonus_base_fen),
+    leftOn: row.left_on,
   };
 }
 
@@ -36,6 +38,7 @@ function params(p: Salesperson): unknown[] {
     toFen(p.performanceBasePay),
     p.annualBonusBase ? toFen(p.annualBonusBase) : null,
     p.commissionPlan,
+    p.leftOn ?? null,
     p.id,
   ];
 }
@@ -57,7 +60,7 @@ export function insertSalesperson(db: Db, p: Salesperson): void {
   prepared(
     db,
     `INSERT INTO salespeople (name, department, hired_on, monthly_base_salary_fen, performance_base_pay_fen,
-       annual_bonus_base_fen, commission_plan_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       annual_bonus_base_fen, commission_plan_id, left_on, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(...params(p));
 }
 
@@ -66,7 +69,7 @@ export function updateSalesperson(db: Db, p: Salesperson): boolean {
     prepared(
       db,
       `UPDATE salespeople SET name = ?, department = ?, hired_on = ?, monthly_base_salary_fen = ?,
-         performance_base_pay_fen = ?, annual_bonus_base_fen = ?, commission_plan_id = ? WHERE id = ?`,
+         performance_base_pay_fen = ?, annual_bonus_base_fen = ?, commission_plan_id = ?, left_on = ? WHERE id = ?`,
     ).run(...params(p)).changes > 0
   );
 }
@@ -83,6 +86,11 @@ export function salespersonInUse(db: Db, id: string): boolean {
            OR EXISTS (SELECT 1 FROM customers WHERE owner_id = @id) AS used`,
     ).get({ id }) as { used: number }
   ).used === 1;
+}
+
+/** True when the person left before `from` (a quarter's first day): no new targets for them. */
+export function leftBefore(person: Pick<Salesperson, 'leftOn'>, from: string): boolean {
+  return person.leftOn !== null && person.leftOn !== undefined && person.leftOn < from;
 }
 
 export function deleteSalesperson(db: Db, id: string): boolean {

@@ -6,17 +6,20 @@ import { receiptSchema } from '../../../shared/schemas/bundle';
 import { useMutation } from '../../api/hooks';
 import { RowActions, type Editing } from '../../components/common';
 import { LongTable } from '../../components/LongTable';
+import { PersonName, usePeopleById } from '../../components/people';
 import { CustomerPicker, SalespersonPicker } from '../../components/pickers';
+import { isFutureDate, looksPer100 } from '../../../shared/plausibility';
 import { RecordForm, type Field } from '../../components/RecordForm';
 import { usePagedRows } from '../../components/usePagedRows';
-import { money } from '../../format';
+import { money, todayIso } from '../../format';
 import { useT } from '../../i18n/strings';
 import { useAppStore } from '../../state/appStore';
 
 /** 收汇明细: the quarter's receipts, entered by hand or imported. */
 export function ReceiptList() {
   const t = useT();
-  const quarter = useAppStore((s) => s.quarter);
+  const { quarter, openSettings } = useAppStore();
+  const people = usePeopleById();
   const [unmatched, setUnmatched] = useState(false);
   const list = usePagedRows('receipts.list', { quarter, ...(unmatched ? { unmatched } : {}) });
   const create = useMutation('receipts.create');
@@ -27,10 +30,18 @@ export function ReceiptList() {
   const isEdit = record !== null && record.id !== undefined;
   const fields: Field[] = [
     { name: 'ref', label: t('rc.ref') },
-    { name: 'valueDate', label: t('rc.valueDate'), kind: 'date' },
-    { name: 'currency', label: t('rc.currency') },
+    { name: 'valueDate', label: t('rc.valueDate'), kind: 'date', warn: (v) => (isFutureDate(v, todayIso()) ? t('warn.future', { date: String(v) }) : null) },
+    { name: 'currency', label: t('rc.currency'), kind: 'currency' },
     { name: 'amount', label: t('rc.amount'), kind: 'money', help: t('rc.help') },
-    { name: 'rate', label: t('rc.rate'), kind: 'money' },
+    {
+      name: 'rate',
+      label: t('rc.rate'),
+      kind: 'money',
+      warn: (v, values) => {
+        const hit = typeof v === 'string' ? looksPer100(String(values.currency ?? ''), v) : null;
+        return hit ? t('warn.per100', { rate: String(v), perUnit: hit.perUnit }) : null;
+      },
+    },
     { name: 'cnyAmount', label: t('rc.cnyAmount'), kind: 'money' },
     { name: 'remitter', label: t('rc.remitter') },
     { name: 'memo', label: t('rc.memo') },
@@ -51,7 +62,7 @@ export function ReceiptList() {
       <LongTable<ReceiptView>
         {...list}
         rowKey="id"
-        width={1300}
+        width={1350}
         testId="receipts-table"
         columns={[
           { title: t('rc.valueDate'), dataIndex: 'valueDate', width: 105 },
@@ -67,20 +78,26 @@ export function ReceiptList() {
             render: (v: string | null, r) => (
               <span>
                 {r.estimated && <Tag color="orange">{t('rc.estimated')}</Tag>}
-                {v === null ? <Tag color="red">{t('deal.noRate')}</Tag> : money(v)}
+                {v === null ? (
+                  <Tag color="red" style={{ cursor: 'pointer' }} title={t('fx.goFill', { month: r.valueDate.slice(0, 7), currency: r.currency })} onClick={() => openSettings('fx', { month: r.valueDate.slice(0, 7), currency: r.currency })}>
+                    {t('deal.noRate')}
+                  </Tag>
+                ) : (
+                  money(v)
+                )}
               </span>
             ),
           },
-          { title: t('rc.customer'), dataIndex: 'customer', width: 100 },
+          { title: t('rc.customer'), dataIndex: 'customer', width: 200, ellipsis: true, render: (id: string | null, r) => (id === null ? '—' : <span title={id}>{r.customerName ?? id}</span>) },
           {
             title: t('rc.creditedTo'),
             dataIndex: 'creditedTo',
             width: 110,
             render: (v: string | null, r) =>
-              r.notCustomer ? <Tag>{t('rc.notCustomer')}</Tag> : v ?? (r.customer ? '—' : <Tag color="volcano">{t('rc.unmatched')}</Tag>),
+              r.notCustomer ? <Tag>{t('rc.notCustomer')}</Tag> : v ? <PersonName id={v} people={people} /> : r.customer ? '—' : <Tag color="volcano">{t('rc.unmatched')}</Tag>,
           },
           { title: t('rc.memo'), dataIndex: 'memo', width: 150, ellipsis: true },
-          { title: t('actions'), width: 90, render: (_, r) => <RowActions onEdit={() => setEditing({ open: true, record: r })} onDelete={() => remove({ id: r.id })} /> },
+          { title: t('actions'), width: 90, fixed: 'right', render: (_, r) => <RowActions onEdit={() => setEditing({ open: true, record: r })} onDelete={() => remove({ id: r.id })} /> },
         ]}
       />
       <RecordForm<StoredReceipt>
@@ -92,6 +109,7 @@ export function ReceiptList() {
         schema={receiptSchema}
         onClose={() => setEditing({ open: false })}
         onSubmit={(values) => (isEdit && record?.id !== undefined ? update({ ...values, id: record.id }) : create(values))}
+        dateField="valueDate"
       />
     </>
   );

@@ -2,10 +2,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CommissionPlan } from '../../../shared/domain';
-import { message as apiMessage } from '../../../shared/i18n/messages';
+import { errorText } from '../../api/errorText';
 import { useMutation, useQuery } from '../../api/hooks';
 import { RowActions, useReport, type Editing } from '../../components/common';
-import { money } from '../../format';
+import { money, percentToRate, rateToPercent } from '../../format';
 import { useT } from '../../i18n/strings';
 import { useAppStore } from '../../state/appStore';
 
@@ -19,7 +19,7 @@ export function PlansTab() {
   const remove = useMutation('plans.delete');
   const [editing, setEditing] = useState<Editing<CommissionPlan>>({ open: false });
   const describe = (p: CommissionPlan) =>
-    p.brackets.map((b, i) => <Tag key={i}>{b.upTo === null ? `> ${money(p.brackets[i - 1]?.upTo ?? '0')}` : `≤ ${money(b.upTo)}`} @ {b.rate}</Tag>);
+    p.brackets.map((b, i) => <Tag key={i}>{b.upTo === null ? `> ${money(p.brackets[i - 1]?.upTo ?? '0')}` : `≤ ${money(b.upTo)}`} @ {rateToPercent(b.rate)}%</Tag>);
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })} style={{ marginBottom: 12 }}>
@@ -55,20 +55,39 @@ function PlanEditor({ editing, onClose }: { editing: Editing<CommissionPlan>; on
     form.resetFields();
     form.setFieldsValue(
       record
-        ? { ...record, brackets: (record.brackets ?? []).map((b) => ({ upTo: b.upTo ?? undefined, rate: b.rate })) }
-        : { mode: 'progressive', newCustomerBonus: '0.00', brackets: [{ upTo: undefined, rate: '0.01' }] },
+        ? { ...record, brackets: (record.brackets ?? []).map((b) => ({ upTo: b.upTo ? money(b.upTo) : undefined, rate: rateToPercent(b.rate) })) }
+        : { mode: 'progressive', newCustomerBonus: '0.00', brackets: [{ upTo: undefined, rate: '1' }] },
     );
   }, [editing.open, record, form]);
   const submit = async () => {
     const v = form.getFieldsValue();
-    const result = await save({ ...v, brackets: (v.brackets ?? []).map((b) => ({ upTo: b.upTo?.trim() ? b.upTo.trim() : null, rate: b.rate })) });
+    // Rates are typed in percent (1.5 means 1.5%) and stored as the ratio (0.015).
+    const brackets = (v.brackets ?? []).map((b) => ({ upTo: b.upTo?.trim() ? b.upTo.trim() : null, rate: percentToRate(b.rate ?? '') }));
+    const result = await save({ ...v, brackets });
     if (result.ok) {
       report(result, t('saved'));
       onClose();
-    } else form.setFields([{ name: (result.error.field?.split(/[.[]/)[0] ?? 'id') as keyof PlanDraft, errors: [apiMessage(result.error.code, result.error.params ?? {}, lang)] }]);
+      return;
+    }
+    // "brackets[1].upTo" → the second bracket's 上限 input; other fields by their name.
+    const where = /^brackets\[(\d+)\]\.(upTo|rate)/.exec(result.error.field ?? '');
+    const name = where ? ['brackets', Number(where[1]), where[2] ?? 'rate'] : [result.error.field?.split(/[.[]/)[0] ?? 'id'];
+    const known = where || ['id', 'mode', 'brackets', 'newCustomerBonus'].includes(String(name[0]));
+    if (known) form.setFields([{ name: name as never, errors: [errorText(result.error, lang)] }]);
+    else report(result);
   };
   return (
-    <Modal title={t('set.plans')} open={editing.open} onCancel={onClose} onOk={() => void submit()} okText={t('save')} cancelText={t('cancel')} width={560}>
+    <Modal
+      title={t('set.plans')}
+      open={editing.open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      width={560}
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto', paddingRight: 8 } }}
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="id" label={t('set.planId')}>
           <Input disabled={record !== null} />
@@ -83,10 +102,10 @@ function PlanEditor({ editing, onClose }: { editing: Editing<CommissionPlan>; on
                 {items.map((item) => (
                   <Space key={item.key} align="baseline">
                     <Form.Item name={[item.name, 'upTo']}>
-                      <Input placeholder={t('set.upTo')} style={{ width: 180 }} />
+                      <Input placeholder={t('set.upTo')} inputMode="decimal" style={{ width: 180 }} data-testid={`bracket-${item.name}-upTo`} />
                     </Form.Item>
                     <Form.Item name={[item.name, 'rate']}>
-                      <Input placeholder={t('set.rate')} style={{ width: 120 }} />
+                      <Input placeholder={t('set.rate')} suffix="%" inputMode="decimal" style={{ width: 120 }} data-testid={`bracket-${item.name}-rate`} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(item.name)} />
                   </Space>
