@@ -30,4 +30,8 @@ export const DEFAULT_SETTINGS: Settings = {
     { grade: 'D', min: '0', coefficient: '0.7' },
   ],
   distribution: { S: '0.05', A: '0.15', SA: '0.20', CD: '0.30' },
+  paymentTerms: [],
+  defaultTerms: null,
+  receivablesFrom: null,
+  smallBalance: '300.00',
 };

@@ -39,7 +39,19 @@ export type Settings = {
   anchors: AnchorSettings;
   gradeBands: GradeBand[];
   distribution: DistributionRule;
+  /** 付款方式 (SPEC §12). */
+  paymentTerms: PaymentTerms[];
+  defaultTerms: string | null;
+  receivablesFrom: IsoDate | null;
+  /** CNY: balances at most this are offered for a one-click write-off. */
+  smallBalance: DecimalString;
 };
+
+/** One instalment of payment terms: a percent of the deal due `days` after signing or shipping. */
+export type TermsInstalment = { percent: DecimalString; from: 'signed' | 'shipped'; days: number };
+export type PaymentTerms = { id: string; name: string; instalments: TermsInstalment[] };
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
 
 export type CommissionMode = 'progressive' | 'whole';
 export type Bracket = { upTo: DecimalString | null; rate: DecimalString };

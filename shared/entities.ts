@@ -1,4 +1,4 @@
-import type { DealStatus, TargetIndicator } from './domain';
+import type { CreditGrade, DealStatus, TargetIndicator } from './domain';
 
 /*
  * Records as the API hands them out: plain data, decimals as text. The store maps its rows to
@@ -7,7 +7,18 @@ import type { DealStatus, TargetIndicator } from './domain';
 
 export type Company = { name: string; baseCurrency: 'CNY' };
 
-export type Customer = { id: string; name: string; country: string | null; owner: string | null; aliases: string[] };
+export type Customer = {
+  id: string;
+  name: string;
+  country: string | null;
+  owner: string | null;
+  aliases: string[];
+  /** Default 付款方式 of the customer's deals. */
+  terms: string | null;
+  creditGrade: CreditGrade;
+  /** CNY; null when the customer has no limit. */
+  creditLimit: string | null;
+};
 
 export type FxRate = { month: string; currency: string; rate: string };
 
@@ -20,6 +31,13 @@ export type Deal = {
   currency: string;
   amount: string;
   status: DealStatus;
+  /** Its own 付款方式, else the customer's, else the company default. */
+  terms: string | null;
+  /** 出运日期. */
+  shippedOn: string | null;
+  /** 期初应收: what was still owed on `receivablesFrom`, due on `openingDue`. */
+  openingBalance: string | null;
+  openingDue: string | null;
 };
 /** A deal as lists show it, with its CNY value (null while the month's rate is missing). */
 export type DealView = Deal & { cny: string | null };
@@ -46,6 +64,8 @@ export type Receipt = {
   batchId: number | null;
   /** Identifies a receipt the bank gave no reference for (SPEC §10 duplicates). */
   fingerprint: string | null;
+  /** The deal it pays, pinned by the user (an L/C or a deposit naming its contract). */
+  deal: string | null;
 };
 export type StoredReceipt = Receipt & { id: number };
 /** A receipt as lists show it: its CNY value, whether that is estimated (估算), who it counts for. */

@@ -18,6 +18,7 @@ import {
   text,
   year,
 } from './fields';
+import { CREDIT_GRADES } from '../domain';
 import { commissionPlanSchema, settingsSchema } from './settings';
 import { targetSheetSchema } from './targets';
 
@@ -45,6 +46,9 @@ export const customerSchema = z.object({
   country: optionalText,
   owner: entityId.nullish().transform((v) => v ?? null),
   aliases: z.array(text).default([]),
+  terms: entityId.nullish().transform((v) => v ?? null),
+  creditGrade: z.enum(CREDIT_GRADES).default('B'),
+  creditLimit: moneyNonNegative.nullish().transform((v) => v ?? null),
 });
 
 export const fxRateSchema = z.object({ month: monthKey, currency, rate: fxRate });
@@ -58,6 +62,10 @@ export const dealSchema = z.object({
   currency,
   amount: moneyPositive,
   status: z.enum(['active', 'cancelled']).default('active'),
+  terms: entityId.nullish().transform((v) => v ?? null),
+  shippedOn: isoDate.nullish().transform((v) => v ?? null),
+  openingBalance: moneyPositive.nullish().transform((v) => v ?? null),
+  openingDue: isoDate.nullish().transform((v) => v ?? null),
 });
 
 export const receiptSchema = z.object({
@@ -81,6 +89,7 @@ export const receiptSchema = z.object({
   /** The import batch it came from, and its fingerprint where the bank gave no reference. */
   batch: z.number().int().positive().nullish().transform((v) => v ?? null),
   fingerprint: optionalText,
+  deal: entityId.nullish().transform((v) => v ?? null),
 });
 
 export const importBatchSchema = z.object({

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../defaults';
 import { GRADES, STANDARD_KPIS } from '../domain';
 import { lineProblem } from '../engine/scoring';
 import { Dec } from '../money';
-import { decimalText, entityId, moneyNonNegative, moneyPositive } from './fields';
+import { count, decimalText, entityId, isoDate, moneyNonNegative, moneyPositive, text } from './fields';
 
 const anchor = z.object({
   ratio: z.union([z.string(), z.number()]).transform(String).refine((v) => /^\d+(\.\d+)?(\/[1-9]\d*)?$/.test(v), { message: 'input.decimal' }),
@@ -37,6 +37,17 @@ function bandMin(bands: { grade: string; min: string }[], grade: string): string
 const share = decimalText.refine((v) => new Dec(v).gte(0) && new Dec(v).lte(1), { message: 'input.decimal' });
 export const distributionSchema = z.object({ S: share, A: share, SA: share, CD: share });
 
+const termsInstalmentSchema = z.object({
+  percent: decimalText.refine((v) => new Dec(v).gt(0), { message: 'input.decimal' }),
+  from: z.enum(['signed', 'shipped']),
+  days: count,
+});
+
+/** 付款方式: percents are positive and sum to exactly 100 (SPEC §12). */
+export const paymentTermsSchema = z
+  .object({ id: entityId, name: text, instalments: z.array(termsInstalmentSchema).min(1) })
+  .refine((t) => t.instalments.reduce((sum, i) => sum.plus(i.percent), new Dec(0)).eq(100), { message: 'input.decimal', path: ['instalments'] });
+
 export const settingsSchema = z.object({
   newCustomerRule: z.enum(['first_receipt', 'first_deal']).default(DEFAULT_SETTINGS.newCustomerRule),
   commissionBase: z.enum(['settled', 'deal_volume']).default(DEFAULT_SETTINGS.commissionBase),
@@ -44,6 +55,10 @@ export const settingsSchema = z.object({
   anchors: anchorSettingsSchema.default(() => copy(DEFAULT_SETTINGS.anchors)),
   gradeBands: gradeBandsSchema.default(() => copy(DEFAULT_SETTINGS.gradeBands)),
   distribution: distributionSchema.default(() => copy(DEFAULT_SETTINGS.distribution)),
+  paymentTerms: z.array(paymentTermsSchema).default([]),
+  defaultTerms: entityId.nullish().transform((v) => v ?? null),
+  receivablesFrom: isoDate.nullish().transform((v) => v ?? null),
+  smallBalance: moneyNonNegative.default(DEFAULT_SETTINGS.smallBalance),
 });
 
 /** Defaults are copied so no caller can change the shared constant. */
