@@ -32,6 +32,14 @@ export type DistributionRule = { S: DecimalString; A: DecimalString; SA: Decimal
 export type NewCustomerRule = 'first_receipt' | 'first_deal';
 export type CommissionBase = 'settled' | 'deal_volume';
 
+/** One instalment of payment terms (SPEC §12): a share of the deal due `days` after signing or shipping. */
+export type TermsInstalment = { percent: DecimalString; from: 'signed' | 'shipped'; days: number };
+/** 付款方式: named terms whose instalment percents sum to exactly 100. */
+export type PaymentTerms = { id: string; name: string; instalments: TermsInstalment[] };
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+
 export type Settings = {
   newCustomerRule: NewCustomerRule;
   commissionBase: CommissionBase;
@@ -39,19 +47,12 @@ export type Settings = {
   anchors: AnchorSettings;
   gradeBands: GradeBand[];
   distribution: DistributionRule;
-  /** 付款方式 (SPEC §12). */
+  /** Receivables (SPEC §12): the company's payment terms, the default, where receivables start, and the one-click write-off limit in CNY. */
   paymentTerms: PaymentTerms[];
   defaultTerms: string | null;
   receivablesFrom: IsoDate | null;
-  /** CNY: balances at most this are offered for a one-click write-off. */
   smallBalance: DecimalString;
 };
-
-/** One instalment of payment terms: a percent of the deal due `days` after signing or shipping. */
-export type TermsInstalment = { percent: DecimalString; from: 'signed' | 'shipped'; days: number };
-export type PaymentTerms = { id: string; name: string; instalments: TermsInstalment[] };
-export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
-export type CreditGrade = (typeof CREDIT_GRADES)[number];
 
 export type CommissionMode = 'progressive' | 'whole';
 export type Bracket = { upTo: DecimalString | null; rate: DecimalString };

@@ -13,10 +13,9 @@ export type Customer = {
   country: string | null;
   owner: string | null;
   aliases: string[];
-  /** Default 付款方式 of the customer's deals. */
+  /** Default payment terms (an id of the setting `paymentTerms`), credit grade and limit in CNY (SPEC §12). */
   terms: string | null;
   creditGrade: CreditGrade;
-  /** CNY; null when the customer has no limit. */
   creditLimit: string | null;
 };
 
@@ -31,11 +30,9 @@ export type Deal = {
   currency: string;
   amount: string;
   status: DealStatus;
-  /** Its own 付款方式, else the customer's, else the company default. */
+  /** Its own payment terms, 出运日期, and the 期初应收 still owed at `receivablesFrom` with its due date (SPEC §12). */
   terms: string | null;
-  /** 出运日期. */
   shippedOn: string | null;
-  /** 期初应收: what was still owed on `receivablesFrom`, due on `openingDue`. */
   openingBalance: string | null;
   openingDue: string | null;
 };
@@ -61,15 +58,20 @@ export type Receipt = {
   matchedOwner: string | null;
   /** 非客户回款: counts for nobody and is not reported as unmatched. */
   notCustomer: boolean;
+  /** The deal this receipt pays, pinned by the user (an L/C or a deposit naming its contract). */
+  deal: string | null;
   batchId: number | null;
   /** Identifies a receipt the bank gave no reference for (SPEC §10 duplicates). */
   fingerprint: string | null;
-  /** The deal it pays, pinned by the user (an L/C or a deposit naming its contract). */
-  deal: string | null;
 };
 export type StoredReceipt = Receipt & { id: number };
 /** A receipt as lists show it: its CNY value, whether that is estimated (估算), who it counts for. */
 export type ReceiptView = StoredReceipt & { cny: string | null; estimated: boolean; creditedTo: string | null };
+
+export type WriteOffKind = 'bank_charges' | 'claim' | 'bad_debt';
+/** 核销差额 on one instalment of a deal, in the deal's currency (SPEC §12). */
+export type WriteOff = { deal: string; number: number; date: string; amount: string; kind: WriteOffKind; reason: string };
+export type StoredWriteOff = WriteOff & { id: number };
 
 export type ErrorRecord = { salesperson: string; date: string; weight: number; note: string | null };
 export type StoredErrorRecord = ErrorRecord & { id: number };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CREDIT_GRADES, type CommissionPlan, type CreditGrade, type Salesperson, type Settings } from '../domain';
+import type { CommissionPlan, Salesperson, Settings } from '../domain';
 import type { RowPlan } from '../bank/classify';
 import type { AnnualReport } from '../engine/annual';
 import type { Suggestion } from '../matching/similarity';
@@ -17,9 +17,12 @@ import type {
   StoredAdjustment,
   StoredErrorRecord,
   StoredReceipt,
+  StoredWriteOff,
   TargetSheet,
   Deal,
 } from '../entities';
+import { CREDIT_GRADES, type CreditGrade } from '../domain';
+import type { InstalmentRow, ReceivablesReport } from '../receivables/report';
 import type { BundleInput } from '../schemas/bundle';
 import {
   companySchema,
@@ -29,8 +32,9 @@ import {
   fxRateSchema,
   receiptSchema,
   salespersonSchema,
+  writeOffSchema,
 } from '../schemas/bundle';
-import { count, currency, entityId, isoDate, moneyPositive, monthKey, optionalText, points, quarterKey, text, year } from '../schemas/fields';
+import { count, currency, entityId, isoDate, moneyPositive, monthKey, points, quarterKey, text, year } from '../schemas/fields';
 import { commissionPlanSchema, settingsSchema } from '../schemas/settings';
 import { targetSheetSchema } from '../schemas/targets';
 import type { MessageKey, MessageParams } from '../i18n/messages';
@@ -59,16 +63,6 @@ const byRowId = z.object({ id: z.number().int().positive() });
 const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 const adjustmentArgs = z
   .object({ salesperson: entityId, period: z.union([quarterKey, z.string().regex(/^\d{4}$/, { message: 'input.year' })]), points, reason: text });
-
-/** 核销差额 (SPEC §12): a bank charge, a claim or a bad debt on one instalment. */
-const writeOffSchema = z.object({
-  deal: entityId,
-  number: z.number().int().positive(),
-  date: isoDate,
-  amount: moneyPositive,
-  kind: z.enum(['bank_charges', 'claim', 'bad_debt']),
-  reason: optionalText,
-});
 
 /** A statement file as its bytes (base64), with the user's answers for undecided rates. */
 const statementArgs = z.object({
@@ -105,6 +99,17 @@ export const apiArgs = {
   'receipts.update': receiptSchema.extend({ id: z.number().int().positive() }),
   'receipts.delete': byRowId,
   'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
+  'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),
+  'receivables.report': z.object({ asOf: isoDate }),
+  'receivables.customer': z.object({ customer: entityId, asOf: isoDate }),
+  'receivables.dealCheck': z.object({ customer: entityId, currency, amount: moneyPositive, signedOn: isoDate, deal: entityId.optional() }),
+  'receivables.badDebts': z.object({ asOf: isoDate }),
+  'writeOffs.list': z.object({ deal: entityId.optional(), customer: entityId.optional() }),
+  'writeOffs.create': writeOffSchema,
+  'writeOffs.delete': byRowId,
+  'writeOffs.smallBalances': z.object({ asOf: isoDate }),
+  'writeOffs.writeOffSmall': z.object({ asOf: isoDate, reason: text.optional() }),
+  'customers.acceptGrade': z.object({ customer: entityId, grade: z.enum(CREDIT_GRADES), asOf: isoDate }),
   'errors.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional() }),
   'errors.create': errorRecordSchema,
   'errors.update': errorRecordSchema.extend({ id: z.number().int().positive() }),
@@ -145,17 +150,6 @@ export const apiArgs = {
   'backups.list': none,
   'backups.create': none,
   'backups.restore': z.object({ name: z.string() }),
-  'receivables.report': z.object({ asOf: isoDate }),
-  'receivables.customer': z.object({ customer: entityId, asOf: isoDate }),
-  'receivables.dealCheck': z.object({ customer: entityId, currency, amount: moneyPositive, signedOn: isoDate, deal: entityId.optional() }),
-  'receivables.badDebts': z.object({ asOf: isoDate }),
-  'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),
-  'writeOffs.list': z.object({ deal: entityId.optional(), customer: entityId.optional() }),
-  'writeOffs.create': writeOffSchema,
-  'writeOffs.delete': byRowId,
-  'writeOffs.smallBalances': z.object({ asOf: isoDate }),
-  'writeOffs.writeOffSmall': z.object({ asOf: isoDate, reason: text.optional() }),
-  'customers.acceptGrade': z.object({ customer: entityId, grade: z.enum(CREDIT_GRADES), asOf: isoDate }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -172,8 +166,6 @@ export type ImportSummary = {
   flagged: number;
   rejected: { row: number; reason: string }[];
   batchId: number | null;
-  /** Refunds to a customer in the committed file, to offer a claim write-off for each. */
-  refundRows?: { receiptId: number; customer: string | null; date: string; currency: string; amount: string }[];
 };
 export type StatementPlan = { summary: ImportSummary; rows: RowPlan[] };
 export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
@@ -198,61 +190,29 @@ export type BackupInfo = { name: string; createdAt: string; size: number };
 
 export type LoadSummary = { salespeople: number; customers: number; deals: number; receipts: number; matched: number; unmatched: number };
 
+/** A receipt of one customer with what it paid, instalment by instalment (SPEC §12 allocation as of the date). */
+export type ReceiptAllocation = {
+  id: number;
+  date: string;
+  currency: string;
+  amount: string;
+  ref: string | null;
+  payer: string | null;
+  deal: string | null;
+  allocations: { deal: string; number: number; amount: string }[];
+};
+/** A customer's drill-down: its instalment rows of the report, its receipts and its unapplied money per currency. */
+export type CustomerReceivablesDetail = { instalments: InstalmentRow[]; receipts: ReceiptAllocation[]; unapplied: { currency: string; amount: string }[] };
+/** Credit check of a deal being entered (CNY): warn-only. */
+export type DealCreditCheck = { exposure: string; after: string; creditLimit: string | null; overLimit: boolean; creditGrade: CreditGrade };
+/** An instalment the one-click write-off would take: outstanding in its currency and in CNY. */
+export type SmallBalance = { deal: string; number: number; customer: string; currency: string; outstanding: string; cny: string };
+/** 坏账 per salesperson and customer, CNY. */
+export type BadDebtRow = { salesperson: string; name: string; customer: string; customerName: string; cny: string };
+
 export type AppraisalWarning = { code: MessageKey; message: string; params: MessageParams };
 /** A quarter's report plus what the owner should know about it (never part of `appraise --json`). */
 export type QuarterAppraisal = { report: AppraisalReport; warnings: AppraisalWarning[] };
-
-/** Overdue ageing of receivable outstanding, CNY (SPEC §12). */
-export type AgeingBuckets = { notDue: string; d1_30: string; d31_60: string; d61_90: string; d91_180: string; d181: string };
-type ReceivableFigures = { outstanding: string; overdue: string; backlog: string; lateDeposits: string; writtenOff: string; buckets: AgeingBuckets };
-/** One instalment as of the report's date, in its deal's currency. */
-export type InstalmentRow = {
-  deal: string;
-  number: number;
-  salesperson: string;
-  customer: string;
-  currency: string;
-  amount: string;
-  writtenOff: string;
-  dueDate: string | null;
-  receivable: boolean;
-  paid: string;
-  outstanding: string;
-  settledOn: string | null;
-  daysOverdue: number;
-};
-export type SalespersonReceivables = ReceivableFigures & { salesperson: string; name: string; oldestOverdueDays: number };
-export type CustomerReceivables = ReceivableFigures & {
-  customer: string;
-  name: string;
-  unapplied: string;
-  oldestOverdueDays: number;
-  creditGrade: CreditGrade;
-  creditLimit: string | null;
-  exposure: string;
-  overLimit: boolean;
-  suggestedGrade: CreditGrade;
-};
-/** `tkpi receivables --json` (SPEC §12). */
-export type ReceivablesReport = {
-  asOf: string;
-  totals: ReceivableFigures;
-  unmatchedReceipts: { count: number; cny: string };
-  salespeople: SalespersonReceivables[];
-  customers: CustomerReceivables[];
-  instalments: InstalmentRow[];
-};
-/** A customer's instalments and the receipts that paid them. */
-export type CustomerReceivablesDetail = {
-  instalments: InstalmentRow[];
-  receipts: { id: number; date: string; currency: string; amount: string; ref: string | null; payer: string | null; deal: string | null; allocations: { deal: string; number: number; amount: string }[] }[];
-  unapplied: { currency: string; amount: string }[];
-};
-export type DealCreditCheck = { exposure: string; after: string; creditLimit: string | null; overLimit: boolean; creditGrade: CreditGrade };
-export type WriteOffKind = 'bank_charges' | 'claim' | 'bad_debt';
-export type WriteOff = { id: number; deal: string; number: number; date: string; amount: string; kind: WriteOffKind; reason: string | null };
-export type SmallBalance = { deal: string; number: number; customer: string; currency: string; outstanding: string; cny: string };
-export type BadDebt = { salesperson: string; name: string; customer: string; customerName: string; cny: string };
 
 export type ApiResults = {
   'company.get': Company | null;
@@ -282,6 +242,17 @@ export type ApiResults = {
   'receipts.update': StoredReceipt;
   'receipts.delete': null;
   'receipts.setNotCustomer': StoredReceipt;
+  'receipts.pin': StoredReceipt;
+  'receivables.report': ReceivablesReport;
+  'receivables.customer': CustomerReceivablesDetail;
+  'receivables.dealCheck': DealCreditCheck;
+  'receivables.badDebts': BadDebtRow[];
+  'writeOffs.list': StoredWriteOff[];
+  'writeOffs.create': StoredWriteOff;
+  'writeOffs.delete': null;
+  'writeOffs.smallBalances': SmallBalance[];
+  'writeOffs.writeOffSmall': { created: number };
+  'customers.acceptGrade': Customer;
   'errors.list': StoredErrorRecord[];
   'errors.create': StoredErrorRecord;
   'errors.update': StoredErrorRecord;
@@ -322,17 +293,6 @@ export type ApiResults = {
   'backups.list': BackupInfo[];
   'backups.create': BackupInfo;
   'backups.restore': null;
-  'receivables.report': ReceivablesReport;
-  'receivables.customer': CustomerReceivablesDetail;
-  'receivables.dealCheck': DealCreditCheck;
-  'receivables.badDebts': BadDebt[];
-  'receipts.pin': StoredReceipt;
-  'writeOffs.list': WriteOff[];
-  'writeOffs.create': WriteOff;
-  'writeOffs.delete': null;
-  'writeOffs.smallBalances': SmallBalance[];
-  'writeOffs.writeOffSmall': { created: number };
-  'customers.acceptGrade': Customer;
 };
 
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   count,
+  creditLimit,
   decimalText,
   currency,
   entityId,
@@ -46,9 +47,10 @@ export const customerSchema = z.object({
   country: optionalText,
   owner: entityId.nullish().transform((v) => v ?? null),
   aliases: z.array(text).default([]),
+  /** Default payment terms, credit grade and credit limit in CNY (SPEC §12). */
   terms: entityId.nullish().transform((v) => v ?? null),
   creditGrade: z.enum(CREDIT_GRADES).default('B'),
-  creditLimit: moneyNonNegative.nullish().transform((v) => v ?? null),
+  creditLimit: creditLimit.nullish().transform((v) => v ?? null),
 });
 
 export const fxRateSchema = z.object({ month: monthKey, currency, rate: fxRate });
@@ -62,6 +64,7 @@ export const dealSchema = z.object({
   currency,
   amount: moneyPositive,
   status: z.enum(['active', 'cancelled']).default('active'),
+  /** Its own payment terms, 出运日期, and an opening balance (期初应收) with its due date (SPEC §12). */
   terms: entityId.nullish().transform((v) => v ?? null),
   shippedOn: isoDate.nullish().transform((v) => v ?? null),
   openingBalance: moneyPositive.nullish().transform((v) => v ?? null),
@@ -89,7 +92,18 @@ export const receiptSchema = z.object({
   /** The import batch it came from, and its fingerprint where the bank gave no reference. */
   batch: z.number().int().positive().nullish().transform((v) => v ?? null),
   fingerprint: optionalText,
+  /** The deal it pays, pinned by the user (SPEC §12). */
   deal: entityId.nullish().transform((v) => v ?? null),
+});
+
+/** 核销差额 on instalment `number` (from 1) of a deal, in the deal's currency (SPEC §12). */
+export const writeOffSchema = z.object({
+  deal: entityId,
+  number: z.number().int({ message: 'writeOff.number' }).min(1, { message: 'writeOff.number' }),
+  date: isoDate,
+  amount: moneyPositive,
+  kind: z.enum(['bank_charges', 'claim', 'bad_debt']),
+  reason: text,
 });
 
 export const importBatchSchema = z.object({
@@ -139,6 +153,7 @@ export const bundleSchema = z.object({
   adjustments: z.array(adjustmentSchema).default([]),
   importBatches: z.array(importBatchSchema).default([]),
   appraisals: z.array(appraisalRecordSchema).default([]),
+  writeOffs: z.array(writeOffSchema).default([]),
 });
 
 export type Bundle = z.infer<typeof bundleSchema>;
@@ -153,6 +168,7 @@ export type BundleTargetSheet = z.infer<typeof targetSheetSchema>;
 export type BundleAdjustment = z.infer<typeof adjustmentSchema>;
 export type BundleFxRate = z.infer<typeof fxRateSchema>;
 export type BundleImportBatch = z.infer<typeof importBatchSchema>;
+export type BundleWriteOff = z.infer<typeof writeOffSchema>;
 export type SalespersonInput = z.input<typeof salespersonSchema>;
 export type ReceiptInput = z.input<typeof receiptSchema>;
 export type TargetIndicatorInput = z.input<typeof targetSheetSchema>['indicators'][number];

@@ -13,7 +13,7 @@ const MONEY = /^[+-]?\d+(\.\d{0,2})?$/;
 const RATE = /^\+?\d+(\.\d{0,6})?$/;
 
 /** A decimal given as JSON text, or as a JSON number turned into text. */
-function decimalField(pattern: RegExp, key: 'input.decimal' | 'input.money' | 'input.rate') {
+function decimalField(pattern: RegExp, key: 'input.decimal' | 'input.money' | 'input.rate' | 'input.creditLimit') {
   return z.union([
     z.string().regex(pattern, { message: key }),
     z
@@ -34,6 +34,8 @@ const isNegative = (v: string) => v.startsWith('-') && isNonZero(v);
 export const money = decimalField(MONEY, 'input.money');
 export const moneyPositive = money.refine((v) => isNonZero(v) && !isNegative(v), { message: 'input.moneyPositive' });
 export const moneyNonNegative = money.refine((v) => !isNegative(v), { message: 'input.moneyNonNegative' });
+/** 信用额度: CNY, at most two decimals, not negative — with its own message, as users type it by hand. */
+export const creditLimit = decimalField(MONEY, 'input.creditLimit').refine((v) => !isNegative(v), { message: 'input.creditLimit' });
 export const moneyNonZero = money.refine(isNonZero, { message: 'input.money' });
 
 /** FX rate per ONE unit of foreign currency: positive, up to six decimals (SPEC §2). */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS } from '../defaults';
 import { GRADES, STANDARD_KPIS } from '../domain';
+import { termsProblems } from '../receivables/terms';
 import { lineProblem } from '../engine/scoring';
 import { Dec } from '../money';
-import { count, decimalText, entityId, isoDate, moneyNonNegative, moneyPositive, text } from './fields';
+import { decimalText, entityId, isoDate, moneyNonNegative, moneyPositive, text } from './fields';
 
 const anchor = z.object({
   ratio: z.union([z.string(), z.number()]).transform(String).refine((v) => /^\d+(\.\d+)?(\/[1-9]\d*)?$/.test(v), { message: 'input.decimal' }),
@@ -37,16 +38,31 @@ function bandMin(bands: { grade: string; min: string }[], grade: string): string
 const share = decimalText.refine((v) => new Dec(v).gte(0) && new Dec(v).lte(1), { message: 'input.decimal' });
 export const distributionSchema = z.object({ S: share, A: share, SA: share, CD: share });
 
-const termsInstalmentSchema = z.object({
-  percent: decimalText.refine((v) => new Dec(v).gt(0), { message: 'input.decimal' }),
+/** Whole days ≥ 0: a JSON number, or its text as a form sends it. */
+const termsDays = z.union([z.number(), z.string().regex(/^\d+$/, { message: 'terms.days' }).transform(Number)]).pipe(
+  z.number({ message: 'terms.days' }).int({ message: 'terms.days' }).min(0, { message: 'terms.days' }),
+);
+
+export const termsInstalmentSchema = z.object({
+  percent: decimalText.refine((v) => new Dec(v).gt(0), { message: 'terms.percentPositive' }),
   from: z.enum(['signed', 'shipped']),
-  days: count,
+  days: termsDays,
 });
 
-/** 付款方式: percents are positive and sum to exactly 100 (SPEC §12). */
+/** 付款方式 (SPEC §12): at least one instalment, percents positive and summing to exactly 100. */
 export const paymentTermsSchema = z
-  .object({ id: entityId, name: text, instalments: z.array(termsInstalmentSchema).min(1) })
-  .refine((t) => t.instalments.reduce((sum, i) => sum.plus(i.percent), new Dec(0)).eq(100), { message: 'input.decimal', path: ['instalments'] });
+  .object({ id: entityId, name: text, instalments: z.array(termsInstalmentSchema).min(1, { message: 'terms.noInstalments' }) })
+  .superRefine((terms, ctx) => {
+    for (const problem of termsProblems(terms)) ctx.addIssue({ code: 'custom', message: problem.code, params: problem.params, path: ['instalments'] });
+  });
+
+export const paymentTermsListSchema = z.array(paymentTermsSchema).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((terms, i) => {
+    if (seen.has(terms.id)) ctx.addIssue({ code: 'custom', message: 'dup.id', params: { id: terms.id }, path: [i, 'id'] });
+    seen.add(terms.id);
+  });
+});
 
 export const settingsSchema = z.object({
   newCustomerRule: z.enum(['first_receipt', 'first_deal']).default(DEFAULT_SETTINGS.newCustomerRule),
@@ -55,9 +71,10 @@ export const settingsSchema = z.object({
   anchors: anchorSettingsSchema.default(() => copy(DEFAULT_SETTINGS.anchors)),
   gradeBands: gradeBandsSchema.default(() => copy(DEFAULT_SETTINGS.gradeBands)),
   distribution: distributionSchema.default(() => copy(DEFAULT_SETTINGS.distribution)),
-  paymentTerms: z.array(paymentTermsSchema).default([]),
-  defaultTerms: entityId.nullish().transform((v) => v ?? null),
-  receivablesFrom: isoDate.nullish().transform((v) => v ?? null),
+  paymentTerms: paymentTermsListSchema.default(() => []),
+  // Whether it names known terms is checked where the whole settings are known (a partial update may change both).
+  defaultTerms: entityId.nullable().default(null),
+  receivablesFrom: isoDate.nullable().default(null),
   smallBalance: moneyNonNegative.default(DEFAULT_SETTINGS.smallBalance),
 });
 
