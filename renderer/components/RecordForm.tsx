@@ -19,6 +19,8 @@ export type Field = {
   fixedOnEdit?: boolean;
   /** A custom input (e.g. a searching select) instead of one chosen by kind. */
   input?: ReactNode;
+  /** Shown only while the form's values pass this test (e.g. 期初应收 for old deals only). */
+  when?: (values: Record<string, unknown>) => boolean;
 };
 
 type Props<T> = {
@@ -30,6 +32,10 @@ type Props<T> = {
   schema: z.ZodObject;
   onClose(): void;
   onSubmit(values: T): Promise<Result<unknown>>;
+  /** Drawn below the fields, inside the form (it may watch the fields' values). */
+  children?: ReactNode;
+  /** Two columns of fields in a wider dialog, for records with many fields. */
+  wide?: boolean;
 };
 
 /** Empty inputs mean "not given": the schemas then apply their defaults or nulls. */
@@ -61,7 +67,7 @@ function inputFor(field: Field, disabled: boolean): ReactNode {
  * A record's form in a dialog. Each field is checked as the user types with the same schema
  * the API uses, and an error the API returns is shown beside the field it names.
  */
-export function RecordForm<T>({ title, open, editing, initial, fields, schema, onClose, onSubmit }: Props<T>) {
+export function RecordForm<T>({ title, open, editing, initial, fields, schema, onClose, onSubmit, children, wide = false }: Props<T>) {
   const [form] = Form.useForm();
   const t = useT();
   const lang = useAppStore((s) => s.lang);
@@ -99,26 +105,36 @@ export function RecordForm<T>({ title, open, editing, initial, fields, schema, o
   };
 
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={() => void submit()} okText={t('save')} cancelText={t('cancel')} destroyOnHidden width={560}>
-      <Form form={form} layout="vertical" requiredMark={false}>
-        {fields.map((field) => (
-          <Form.Item
-            key={field.name}
-            name={field.name}
-            label={field.label}
-            extra={field.help}
-            rules={[{ validator: check(field.name) }]}
-            valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
-            {...(field.kind === 'date'
-              ? {
-                  getValueProps: (v: string | null) => ({ value: v ? dayjs(v) : null }),
-                  normalize: (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
-                }
-              : {})}
-          >
-            {inputFor(field, editing && field.fixedOnEdit === true)}
-          </Form.Item>
-        ))}
+    <Modal title={title} open={open} onCancel={onClose} onOk={() => void submit()} okText={t('save')} cancelText={t('cancel')} destroyOnHidden width={wide ? 820 : 560}>
+      <Form form={form} layout="vertical" requiredMark={false} style={wide ? { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 } : undefined}>
+        {fields.map((field) => {
+          const item = (
+            <Form.Item
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              extra={field.help}
+              rules={[{ validator: check(field.name) }]}
+              valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
+              {...(field.kind === 'date'
+                ? {
+                    getValueProps: (v: string | null) => ({ value: v ? dayjs(v) : null }),
+                    normalize: (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
+                  }
+                : {})}
+            >
+              {inputFor(field, editing && field.fixedOnEdit === true)}
+            </Form.Item>
+          );
+          return field.when ? (
+            <Form.Item key={field.name} noStyle shouldUpdate>
+              {({ getFieldsValue }) => (field.when?.(getFieldsValue() as Record<string, unknown>) ? item : null)}
+            </Form.Item>
+          ) : (
+            item
+          );
+        })}
+        {children && <div style={{ gridColumn: '1 / -1' }}>{children}</div>}
       </Form>
     </Modal>
   );

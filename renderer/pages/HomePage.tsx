@@ -7,6 +7,7 @@ import { QuarterProblem } from '../components/QuarterProblem';
 import { money } from '../format';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
+import { HomeReceivables } from './HomeReceivables';
 
 /** Completion of a money target in percent, to one decimal (for the chart only). */
 function progress(actual: string, target: string | undefined): number {
@@ -80,6 +81,7 @@ export function HomePage() {
           </div>
         )}
       </PageCard>
+      <HomeReceivables />
       <PageCard title={t('home.due')}>
         <Table
           size="small"

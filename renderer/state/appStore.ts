@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { quarterOfDate } from '../../shared/quarter';
 import type { Lang } from '../i18n/strings';
 
-export type PageKey = 'home' | 'salespeople' | 'customers' | 'deals' | 'receipts' | 'errors' | 'targets' | 'appraisal' | 'pay' | 'settings';
+export type PageKey = 'home' | 'salespeople' | 'customers' | 'deals' | 'receipts' | 'receivables' | 'errors' | 'targets' | 'appraisal' | 'pay' | 'settings';
 
 type AppState = {
   page: PageKey;
@@ -21,7 +21,7 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
 }
 
-const PAGES: PageKey[] = ['home', 'salespeople', 'customers', 'deals', 'receipts', 'errors', 'targets', 'appraisal', 'pay', 'settings'];
+const PAGES: PageKey[] = ['home', 'salespeople', 'customers', 'deals', 'receipts', 'receivables', 'errors', 'targets', 'appraisal', 'pay', 'settings'];
 const fromHash = (): PageKey => {
   const page = window.location.hash.slice(1) as PageKey;
   return PAGES.includes(page) ? page : 'home';

@@ -12,6 +12,7 @@ import { useAppStore } from '../../state/appStore';
 import { money } from '../../format';
 import { useT } from '../../i18n/strings';
 import { ImportReport } from './ImportReport';
+import { RefundClaims, refundsOf } from './RefundClaims';
 
 type Staged = { name: string; content: string; plan: StatementPlan | null; error: ApiError | null; decisions: Record<string, 1 | 100> };
 
@@ -122,6 +123,7 @@ export function ImportPanel() {
           <ImportReport key={r.file} summary={r} />
         ),
       )}
+      <RefundClaims refunds={refundsOf(reports.filter((r): r is ImportSummary => !('error' in r)))} />
     </Space>
   );
 }
