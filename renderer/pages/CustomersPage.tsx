@@ -47,16 +47,16 @@ export function CustomersPage() {
       <LongTable<Customer>
         {...list}
         rowKey="id"
-        width={1200}
+        width={1080}
         testId="customers-table"
         columns={[
           { title: t('cu.id'), dataIndex: 'id', width: 110 },
-          { title: t('cu.name'), dataIndex: 'name', width: 280 },
+          { title: t('cu.name'), dataIndex: 'name', width: 240 },
           { title: t('cu.country'), dataIndex: 'country', width: 90 },
           { title: t('cu.owner'), dataIndex: 'owner', width: 100 },
           { title: t('cu.creditGrade'), dataIndex: 'creditGrade', width: 80, align: 'center' },
           { title: t('cu.creditLimit'), dataIndex: 'creditLimit', width: 120, align: 'right', render: (v: string | null) => (v === null ? '' : money(v)) },
-          { title: t('cu.aliases'), dataIndex: 'aliases', width: 320, render: (aliases: string[]) => aliases.map((a) => <Tag key={a}>{a}</Tag>) },
+          { title: t('cu.aliases'), dataIndex: 'aliases', width: 240, render: (aliases: string[]) => aliases.map((a) => <Tag key={a}>{a}</Tag>) },
           { title: t('actions'), width: 90, render: (_, c) => <RowActions onEdit={() => setEditing({ open: true, record: c })} onDelete={() => remove({ id: c.id })} /> },
         ]}
       />

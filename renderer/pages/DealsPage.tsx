@@ -58,18 +58,18 @@ export function DealsPage() {
       <LongTable<DealView>
         {...list}
         rowKey="id"
-        width={1200}
+        width={1110}
         testId="deals-table"
         columns={[
           { title: t('deal.id'), dataIndex: 'id', width: 110 },
-          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 130 },
+          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 110 },
           { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 110 },
           { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 90 },
           { title: t('deal.customer'), dataIndex: 'customer', width: 100 },
           { title: t('deal.currency'), dataIndex: 'currency', width: 70 },
-          { title: t('deal.amount'), dataIndex: 'amount', width: 140, align: 'right', render: money },
-          { title: t('deal.cny'), dataIndex: 'cny', width: 150, align: 'right', render: (v: string | null) => (v === null ? <Tag color="red">{t('deal.noRate')}</Tag> : money(v)) },
-          { title: t('deal.shippedOn'), dataIndex: 'shippedOn', width: 105 },
+          { title: t('deal.amount'), dataIndex: 'amount', width: 125, align: 'right', render: money },
+          { title: t('deal.cny'), dataIndex: 'cny', width: 130, align: 'right', render: (v: string | null) => (v === null ? <Tag color="red">{t('deal.noRate')}</Tag> : money(v)) },
+          { title: t('deal.shippedOn'), dataIndex: 'shippedOn', width: 100 },
           { title: t('deal.status'), dataIndex: 'status', width: 80, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
           { title: t('actions'), width: 90, render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
         ]}

@@ -79,7 +79,7 @@ export function TermsEditor({ editing, terms, onClose }: { editing: Editing<Paym
           {(items, { add, remove }) => (
             <div style={{ marginTop: 8 }}>
               {items.map((item, n) => (
-                <Space key={item.key} align="baseline" data-testid={`terms-row-${n}`}>
+                <Space key={item.key} align="baseline" style={{ display: 'flex' }} data-testid={`terms-row-${n}`}>
                   <Typography.Text type="secondary" style={{ width: 48, display: 'inline-block' }}>
                     {t('terms.nth', { n: n + 1 })}
                   </Typography.Text>
