@@ -9,11 +9,8 @@ const SELECT = `SELECT c.id, c.name, c.country, c.owner_id,
   (SELECT json_group_array(alias) FROM (SELECT alias FROM customer_aliases a WHERE a.customer_id = c.id ORDER BY seq)) AS aliases
   FROM customers c`;
 
-// TEMPORARY (recv-ui): recv-backend stores these; drop at merge.
-const RECEIVABLES_STUB_CUSTOMER = { terms: null, creditGrade: 'B', creditLimit: null } as const;
-
 function toCustomer(row: CustomerRow): Customer {
-  return { id: row.id, name: row.name, country: row.country, owner: row.owner_id, aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [], ...RECEIVABLES_STUB_CUSTOMER };
+  return { id: row.id, name: row.name, country: row.country, owner: row.owner_id, aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [] };
 }
 
 export function listCustomers(db: Db, query: { search?: string; offset: number; limit: number }): Page<Customer> {

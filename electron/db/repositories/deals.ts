@@ -28,11 +28,6 @@ function toDeal(row: DealRow): Deal {
     currency: row.currency,
     amount: fenToText(row.amount_fen),
     status: row.status,
-    // TEMPORARY (recv-ui): recv-backend stores these; drop at merge.
-    terms: null,
-    shippedOn: null,
-    openingBalance: null,
-    openingDue: null,
   };
 }
 

@@ -42,8 +42,6 @@ function toReceipt(row: ReceiptRow): StoredReceipt {
     notCustomer: row.not_customer === 1,
     batchId: row.batch_id,
     fingerprint: row.fingerprint,
-    // TEMPORARY (recv-ui): recv-backend stores it; drop at merge.
-    deal: null,
   };
 }
 
