@@ -13,7 +13,6 @@ import { dispatch } from './dispatch';
 import { ledgerHandlers } from './ledgerService';
 import { peopleHandlers } from './peopleService';
 import { qualityHandlers } from './qualityService';
-import { receivablesStubHandlers } from './receivablesStubs';
 import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
@@ -62,7 +61,6 @@ export function createServices(db: Db, options: { backupDir?: string } = {}): Ap
     ...importHandlers(db),
     ...workflowHandlers(db),
     ...formsHandlers(db),
-    ...receivablesStubHandlers(),
     'bundle.load': ({ bundle, source }) => loadBundle(db, bundle, source),
     'bundle.dump': () => dumpBundle(db),
     'audit.list': ({ offset, limit }) => listAudit(db, offset, limit),
