@@ -2,7 +2,8 @@ import type { DecimalString } from './money';
 import type { IsoDate } from './quarter';
 
 /** The four standard indicators, peer review, and hand-entered custom indicators (SPEC §3). */
-export const STANDARD_KPIS = ['deal_volume', 'settled', 'new_customers', 'error_rate'] as const;
+/** The four standard indicators (SPEC §3) and the two receivables ones (SPEC §12), computed from the data. */
+export const STANDARD_KPIS = ['deal_volume', 'settled', 'new_customers', 'error_rate', 'collection_rate', 'overdue_rate'] as const;
 export type StandardKpi = (typeof STANDARD_KPIS)[number];
 export type KpiKey = StandardKpi | 'peer_review' | 'custom';
 export const KPI_KEYS: readonly KpiKey[] = [...STANDARD_KPIS, 'peer_review', 'custom'];
@@ -67,7 +68,7 @@ export type CommissionPlan = {
 export type TargetIndicator = {
   kpi: KpiKey;
   weight: DecimalString;
-  /** Money for deal_volume/settled, a count for new_customers, a ratio (0.05) for error_rate. */
+  /** Money for deal_volume/settled, a count for new_customers, a ratio (0.05) for error_rate, collection_rate and overdue_rate. */
   target?: DecimalString;
   /** peer_review: the score 0–100 entered directly. */
   score?: DecimalString;

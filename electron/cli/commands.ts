@@ -11,6 +11,9 @@ import { dumpBundle } from '../services/bundle/dumpBundle';
 import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
 import { CliInputError } from './cliError';
 import { annualTable, importReport, quarterTable } from './reports';
+import { receivablesTable } from './receivablesReport';
+import { computeReceivables } from '../services/receivablesService';
+import { isIsoDate } from '../../shared/quarter';
 
 export type Output = { stdout: string; stderr?: string };
 
@@ -107,6 +110,13 @@ export async function importSelfReviewCommand(dbFile: string, form: string, quar
   const bytes = readFile(form);
   const record = await withDatabase(dbFile, (db) => importSelfReview(db, bytes, path.basename(form), quarter));
   return { stdout: `已导入 ${record.salesperson} ${record.quarter} 的自评（${record.steps.self?.text.length ?? 0} 字）` };
+}
+
+/** `tkpi receivables`: the ageing and credit as of a date (SPEC §12); a missing rate is bad input naming month and currency. */
+export async function receivablesCommand(dbFile: string, asOf: string, json: boolean): Promise<Output> {
+  if (!isIsoDate(asOf)) throw new DomainError('input.date', {}, { field: '--as-of' });
+  const report = await withDatabase(dbFile, (db) => computeReceivables(db, asOf));
+  return { stdout: json ? JSON.stringify(report, null, 2) : receivablesTable(report) };
 }
 
 export function requireOption(value: string | undefined, name: string): string {

@@ -8,6 +8,7 @@ import {
   importBankCommand,
   importSelfReviewCommand,
   loadCommand,
+  receivablesCommand,
   requireOption,
   type Output,
 } from './commands';
@@ -18,6 +19,7 @@ const USAGE = `用法 / usage:
   tkpi import-bank --db FILE STATEMENT [--json]        导入一份银行对账单（.xlsx .xls .csv）
   tkpi appraise  --db FILE --quarter 2026Q3 [--json]   计算一个季度的考核结果
   tkpi annual    --db FILE --year 2026 [--json]        全年绩效评定
+  tkpi receivables --db FILE --as-of 2026-09-30 [--json]   应收账款账龄与信用（截至某日）
   tkpi export-forms --db FILE --quarter 2026Q3 --out DIR [--per-person]   导出绩效考核表（Excel）
   tkpi import-self-review --db FILE FORM.xlsx [--quarter 2026Q3]          导入被考核人填好自评的考核表
 退出码：0 成功；2 输入有误（一行说明原因，数据库不变）；1 程序错误`;
@@ -34,6 +36,7 @@ async function run(argv: string[]): Promise<Output> {
         db: { type: 'string' },
         quarter: { type: 'string' },
         year: { type: 'string' },
+        'as-of': { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
         'per-person': { type: 'boolean', default: false },
@@ -57,6 +60,8 @@ async function run(argv: string[]): Promise<Output> {
       return exportFormsCommand(db(), requireOption(values.quarter, '--quarter'), requireOption(values.out, '--out DIR'), values['per-person']);
     case 'import-self-review':
       return importSelfReviewCommand(db(), requireOption(positionals[0], 'FORM.xlsx'), values.quarter);
+    case 'receivables':
+      return receivablesCommand(db(), requireOption(values['as-of'], '--as-of'), values.json);
     case 'annual':
       return annualCommand(db(), requireOption(values.year, '--year'), values.json);
     default:

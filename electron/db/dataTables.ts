@@ -6,6 +6,7 @@
 export const DATA_TABLES = [
   'receipts',
   'import_batches',
+  'write_offs',
   'deals',
   'error_records',
   'document_counts',

@@ -159,14 +159,15 @@ function indicatorTable(w: Writer, form: PersonForm, figures: Record<string, str
 }
 
 function indicatorName(kpi: string, name: string | undefined): string {
-  const names: Record<string, string> = { deal_volume: '成交额', settled: '结汇额', new_customers: '新客户', error_rate: '差错率', peer_review: '民主评议' };
+  const names: Record<string, string> = { deal_volume: '成交额', settled: '结汇额', new_customers: '新客户', error_rate: '差错率', collection_rate: '回款率', overdue_rate: '逾期率', peer_review: '民主评议' };
   return name ?? names[kpi] ?? kpi;
 }
 
 function actualCell(w: Writer, address: string, kpi: string, actual: string | null): void {
   const style = { font: font.body, border: border.box, alignment: align.right };
-  if (actual === null) return w.put(address, kpi === 'error_rate' ? '不适用' : '—', style);
-  const format = kpi === 'error_rate' ? numFmt.percent : kpi === 'new_customers' ? numFmt.count : numFmt.money;
+  const rate = kpi === 'error_rate' || kpi === 'collection_rate' || kpi === 'overdue_rate';
+  if (actual === null) return w.put(address, rate ? '不适用' : '—', style);
+  const format = rate ? numFmt.percent : kpi === 'new_customers' ? numFmt.count : numFmt.money;
   w.put(address, Number(actual), { ...style, numFmt: format });
 }
 

@@ -22,6 +22,8 @@ export function targetText(indicator: TargetIndicator): string {
     case 'new_customers':
       return indicator.target ? `${indicator.target} 个` : '';
     case 'error_rate':
+    case 'collection_rate':
+    case 'overdue_rate':
       return indicator.target ? `${new Dec(indicator.target).times(100).toString()}%` : '';
     case 'peer_review':
       return '—';
@@ -33,7 +35,7 @@ export function targetText(indicator: TargetIndicator): string {
 /** How the indicator is scored, in one short line, from the company's anchors. */
 export function ruleText(indicator: TargetIndicator, settings: Settings): string {
   if (indicator.kpi === 'peer_review') return '民主评议直接评分';
-  const lower = indicator.kpi === 'error_rate' || (indicator.kpi === 'custom' && indicator.direction === 'lower');
+  const lower = indicator.kpi === 'error_rate' || indicator.kpi === 'overdue_rate' || (indicator.kpi === 'custom' && indicator.direction === 'lower');
   const line = (indicator.kpi !== 'custom' && settings.anchors.byKpi?.[indicator.kpi]) || settings.anchors[lower ? 'lower' : 'higher'];
   const base = lower ? '基准' : '目标';
   return line.map((a) => `${a.ratio === '1' ? base : a.ratio === '0' ? '0' : `${a.ratio}倍`}→${a.score}分`).join('，') + '，线性';

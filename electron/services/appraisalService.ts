@@ -4,7 +4,9 @@ import type { CommissionPlan, Salesperson, Settings, TargetIndicator } from '../
 import type { AppraisalRecord } from '../../shared/entities';
 import { appraiseYear, type AnnualPerson, type AnnualReport } from '../../shared/engine/annual';
 import { appraiseQuarter, type AppraisalPerson } from '../../shared/engine/appraisal';
-import type { QuarterFacts } from '../../shared/engine/indicators';
+import type { QuarterFacts, ReceivableFacts } from '../../shared/engine/indicators';
+import type { CollectionSums } from '../../shared/receivables/indicators';
+import { collectionSums } from './receivablesService';
 import { Dec } from '../../shared/money';
 import { quartersOfYear, type QuarterKey } from '../../shared/quarter';
 import type { Db } from '../db/connection';
@@ -20,6 +22,16 @@ import { appraisalWarnings } from './appraisalWarnings';
 
 /** A person without a plan earns no commission rather than blocking the whole quarter. */
 const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], newCustomerBonus: '0' };
+
+function receivableFacts(sums: CollectionSums | undefined): ReceivableFacts {
+  const cny = (fen: number | undefined) => new Dec(fen ?? 0).div(100);
+  return { collectible: cny(sums?.collectible), stillOutstanding: cny(sums?.stillOutstanding), outstanding: cny(sums?.outstanding), overdue: cny(sums?.overdue) };
+}
+
+/** Only a quarter whose sheets score 回款率 or 逾期率 pays for the allocation of every customer. */
+function usesReceivables(sheets: readonly { indicators: readonly TargetIndicator[] }[]): boolean {
+  return sheets.some((s) => s.indicators.some((i) => i.kpi === 'collection_rate' || i.kpi === 'overdue_rate'));
+}
 
 function toFacts(raw: RawFacts | undefined): QuarterFacts {
   return {
@@ -76,6 +88,7 @@ export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany
   const facts = quarterFacts(db, quarter, loaded.settings.newCustomerRule);
   requireRates(facts);
   const adjustments = listAdjustments(db, { period: quarter });
+  const collection = usesReceivables(sheets) ? collectionSums(db, quarter) : null;
   const records = new Map(listAppraisals(db, quarter).map((r) => [r.salesperson, r]));
   // Forced ranking applies when the company's rule says so, or when the approver applied it.
   const forcedRanking = options.forcedRanking ?? (loaded.settings.forcedRanking || [...records.values()].some((r) => r.forcedRanking && r.stage !== 'none'));
@@ -89,7 +102,10 @@ export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany
       plan: (person?.commissionPlan && loaded.plans.get(person.commissionPlan)) || NO_PLAN,
       indicators: withReviewScores(sheet.indicators, records.get(sheet.salesperson)),
       adjustments: adjustments.filter((a) => a.salesperson === sheet.salesperson).map((a) => a.points),
-      facts: toFacts(facts.bySalesperson.get(sheet.salesperson)),
+      facts: {
+        ...toFacts(facts.bySalesperson.get(sheet.salesperson)),
+        ...(collection ? { receivables: receivableFacts(collection.get(sheet.salesperson)) } : {}),
+      },
       overrideTotal: records.get(sheet.salesperson)?.overrideTotal ?? null,
     };
   });

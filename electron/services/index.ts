@@ -13,11 +13,14 @@ import { dispatch } from './dispatch';
 import { ledgerHandlers } from './ledgerService';
 import { peopleHandlers } from './peopleService';
 import { qualityHandlers } from './qualityService';
+import { receivableHandlers } from './receivablesHandlers';
 import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
 // Reads need no transaction; a bundle load and the backups manage their own.
 const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview|due|export)$|^bundle\.load$|^backups\.|^bankImport\.|^forms\./;
+// Receivables reads (SPEC §12) compute and write nothing.
+const READS = /^receivables\.|^writeOffs\.smallBalances$/;
 
 /**
  * Every write runs in one transaction together with its audit entry, so a write that touches
@@ -27,7 +30,7 @@ function transactional(db: Db, handlers: ApiHandlers): ApiHandlers {
   const wrapped: Record<string, (args: never) => unknown> = {};
   for (const [method, handler] of Object.entries(handlers) as [ApiMethod, (args: unknown) => unknown][]) {
     wrapped[method] =
-      OWN_TRANSACTION.test(method)
+      OWN_TRANSACTION.test(method) || READS.test(method)
         ? handler
         : (args: never) =>
             inTransaction(db, () => {
@@ -61,6 +64,7 @@ export function createServices(db: Db, options: { backupDir?: string } = {}): Ap
     ...importHandlers(db),
     ...workflowHandlers(db),
     ...formsHandlers(db),
+    ...receivableHandlers(db),
     'bundle.load': ({ bundle, source }) => loadBundle(db, bundle, source),
     'bundle.dump': () => dumpBundle(db),
     'audit.list': ({ offset, limit }) => listAudit(db, offset, limit),

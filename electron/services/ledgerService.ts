@@ -8,6 +8,8 @@ import { prepared } from '../db/statements';
 import { assertMonthUnlocked, assertUnlocked } from './appraisalLock';
 import { attributeReceipt } from './matching';
 import { requireCustomer, requireFound, requireSalesperson } from './references';
+import { getSettings } from '../db/repositories/company';
+import { checkOpening, checkPin, requireTerms } from './receivablesChecks';
 
 type LedgerMethods =
   | 'fxRates.list'
@@ -29,12 +31,15 @@ type ReceiptInput = Parameters<ApiHandlers['receipts.create']>[0];
 function checkDeal(db: Db, deal: DealInput): void {
   requireSalesperson(db, deal.salesperson, 'salesperson');
   requireCustomer(db, deal.customer, 'customer');
+  requireTerms(getSettings(db), deal.terms, 'terms');
+  checkOpening(deal);
 }
 
 function checkReceipt(db: Db, receipt: ReceiptInput, id: number | null): void {
   requireCustomer(db, receipt.customer, 'customer');
   requireSalesperson(db, receipt.salesperson, 'salesperson');
   requireSalesperson(db, receipt.matchedOwner, 'matchedOwner');
+  checkPin(db, receipt, receipt.deal);
   if (receipt.ref !== null) {
     const other = prepared(db, 'SELECT id FROM receipts WHERE ref = ?').get(receipt.ref) as { id: number } | undefined;
     if (other && other.id !== id) throw new DomainError('dup.id', { id: receipt.ref }, { field: 'ref' });

@@ -12,6 +12,8 @@ import {
   updateSalesperson,
 } from '../db/repositories/salespeople';
 import { requireFound, requirePlan, requireSalesperson } from './references';
+import { getSettings } from '../db/repositories/company';
+import { requireTerms } from './receivablesChecks';
 
 type PeopleMethods =
   | 'salespeople.list'
@@ -48,11 +50,13 @@ export function peopleHandlers(db: Db): Pick<ApiHandlers, PeopleMethods> {
     'customers.create': (customer) => {
       if (customerExists(db, customer.id)) throw new DomainError('dup.id', { id: customer.id }, { field: 'id' });
       requireSalesperson(db, customer.owner, 'owner');
+      requireTerms(getSettings(db), customer.terms, 'terms');
       insertCustomer(db, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
     },
     'customers.update': (customer) => {
       requireSalesperson(db, customer.owner, 'owner');
+      requireTerms(getSettings(db), customer.terms, 'terms');
       if (!updateCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer.id });
       return requireFound(getCustomer(db, customer.id), customer.id);
     },

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/api/errors';
 import type { Db } from '../db/connection';
 import { deletePlan, listPlans, planInUse, savePlan } from '../db/repositories/commissionPlans';
 import { getCompany, getSettings, setCompany, setSettings } from '../db/repositories/company';
+import { checkTermsSettings } from './receivablesChecks';
 
 type SetupMethods = 'company.get' | 'company.update' | 'settings.get' | 'settings.update' | 'plans.list' | 'plans.save' | 'plans.delete';
 
@@ -16,6 +17,7 @@ export function setupHandlers(db: Db): Pick<ApiHandlers, SetupMethods> {
     },
     'settings.get': () => getSettings(db),
     'settings.update': (settings) => {
+      checkTermsSettings(db, { ...getSettings(db), ...settings });
       setSettings(db, settings);
       return getSettings(db);
     },

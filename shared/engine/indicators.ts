@@ -15,6 +15,18 @@ export type QuarterFacts = {
   /** Document sets entered for the quarter, if any. */
   enteredDocumentSets: number | null;
   activeDeals: number;
+  /** Receivables at the quarter's end (SPEC §12), CNY; absent when no sheet of the quarter asks for them. */
+  receivables?: ReceivableFacts;
+};
+
+/** A salesperson's receivable instalments at the quarter's end, CNY at the rate of its last month. */
+export type ReceivableFacts = {
+  /** Over instalments due by the quarter's end: outstanding counting only receipts before the quarter, and outstanding at its end. */
+  collectible: Dec;
+  stillOutstanding: Dec;
+  /** Receivable outstanding at the quarter's end, and its overdue part. */
+  outstanding: Dec;
+  overdue: Dec;
 };
 
 export type IndicatorResult = {
@@ -31,7 +43,26 @@ const DIRECTION: Record<StandardKpi, Direction> = {
   settled: 'higher',
   new_customers: 'higher',
   error_rate: 'lower',
+  collection_rate: 'higher',
+  overdue_rate: 'lower',
 };
+
+/** 回款率 = collected ÷ collectible, or null (不适用) when nothing was collectible. */
+export function collectionRate(facts: QuarterFacts): Ratio | null {
+  const r = facts.receivables;
+  return !r || r.collectible.isZero() ? null : ratio(r.collectible.minus(r.stillOutstanding), r.collectible);
+}
+
+/** 逾期率 = overdue ÷ receivable outstanding, or null (不适用) when nothing receivable is outstanding. */
+export function overdueRate(facts: QuarterFacts): Ratio | null {
+  const r = facts.receivables;
+  return !r || r.outstanding.isZero() ? null : ratio(r.overdue, r.outstanding);
+}
+
+/** A ratio as a percent with two decimals, as reports show rates. */
+export function percentOf(rate: Ratio): string {
+  return fixed2(rate.num.times(100).div(rate.den));
+}
 
 /** 制单套数: the number entered, else the number of active deals signed in the quarter. */
 export function documentSets(facts: QuarterFacts): number {
@@ -69,6 +100,13 @@ export function evaluateIndicator(indicator: TargetIndicator, facts: QuarterFact
       const rate = errorRate(facts);
       if (rate === null) return { ...base, actual: null, score: null };
       return { ...base, actual: errorRatePct(facts), score: score(indicator, rate, 'lower', anchors) };
+    }
+    case 'collection_rate':
+    case 'overdue_rate': {
+      // Scored unrounded and shown as a percent, like 差错率 (SPEC §12).
+      const rate = indicator.kpi === 'collection_rate' ? collectionRate(facts) : overdueRate(facts);
+      if (rate === null) return { ...base, actual: null, score: null };
+      return { ...base, actual: percentOf(rate), score: score(indicator, rate, DIRECTION[indicator.kpi], anchors) };
     }
     case 'peer_review':
       return { ...base, actual: null, score: round2(Dec.min(100, Dec.max(0, dec(indicator.score ?? '0')))) };

@@ -9,7 +9,7 @@ function decimalOrNull(text: string | undefined): Dec | null {
 
 export type SheetProblem = { code: MessageKey; params?: MessageParams; index?: number; key?: keyof TargetIndicator };
 
-const NEEDS_TARGET = new Set(['deal_volume', 'settled', 'new_customers', 'error_rate', 'custom']);
+const NEEDS_TARGET = new Set(['deal_volume', 'settled', 'new_customers', 'error_rate', 'collection_rate', 'overdue_rate', 'custom']);
 
 /**
  * What is wrong with a quarterly target sheet (SPEC §4): positive weights summing to exactly 100,

@@ -22,7 +22,7 @@ export const anchorSettingsSchema = z
     check(anchors.higher, 'higher', ['higher']);
     check(anchors.lower, 'lower', ['lower']);
     for (const [kpi, l] of Object.entries(anchors.byKpi ?? {})) {
-      if (l) check(l, kpi === 'error_rate' ? 'lower' : 'higher', ['byKpi', kpi]);
+      if (l) check(l, kpi === 'error_rate' || kpi === 'overdue_rate' ? 'lower' : 'higher', ['byKpi', kpi]);
     }
   });
 

@@ -4,7 +4,7 @@ import { targetSheetProblems } from '../engine/targetSheet';
 import { decimalText, entityId, quarterKey, text } from './fields';
 
 export const targetIndicatorSchema = z.object({
-  kpi: z.enum(['deal_volume', 'settled', 'new_customers', 'error_rate', 'peer_review', 'custom']),
+  kpi: z.enum(['deal_volume', 'settled', 'new_customers', 'error_rate', 'collection_rate', 'overdue_rate', 'peer_review', 'custom']),
   weight: decimalText,
   target: decimalText.optional(),
   score: decimalText.optional(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN, readJson, tempDir, tkpi, writeJson } from '../helpers';
+import { GOLDEN, readJson, ROOT, tempDir, tkpi, writeJson } from '../helpers';
 
 /** Numbers and numeric strings compared by value: "8.9000" and "8.9", 30 and "30" are the same datum. */
 function canonical(value: unknown): unknown {
@@ -52,5 +52,40 @@ describe('load then dump', () => {
     const report = JSON.parse(tkpi('appraise', '--db', path.join(dir, 'a.db'), '--quarter', '2026Q3', '--json').stdout) as { rows: { settled: string }[] };
     const expected = readJson<{ rows: { settled: string }[] }>(path.join(GOLDEN, 'expected.json'));
     expect(report.rows[0]?.settled).toBe(expected.rows[0]?.settled);
+  });
+});
+
+describe('load then dump of the receivables bundle (SPEC §12 fields)', () => {
+  const RECEIVABLES = path.join(ROOT, 'test/fixtures/case-receivables/bundle.json');
+  /** Credit grade B is the default and may be left out of a dump. */
+  const withDefaults = (customers: unknown) => (customers as Record<string, unknown>[]).map((c) => ({ creditGrade: 'B', ...c }));
+
+  it('keeps terms, credit, shipping dates, opening balances, pins and write-offs', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'r.db');
+    expect(tkpi('load', '--db', db, RECEIVABLES).status).toBe(0);
+    const dump = tkpi('dump', '--db', db);
+    expect(dump.status, dump.stderr).toBe(0);
+    const dumped = JSON.parse(dump.stdout) as Record<string, unknown>;
+    const original = readJson<Record<string, unknown>>(RECEIVABLES);
+    for (const key of Object.keys(original).filter((k) => k !== 'settings' && k !== 'customers')) {
+      expect(canonical(dumped[key]), key).toEqual(canonical(original[key]));
+    }
+    expect(canonical(withDefaults(dumped.customers))).toEqual(canonical(withDefaults(original.customers)));
+    expect(canonical(dumped.settings)).toMatchObject(canonical(original.settings) as object);
+    const receipts = dumped.receipts as { deal?: string }[];
+    expect(receipts.filter((r) => r.deal !== undefined)).toHaveLength(15);
+  });
+
+  it('reaches a fixed point and gives the same receivables after a second load', () => {
+    const dir = tempDir();
+    tkpi('load', '--db', path.join(dir, 'a.db'), RECEIVABLES);
+    const first = tkpi('dump', '--db', path.join(dir, 'a.db')).stdout;
+    const file = path.join(dir, 'dump.json');
+    fs.writeFileSync(file, first);
+    expect(tkpi('load', '--db', path.join(dir, 'b.db'), file).status).toBe(0);
+    expect(tkpi('dump', '--db', path.join(dir, 'b.db')).stdout).toBe(first);
+    const a = tkpi('receivables', '--db', path.join(dir, 'a.db'), '--as-of', '2026-09-30', '--json').stdout;
+    expect(tkpi('receivables', '--db', path.join(dir, 'b.db'), '--as-of', '2026-09-30', '--json').stdout).toBe(a);
   });
 });

@@ -1,16 +1,36 @@
+import type { CreditGrade } from '../../../shared/domain';
 import { normalizePayerName } from '../../../shared/matching/payerName';
+import { fenToText, toFen } from '../../../shared/money';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import type { Customer, Page } from '../../../shared/entities';
 
-type CustomerRow = { id: string; name: string; country: string | null; owner_id: string | null; aliases: string | null };
+type CustomerRow = {
+  id: string;
+  name: string;
+  country: string | null;
+  owner_id: string | null;
+  aliases: string | null;
+  terms_id: string | null;
+  credit_grade: CreditGrade;
+  credit_limit_fen: number | null;
+};
 
-const SELECT = `SELECT c.id, c.name, c.country, c.owner_id,
+const SELECT = `SELECT c.id, c.name, c.country, c.owner_id, c.terms_id, c.credit_grade, c.credit_limit_fen,
   (SELECT json_group_array(alias) FROM (SELECT alias FROM customer_aliases a WHERE a.customer_id = c.id ORDER BY seq)) AS aliases
   FROM customers c`;
 
 function toCustomer(row: CustomerRow): Customer {
-  return { id: row.id, name: row.name, country: row.country, owner: row.owner_id, aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [] };
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    owner: row.owner_id,
+    aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [],
+    terms: row.terms_id,
+    creditGrade: row.credit_grade,
+    creditLimit: row.credit_limit_fen === null ? null : fenToText(row.credit_limit_fen),
+  };
 }
 
 export function listCustomers(db: Db, query: { search?: string; offset: number; limit: number }): Page<Customer> {
@@ -35,22 +55,28 @@ export function customerExists(db: Db, id: string): boolean {
 }
 
 export function insertCustomer(db: Db, c: Customer): void {
-  prepared(db, 'INSERT INTO customers (id, name, normalized_name, country, owner_id) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO customers (id, name, normalized_name, country, owner_id, terms_id, credit_grade, credit_limit_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     c.id,
     c.name,
     normalizePayerName(c.name),
     c.country,
     c.owner,
+    c.terms,
+    c.creditGrade,
+    c.creditLimit === null ? null : toFen(c.creditLimit),
   );
   writeAliases(db, c.id, c.aliases);
 }
 
 export function updateCustomer(db: Db, c: Customer): boolean {
-  const changed = prepared(db, 'UPDATE customers SET name = ?, normalized_name = ?, country = ?, owner_id = ? WHERE id = ?').run(
+  const changed = prepared(db, 'UPDATE customers SET name = ?, normalized_name = ?, country = ?, owner_id = ?, terms_id = ?, credit_grade = ?, credit_limit_fen = ? WHERE id = ?').run(
     c.name,
     normalizePayerName(c.name),
     c.country,
     c.owner,
+    c.terms,
+    c.creditGrade,
+    c.creditLimit === null ? null : toFen(c.creditLimit),
     c.id,
   ).changes;
   if (changed > 0) writeAliases(db, c.id, c.aliases);
@@ -87,4 +113,9 @@ export function customersNamed(db: Db, name: string): { id: string; owner: strin
 
 export function ownerOf(db: Db, id: string): string | null {
   return (prepared(db, 'SELECT owner_id FROM customers WHERE id = ?').get(id) as { owner_id: string | null } | undefined)?.owner_id ?? null;
+}
+
+/** Sets a customer's credit grade alone (the user accepted a suggestion, SPEC §12). */
+export function setCreditGrade(db: Db, id: string, grade: CreditGrade): boolean {
+  return prepared(db, 'UPDATE customers SET credit_grade = ? WHERE id = ?').run(grade, id).changes > 0;
 }

@@ -15,6 +15,10 @@ type DealRow = {
   currency: string;
   amount_fen: number;
   status: DealStatus;
+  terms_id: string | null;
+  shipped_on: string | null;
+  opening_balance_fen: number | null;
+  opening_due: string | null;
   cny_fen?: number | null;
 };
 
@@ -28,6 +32,10 @@ function toDeal(row: DealRow): Deal {
     currency: row.currency,
     amount: fenToText(row.amount_fen),
     status: row.status,
+    terms: row.terms_id,
+    shippedOn: row.shipped_on,
+    openingBalance: row.opening_balance_fen === null ? null : fenToText(row.opening_balance_fen),
+    openingDue: row.opening_due,
   };
 }
 
@@ -64,18 +72,33 @@ export function getDeal(db: Db, id: string): Deal | null {
 }
 
 function params(d: Deal): unknown[] {
-  return [d.contractNo, d.salesperson, d.customer, d.signedOn, d.currency, toFen(d.amount), d.status, d.id];
+  return [
+    d.contractNo,
+    d.salesperson,
+    d.customer,
+    d.signedOn,
+    d.currency,
+    toFen(d.amount),
+    d.status,
+    d.terms,
+    d.shippedOn,
+    d.openingBalance === null ? null : toFen(d.openingBalance),
+    d.openingDue,
+    d.id,
+  ];
 }
 
 export function insertDeal(db: Db, d: Deal): void {
-  prepared(db, 'INSERT INTO deals (contract_no, salesperson_id, customer_id, signed_on, currency, amount_fen, status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  prepared(db, `INSERT INTO deals (contract_no, salesperson_id, customer_id, signed_on, currency, amount_fen, status, terms_id, shipped_on, opening_balance_fen, opening_due, id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     ...params(d),
   );
 }
 
 export function updateDeal(db: Db, d: Deal): boolean {
   return (
-    prepared(db, 'UPDATE deals SET contract_no = ?, salesperson_id = ?, customer_id = ?, signed_on = ?, currency = ?, amount_fen = ?, status = ? WHERE id = ?').run(
+    prepared(db, `UPDATE deals SET contract_no = ?, salesperson_id = ?, customer_id = ?, signed_on = ?, currency = ?, amount_fen = ?, status = ?,
+       terms_id = ?, shipped_on = ?, opening_balance_fen = ?, opening_due = ? WHERE id = ?`).run(
       ...params(d),
     ).changes > 0
   );

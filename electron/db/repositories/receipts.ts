@@ -22,6 +22,7 @@ type ReceiptRow = {
   not_customer: number;
   batch_id: number | null;
   fingerprint: string | null;
+  deal_id: string | null;
 };
 type ReceiptViewRow = ReceiptRow & { cny_fen: number | null; estimated: number; credited_to: string | null };
 
@@ -42,6 +43,7 @@ function toReceipt(row: ReceiptRow): StoredReceipt {
     notCustomer: row.not_customer === 1,
     batchId: row.batch_id,
     fingerprint: row.fingerprint,
+    deal: row.deal_id,
   };
 }
 
@@ -61,14 +63,15 @@ function params(r: Receipt): unknown[] {
     r.notCustomer ? 1 : 0,
     r.batchId,
     r.fingerprint,
+    r.deal,
   ];
 }
 
 const COLUMNS = `ref, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id,
-  manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint`;
+  manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint, deal_id`;
 
 export function insertReceipt(db: Db, r: Receipt): number {
-  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
+  const info = prepared(db, `INSERT INTO receipts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params(r));
   return Number(info.lastInsertRowid);
 }
 
@@ -128,4 +131,9 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
     creditedTo: row.credited_to,
   }));
   return { rows: views, total, offset: query.offset, limit: query.limit };
+}
+
+/** Pins a receipt to the deal it pays, or unpins it (null). */
+export function setReceiptDeal(db: Db, id: number, deal: string | null): boolean {
+  return prepared(db, 'UPDATE receipts SET deal_id = ? WHERE id = ?').run(deal, id).changes > 0;
 }

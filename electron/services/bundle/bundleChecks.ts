@@ -1,6 +1,9 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import type { Bundle } from '../../../shared/schemas/bundle';
+import { fenToText, toFen } from '../../../shared/money';
+import { instalmentsAsOf } from '../../../shared/receivables/schedule';
+import { checkOpening } from '../receivablesChecks';
 
 /**
  * What the schema cannot see: ids used twice and references to records the bundle does not
@@ -10,7 +13,7 @@ export function checkBundle(bundle: Bundle): void {
   const plans = uniqueIds(bundle.commissionPlans, 'commissionPlans');
   const people = uniqueIds(bundle.salespeople, 'salespeople');
   const customers = uniqueIds(bundle.customers, 'customers');
-  uniqueIds(bundle.deals, 'deals');
+  const deals = uniqueIds(bundle.deals, 'deals');
   bundle.salespeople.forEach((p, i) => refers(plans, p.commissionPlan, 'ref.plan', `salespeople[${i}](${p.id}).commissionPlan`));
   bundle.customers.forEach((c, i) => refers(people, c.owner, 'ref.salesperson', `customers[${i}](${c.id}).owner`));
   bundle.deals.forEach((d, i) => {
@@ -35,6 +38,54 @@ export function checkBundle(bundle: Bundle): void {
   checkPerQuarter(bundle.targets, people, 'targets', 'dup.target');
   checkPerQuarter(bundle.appraisals, people, 'appraisals', 'dup.target');
   checkFxRates(bundle.fxRates);
+  checkReceivables(bundle, deals);
+}
+
+/**
+ * SPEC §12 in a bundle: terms ids that exist, opening balances given whole, a pin to a deal of
+ * the receipt's own customer (a pin to another currency or on a refund is allowed: the
+ * allocation treats it as unpinned), write-offs on instalments that exist and within them.
+ */
+function checkReceivables(bundle: Bundle, deals: Set<string>): void {
+  const terms = new Map(bundle.settings.paymentTerms.map((t) => [t.id, t]));
+  const known = new Set(terms.keys());
+  refers(known, bundle.settings.defaultTerms, 'terms.unknown', 'settings.defaultTerms');
+  bundle.customers.forEach((c, i) => refers(known, c.terms, 'terms.unknown', `customers[${i}](${c.id}).terms`));
+  bundle.deals.forEach((d, i) => {
+    refers(known, d.terms, 'terms.unknown', `deals[${i}](${d.id}).terms`);
+    checkOpening(d, `deals[${i}](${d.id}).openingBalance`);
+  });
+  const dealById = new Map(bundle.deals.map((d) => [d.id, d]));
+  bundle.receipts.forEach((r, i) => {
+    refers(deals, r.deal, 'ref.deal', `receipts[${i}].deal`);
+    const deal = r.deal === null ? undefined : dealById.get(r.deal);
+    if (deal && r.customer !== null && deal.customer !== r.customer) {
+      throw new DomainError('pin.otherCustomer', { receiptCustomer: r.customer, dealCustomer: deal.customer ?? '-', deal: deal.id }, { field: `receipts[${i}].deal` });
+    }
+  });
+  const customerTerms = new Map(bundle.customers.map((c) => [c.id, c.terms]));
+  const settings = { termsById: terms, defaultTerms: bundle.settings.defaultTerms, receivablesFrom: bundle.settings.receivablesFrom };
+  const taken = new Map<string, number>();
+  bundle.writeOffs.forEach((w, i) => {
+    const field = `writeOffs[${i}]`;
+    const deal = dealById.get(w.deal);
+    if (!deal) throw new DomainError('ref.deal', { id: w.deal }, { field: `${field}.deal` });
+    const schedule = instalmentsAsOf(
+      { ...deal, amountFen: toFen(deal.amount), active: deal.status === 'active', openingBalanceFen: deal.openingBalance === null ? null : toFen(deal.openingBalance) },
+      deal.customer === null ? null : (customerTerms.get(deal.customer) ?? null),
+      settings,
+      '9999-12-31',
+    );
+    const instalment = schedule.find((s) => s.number === w.number);
+    if (!instalment) throw new DomainError('writeOff.noInstalment', { deal: deal.id, number: w.number }, { field: `${field}.number` });
+    const key = `${w.deal} ${w.number}`;
+    const total = (taken.get(key) ?? 0) + toFen(w.amount);
+    if (total > instalment.amountFen) {
+      const max = fenToText(Math.max(0, instalment.amountFen - (taken.get(key) ?? 0)));
+      throw new DomainError('writeOff.tooLarge', { amount: w.amount, max, currency: deal.currency, deal: deal.id, number: w.number }, { field: `${field}.amount` });
+    }
+    taken.set(key, total);
+  });
 }
 
 function uniqueIds(records: readonly { id: string }[], list: string): Set<string> {

@@ -13,6 +13,7 @@ import { listErrorRecords } from '../../db/repositories/errorRecords';
 import { listFxRates } from '../../db/repositories/fxRates';
 import { listBatches } from '../../db/repositories/importBatches';
 import { allReceipts } from '../../db/repositories/receipts';
+import { allWriteOffs } from '../../db/repositories/writeOffs';
 import { listSalespeople } from '../../db/repositories/salespeople';
 import { listTargetSheets } from '../../db/repositories/targets';
 
@@ -35,7 +36,8 @@ export function dumpBundle(db: Db): BundleInput {
     settings: getSettings(db),
     commissionPlans: listPlans(db),
     salespeople: listSalespeople(db).map((p) => ({ ...compact<Salesperson>(p), id: p.id, name: p.name }) as SalespersonInput),
-    customers: customers.map((c) => ({ ...compact(c), id: c.id, name: c.name, aliases: c.aliases })),
+    // Credit grade B is the default: left out, like other defaults, so bundles without it dump as they were.
+    customers: customers.map(({ creditGrade, ...c }) => ({ ...compact(c), id: c.id, name: c.name, aliases: c.aliases, ...(creditGrade !== 'B' ? { creditGrade } : {}) })),
     fxRates: listFxRates(db),
     deals: allDeals(db).map((d) => ({ ...compact(d), id: d.id, salesperson: d.salesperson, signedOn: d.signedOn, currency: d.currency, amount: d.amount })),
     receipts: allReceipts(db).map((r) => dumpReceipt(r, owners)),
@@ -52,7 +54,14 @@ export function dumpBundle(db: Db): BundleInput {
     importBatches: listBatches(db)
       .reverse()
       .map((b) => ({ ...compact(b), id: b.id, source: b.source, createdAt: b.createdAt })),
+    ...writeOffsOf(db),
   };
+}
+
+/** Write-offs only when there are any, so bundles from before receivables dump as they were. */
+function writeOffsOf(db: Db): { writeOffs?: BundleInput['writeOffs'] } {
+  const writeOffs = allWriteOffs(db).map(({ id: _id, ...w }) => w);
+  return writeOffs.length > 0 ? { writeOffs } : {};
 }
 
 function dumpReceipt(receipt: StoredReceipt, owners: Map<string, string | null>): ReceiptInput {

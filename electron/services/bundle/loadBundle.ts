@@ -13,6 +13,7 @@ import { insertErrorRecord } from '../../db/repositories/errorRecords';
 import { setFxRate } from '../../db/repositories/fxRates';
 import { insertBatch } from '../../db/repositories/importBatches';
 import { insertReceipt } from '../../db/repositories/receipts';
+import { insertWriteOff } from '../../db/repositories/writeOffs';
 import { insertSalesperson } from '../../db/repositories/salespeople';
 import { setTargetSheet } from '../../db/repositories/targets';
 import { appendAudit } from '../../db/repositories/auditLog';
@@ -75,6 +76,7 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
     const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? owners.get(customer) ?? null);
     insertReceipt(db, { ...receipt, customer, matchedOwner, batchId: receipt.batch });
   }
+  bundle.writeOffs.forEach((w) => insertWriteOff(db, w));
   bundle.errors.forEach((record) => insertErrorRecord(db, record));
   bundle.documents.forEach((d) => setDocumentCount(db, d.salesperson, d.quarter, d.count));
   bundle.targets.forEach((sheet) => setTargetSheet(db, sheet));

@@ -1,0 +1,212 @@
+import type { ApiHandlers, BadDebtRow, CustomerReceivablesDetail, DealCreditCheck, SmallBalance } from '../../shared/api/contract';
+import { DomainError } from '../../shared/api/errors';
+import { fenToText, toFen } from '../../shared/money';
+import { allocate, receiptShares } from '../../shared/receivables/allocation';
+import { exposureFen, isOverLimit } from '../../shared/receivables/credit';
+import type { CustomerLedger } from '../../shared/receivables/ledger';
+import { fenToCny, instalmentRow, unappliedCny } from '../../shared/receivables/report';
+import type { Db } from '../db/connection';
+import { dataVersion } from '../db/dataVersion';
+import { monthRates, receivableCustomers } from '../db/receivablesData';
+import { appendAudit } from '../db/repositories/auditLog';
+import { getSettings } from '../db/repositories/company';
+import { getCustomer, setCreditGrade } from '../db/repositories/customers';
+import { getReceipt, setReceiptDeal } from '../db/repositories/receipts';
+import { deleteWriteOff, getWriteOff, insertWriteOff, listWriteOffs } from '../db/repositories/writeOffs';
+import { prepared } from '../db/statements';
+import { assertUnlocked } from './appraisalLock';
+import { checkPin, checkWriteOff } from './receivablesChecks';
+import { computeReceivables, forEachLedger } from './receivablesService';
+import { requireFound } from './references';
+import type { ReceivablesReport } from '../../shared/receivables/report';
+
+type ReceivableMethods =
+  | 'receipts.pin'
+  | 'receivables.report'
+  | 'receivables.customer'
+  | 'receivables.dealCheck'
+  | 'receivables.badDebts'
+  | 'writeOffs.list'
+  | 'writeOffs.create'
+  | 'writeOffs.delete'
+  | 'writeOffs.smallBalances'
+  | 'writeOffs.writeOffSmall'
+  | 'customers.acceptGrade';
+
+const reports = new WeakMap<Db, { key: string; report: ReceivablesReport }>();
+
+/** The report as last computed for this date while nothing has been written since. */
+function cachedReport(db: Db, asOf: string): ReceivablesReport {
+  const key = `${asOf} ${dataVersion(db)}`;
+  const hit = reports.get(db);
+  if (hit?.key === key) return hit.report;
+  const report = computeReceivables(db, asOf);
+  reports.set(db, { key, report });
+  return report;
+}
+
+function ledgerOf(db: Db, customer: string, asOf: string, exceptDeal?: string): CustomerLedger {
+  let found: CustomerLedger = { groups: [] };
+  forEachLedger(db, asOf, (_c, ledger) => (found = ledger), { only: customer, ...(exceptDeal ? { exceptDeal } : {}) });
+  return found;
+}
+
+function customerDetail(db: Db, customer: string, asOf: string): CustomerReceivablesDetail {
+  if (!getCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
+  const ledger = ledgerOf(db, customer, asOf);
+  const info = new Map(
+    (prepared(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as { id: number; ref: string | null; remitter: string | null }[]).map((r) => [r.id, r]),
+  );
+  const instalments = ledger.groups.flatMap((g) => g.instalments.map((inst) => instalmentRow(inst, g.currency)));
+  instalments.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.number - b.number));
+  const receipts = ledger.groups.flatMap((g) => {
+    const shares = receiptShares(g.group, allocate(g.group, asOf, asOf), asOf);
+    return g.receipts.map((r, i) => ({
+      id: r.id,
+      date: r.date,
+      currency: r.currency,
+      amount: fenToText(r.amountFen),
+      ref: info.get(r.id)?.ref ?? null,
+      payer: info.get(r.id)?.remitter ?? null,
+      deal: r.deal,
+      allocations: shares
+        .filter((s) => s.receipt === i)
+        .map((s) => {
+          const inst = g.instalments[s.instalment];
+          return { deal: inst?.deal.id ?? '', number: inst?.number ?? 0, amount: fenToText(s.fen) };
+        }),
+    }));
+  });
+  receipts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const unapplied = ledger.groups.filter((g) => g.unappliedFen !== 0).map((g) => ({ currency: g.currency, amount: fenToText(g.unappliedFen) }));
+  return { instalments, receipts, unapplied };
+}
+
+/**
+ * Exposure of the customer as of the deal's signing date without the deal itself, and with the
+ * deal's whole CNY value added (warn-only, never blocks). The whole value is added even where
+ * unapplied money might pay part of it: a warning should err on the side of caution.
+ */
+function dealCheck(db: Db, args: { customer: string; currency: string; amount: string; signedOn: string; deal?: string | undefined }): DealCreditCheck {
+  const customer = getCustomer(db, args.customer);
+  if (!customer) throw new DomainError('notFound.customer', { id: args.customer }, { field: 'customer' });
+  const month = args.signedOn.slice(0, 7);
+  const rate = monthRates(db, month);
+  const ledger = ledgerOf(db, args.customer, args.signedOn, args.deal);
+  let outstanding = 0;
+  let backlog = 0;
+  for (const g of ledger.groups) {
+    for (const inst of g.instalments) {
+      const cny = fenToCny(inst.outstandingFen, g.currency, rate, month);
+      if (inst.receivable) outstanding += cny;
+      else backlog += cny;
+    }
+  }
+  const exposure = exposureFen(outstanding, backlog, unappliedCny(ledger, rate, month));
+  const after = exposure + fenToCny(toFen(args.amount), args.currency, rate, month);
+  const limit = customer.creditLimit === null ? null : toFen(customer.creditLimit);
+  return { exposure: fenToText(exposure), after: fenToText(after), creditLimit: customer.creditLimit, overLimit: isOverLimit(after, limit), creditGrade: customer.creditGrade };
+}
+
+/** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate. */
+function smallBalances(db: Db, asOf: string): SmallBalance[] {
+  const limit = toFen(getSettings(db).smallBalance);
+  const month = asOf.slice(0, 7);
+  const rate = monthRates(db, month);
+  const out: SmallBalance[] = [];
+  forEachLedger(db, asOf, (customer, ledger) => {
+    if (customer === null) return;
+    for (const g of ledger.groups) {
+      for (const inst of g.instalments) {
+        if (inst.outstandingFen <= 0) continue;
+        const cny = fenToCny(inst.outstandingFen, g.currency, rate, month);
+        if (cny <= limit) out.push({ deal: inst.deal.id, number: inst.number, customer, currency: g.currency, outstanding: fenToText(inst.outstandingFen), cny: fenToText(cny) });
+      }
+    }
+  });
+  return out.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.number - b.number));
+}
+
+/** 坏账 written off up to the date, per salesperson and customer, CNY at the date's month. */
+function badDebts(db: Db, asOf: string): BadDebtRow[] {
+  const month = asOf.slice(0, 7);
+  const rate = monthRates(db, month);
+  const rows = prepared(
+    db,
+    `SELECT d.salesperson_id AS sp, s.name AS name, d.customer_id AS customer, d.currency, w.deal_id AS deal, w.number, SUM(w.amount_fen) AS fen
+     FROM write_offs w JOIN deals d ON d.id = w.deal_id LEFT JOIN salespeople s ON s.id = d.salesperson_id
+     WHERE w.kind = 'bad_debt' AND w.date <= ? GROUP BY w.deal_id, w.number`,
+  ).all(asOf) as { sp: string; name: string | null; customer: string | null; currency: string; fen: number }[];
+  const customers = receivableCustomers(db);
+  const sums = new Map<string, BadDebtRow & { fen: number }>();
+  for (const r of rows) {
+    const key = `${r.sp}\u0000${r.customer ?? ''}`;
+    let row = sums.get(key);
+    if (!row) {
+      const customer = r.customer ?? '';
+      sums.set(key, (row = { salesperson: r.sp, name: r.name ?? r.sp, customer, customerName: customers.get(customer)?.name ?? customer, cny: '0.00', fen: 0 }));
+    }
+    row.fen += fenToCny(r.fen, r.currency, rate, month);
+  }
+  return [...sums.values()]
+    .sort((a, b) => (a.salesperson < b.salesperson ? -1 : a.salesperson > b.salesperson ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0))
+    .map(({ fen, ...row }) => ({ ...row, cny: fenToText(fen) }));
+}
+
+/** Receivables, pins, write-offs and credit grades (SPEC §12). */
+export function receivableHandlers(db: Db): Pick<ApiHandlers, ReceivableMethods> {
+  return {
+    'receipts.pin': ({ id, deal }) => {
+      const receipt = requireFound(getReceipt(db, id), id);
+      const target = checkPin(db, receipt, deal);
+      const before = receipt.deal === null ? null : checkedDeal(db, receipt.deal);
+      const owner = receipt.salesperson ?? receipt.matchedOwner;
+      assertUnlocked(
+        db,
+        { salesperson: owner, date: receipt.valueDate },
+        ...[target, before].filter((d) => d !== null).map((d) => ({ salesperson: d.salesperson, date: receipt.valueDate })),
+      );
+      setReceiptDeal(db, id, deal);
+      return requireFound(getReceipt(db, id), id);
+    },
+    'receivables.report': ({ asOf }) => cachedReport(db, asOf),
+    'receivables.customer': ({ customer, asOf }) => customerDetail(db, customer, asOf),
+    'receivables.dealCheck': (args) => dealCheck(db, args),
+    'receivables.badDebts': ({ asOf }) => badDebts(db, asOf),
+    'writeOffs.list': (filter) => listWriteOffs(db, filter),
+    'writeOffs.create': (w) => {
+      const deal = checkWriteOff(db, w);
+      assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
+      return requireFound(getWriteOff(db, insertWriteOff(db, w)), 'writeOff');
+    },
+    'writeOffs.delete': ({ id }) => {
+      const w = requireFound(getWriteOff(db, id), id);
+      const deal = checkedDeal(db, w.deal);
+      if (deal) assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
+      deleteWriteOff(db, id);
+      return null;
+    },
+    'writeOffs.smallBalances': ({ asOf }) => smallBalances(db, asOf),
+    'writeOffs.writeOffSmall': ({ asOf, reason }) => {
+      const small = smallBalances(db, asOf);
+      for (const s of small) {
+        const w = { deal: s.deal, number: s.number, date: asOf, amount: s.outstanding, kind: 'bank_charges' as const, reason: reason ?? '小额尾差一键核销' };
+        const deal = checkWriteOff(db, w);
+        assertUnlocked(db, { salesperson: deal.salesperson, date: asOf });
+        insertWriteOff(db, w);
+      }
+      return { created: small.length };
+    },
+    'customers.acceptGrade': ({ customer, grade, asOf }) => {
+      const before = getCustomer(db, customer);
+      if (!before) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
+      setCreditGrade(db, customer, grade);
+      appendAudit(db, { action: 'customers.creditGrade', entity: 'customer', entityId: customer, detail: { from: before.creditGrade, to: grade, asOf } });
+      return requireFound(getCustomer(db, customer), customer);
+    },
+  };
+}
+
+function checkedDeal(db: Db, id: string): { salesperson: string } | null {
+  return (prepared(db, 'SELECT salesperson_id AS salesperson FROM deals WHERE id = ?').get(id) as { salesperson: string } | undefined) ?? null;
+}
