@@ -39,7 +39,9 @@ export function CustomerDrawer({ customer, name, asOf, onClose }: { customer: st
       {!data && detail.loading && <Spin />}
       {data && (
         <div data-testid="rv-customer-detail">
-          <Typography.Title level={5}>{t('rv.instalments')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('rv.instalments')}
+          </Typography.Title>
           <Table<InstalmentRow>
             size="small"
             rowKey={instalmentKey}

@@ -41,13 +41,13 @@ export function CustomerTable({ report, onOpen }: { report: ReceivablesReport; o
         rowKey="customer"
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1090 }}
         data-testid="rv-customer-table"
         locale={{ emptyText: t('rv.nothing') }}
         columns={[
           {
             title: t('deal.customer'),
-            width: 190,
+            width: 180,
             fixed: 'left',
             ellipsis: true,
             render: (_, c) => (
@@ -56,17 +56,17 @@ export function CustomerTable({ report, onOpen }: { report: ReceivablesReport; o
               </Button>
             ),
           },
-          { title: t('rv.outstanding'), dataIndex: 'outstanding', width: 110, align: 'right', render: money, sorter: cny((c) => c.outstanding) },
-          { title: t('rv.overdue'), dataIndex: 'overdue', width: 110, align: 'right', render: money, sorter: cny((c) => c.overdue), defaultSortOrder: 'descend' },
-          { title: t('rv.backlogAmount'), dataIndex: 'backlog', width: 110, align: 'right', render: money },
-          { title: t('rv.unapplied'), dataIndex: 'unapplied', width: 100, align: 'right', render: money },
-          { title: t('rv.oldestDays'), dataIndex: 'oldestOverdueDays', width: 80, align: 'right', sorter: (a, b) => a.oldestOverdueDays - b.oldestOverdueDays },
-          { title: t('rv.grade'), dataIndex: 'creditGrade', width: 70, align: 'center', render: (g: CreditGrade) => <GradeTag grade={g} /> },
-          { title: t('rv.limit'), dataIndex: 'creditLimit', width: 110, align: 'right', render: (v: string | null) => (v === null ? t('rv.noLimit') : money(v)) },
+          { title: t('rv.outstanding'), dataIndex: 'outstanding', width: 105, align: 'right', render: money, sorter: cny((c) => c.outstanding) },
+          { title: t('rv.overdue'), dataIndex: 'overdue', width: 105, align: 'right', render: money, sorter: cny((c) => c.overdue), defaultSortOrder: 'descend' },
+          { title: t('rv.backlogAmount'), dataIndex: 'backlog', width: 105, align: 'right', render: money },
+          { title: t('rv.unapplied'), dataIndex: 'unapplied', width: 95, align: 'right', render: money },
+          { title: t('rv.oldestDays'), dataIndex: 'oldestOverdueDays', width: 70, align: 'right', sorter: (a, b) => a.oldestOverdueDays - b.oldestOverdueDays },
+          { title: t('rv.grade'), dataIndex: 'creditGrade', width: 64, align: 'center', render: (g: CreditGrade) => <GradeTag grade={g} /> },
+          { title: t('rv.limit'), dataIndex: 'creditLimit', width: 105, align: 'right', render: (v: string | null) => (v === null ? t('rv.noLimit') : money(v)) },
           {
             title: t('rv.exposure'),
             dataIndex: 'exposure',
-            width: 130,
+            width: 150,
             align: 'right',
             sorter: cny((c) => c.exposure),
             render: (v: string, c) => (
@@ -78,7 +78,7 @@ export function CustomerTable({ report, onOpen }: { report: ReceivablesReport; o
           },
           {
             title: t('rv.suggested'),
-            width: 120,
+            width: 115,
             render: (_, c) =>
               c.suggestedGrade === c.creditGrade ? (
                 <span style={{ color: '#999' }}>{t('rv.keep')}</span>

@@ -7,42 +7,43 @@ import { instalmentKey } from './figures';
 import { WriteOffModal } from './WriteOffModal';
 
 /** Columns every instalment list shares; `onWriteOff` adds the write-off action. */
-export function useInstalmentColumns(options: { customerNames?: Map<string, string>; onWriteOff?: (row: InstalmentRow) => void; backlog?: boolean }): TableColumnsType<InstalmentRow> {
+export function useInstalmentColumns(options: { customerNames?: Map<string, string>; onWriteOff?: (row: InstalmentRow) => void }): TableColumnsType<InstalmentRow> {
   const t = useT();
-  const { customerNames, onWriteOff, backlog = false } = options;
+  const { customerNames, onWriteOff } = options;
   const columns: TableColumnsType<InstalmentRow> = [
-    { title: t('rv.deal'), dataIndex: 'deal', width: 100, sorter: (a, b) => a.deal.localeCompare(b.deal) },
-    { title: t('rv.number'), dataIndex: 'number', width: 56, align: 'center' },
+    { title: t('rv.deal'), dataIndex: 'deal', width: 90, sorter: (a, b) => a.deal.localeCompare(b.deal) },
+    { title: t('rv.number'), dataIndex: 'number', width: 50, align: 'center' },
     ...(customerNames
       ? [
-          { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 80 },
-          { title: t('deal.customer'), dataIndex: 'customer', width: 170, ellipsis: true, render: (c: string | null) => (c === null ? '' : `${c} ${customerNames.get(c) ?? ''}`) },
+          { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 64 },
+          { title: t('deal.customer'), dataIndex: 'customer', width: 140, ellipsis: true, render: (c: string | null) => (c === null ? '' : `${c} ${customerNames.get(c) ?? ''}`) },
         ]
       : []),
-    { title: t('deal.currency'), dataIndex: 'currency', width: 56 },
-    { title: t('rv.amount'), dataIndex: 'amount', width: 110, align: 'right', render: money },
-    { title: t('rv.dueDate'), dataIndex: 'dueDate', width: 100, render: (d: string | null) => d ?? <Tag>{t('rv.notShipped')}</Tag>, sorter: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') },
-    { title: t('rv.paid'), dataIndex: 'paid', width: 110, align: 'right', render: money },
-    { title: t('rv.writtenOffShort'), dataIndex: 'writtenOff', width: 90, align: 'right', render: (v: string) => (v === '0.00' ? '' : money(v)) },
-    { title: t('rv.owing'), dataIndex: 'outstanding', width: 110, align: 'right', render: money, sorter: (a, b) => Number(a.outstanding) - Number(b.outstanding) },
-    { title: t('rv.settledOn'), dataIndex: 'settledOn', width: 100, render: (d: string | null) => d ?? '' },
+    // The currency goes with the amount: one column less keeps the list within 1366 pixels.
+    { title: t('rv.amount'), dataIndex: 'amount', width: 132, align: 'right', render: (v: string, r) => `${r.currency} ${money(v)}` },
+    { title: t('rv.dueDate'), dataIndex: 'dueDate', width: 96, render: (d: string | null) => d ?? <Tag>{t('rv.notShipped')}</Tag>, sorter: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') },
+    { title: t('rv.paid'), dataIndex: 'paid', width: 105, align: 'right', render: money },
+    { title: t('rv.writtenOffShort'), dataIndex: 'writtenOff', width: 80, align: 'right', render: (v: string) => (v === '0.00' ? '' : money(v)) },
+    { title: t('rv.owing'), dataIndex: 'outstanding', width: 105, align: 'right', render: money, sorter: (a, b) => Number(a.outstanding) - Number(b.outstanding) },
+    { title: t('rv.settledOn'), dataIndex: 'settledOn', width: 96, render: (d: string | null) => d ?? '' },
     {
       title: t('rv.daysOverdue'),
       dataIndex: 'daysOverdue',
-      width: 96,
+      width: 84,
       align: 'right',
       sorter: (a, b) => a.daysOverdue - b.daysOverdue,
-      render: (days: number) => (days > 0 ? <Tag color={backlog ? 'orange' : days > 90 ? 'red' : 'volcano'}>{backlog ? t('rv.lateDeposit', { days }) : days}</Tag> : ''),
+      // Past due in the backlog is a late deposit (定金逾期), the signal not to ship.
+      render: (days: number, row) => (days > 0 ? <Tag color={row.receivable ? (days > 90 ? 'red' : 'volcano') : 'orange'}>{row.receivable ? days : t('rv.lateDeposit', { days })}</Tag> : ''),
     },
   ];
   if (onWriteOff)
     columns.push({
       title: t('actions'),
-      width: 80,
+      width: 60,
       fixed: 'right',
       render: (_, row) => (
         <Button size="small" type="link" onClick={() => onWriteOff(row)} data-testid={`rv-writeoff-${instalmentKey(row)}`}>
-          {t('rv.writeOff')}
+          {t('rv.writeOffButton')}
         </Button>
       ),
     });
@@ -72,7 +73,7 @@ export function InstalmentTable({ report, receivable }: { report: ReceivablesRep
         (!words || `${r.deal} ${r.customer ?? ''} ${customerNames.get(r.customer ?? '') ?? ''}`.toLowerCase().includes(words)),
     );
   }, [report.instalments, receivable, salesperson, lateOnly, openOnly, search, customerNames]);
-  const columns = useInstalmentColumns({ customerNames, onWriteOff: setWritingOff, backlog: !receivable });
+  const columns = useInstalmentColumns({ customerNames, onWriteOff: setWritingOff });
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -98,7 +99,7 @@ export function InstalmentTable({ report, receivable }: { report: ReceivablesRep
         dataSource={rows}
         columns={columns}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => t('rv.count', { n: total }) }}
-        scroll={{ x: 1280, y: 'calc(100vh - 420px)' as unknown as number }}
+        scroll={{ x: 1080, y: 'calc(100vh - 420px)' as unknown as number }}
         data-testid={receivable ? 'rv-instalment-table' : 'rv-backlog-table'}
         locale={{ emptyText: receivable ? t('rv.nothing') : t('rv.noBacklog') }}
       />

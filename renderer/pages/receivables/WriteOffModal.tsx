@@ -39,7 +39,8 @@ export function WriteOffModal({ instalment, asOf, defaults, onClose }: { instalm
     form.resetFields();
     form.setFieldsValue({
       date: dayjs(defaults.date ?? asOf),
-      amount: defaults.amount ?? (instalment.outstanding !== '0.00' && !instalment.outstanding.startsWith('-') ? instalment.outstanding : ''),
+      // Never prefilled with the whole balance: a write-off is typed on purpose.
+      amount: defaults.amount ?? '',
       kind: defaults.kind ?? 'bank_charges',
       reason: defaults.reason ?? '',
     });
@@ -97,10 +98,10 @@ export function WriteOffModal({ instalment, asOf, defaults, onClose }: { instalm
           <DatePicker allowClear={false} style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="amount" label={`${t('rv.amount')}（${instalment.currency}）`}>
-          <Input inputMode="decimal" style={{ width: 130, textAlign: 'right' }} data-testid="rv-writeoff-amount" />
+          <Input inputMode="decimal" placeholder={money(instalment.outstanding)} style={{ width: 130, textAlign: 'right' }} data-testid="rv-writeoff-amount" />
         </Form.Item>
         <Form.Item name="kind" label={t('rv.kind')}>
-          <Select style={{ width: 150 }} options={WRITE_OFF_KINDS.map((k) => ({ value: k.value, label: t(k.label) }))} data-testid="rv-writeoff-kind" />
+          <Select style={{ width: 170 }} options={WRITE_OFF_KINDS.map((k) => ({ value: k.value, label: t(k.label) }))} data-testid="rv-writeoff-kind" />
         </Form.Item>
         <Form.Item name="reason" label={t('rv.reason')} style={{ width: '100%' }}>
           <Input />
