@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Spin, Table } from 'antd';
 import { useMemo } from 'react';
 import type { BadDebtRow as BadDebt } from '../../../shared/api/contract';
 import { Dec } from '../../../shared/money';
@@ -24,11 +24,12 @@ export function BadDebts({ asOf }: { asOf: string }) {
     return [...by.values()];
   }, [debts.data]);
   if (debts.error) return <QuarterProblem error={debts.error} />;
+  // Drawn once the rows are there, so that every person starts expanded.
+  if (!debts.data) return <Spin />;
   return (
     <Table<PersonDebts>
       size="small"
       rowKey="salesperson"
-      loading={debts.loading}
       dataSource={people}
       pagination={false}
       style={{ maxWidth: 720 }}
