@@ -164,6 +164,7 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     expect(await total('backlog')).toBe('¥142,000.00');
     expect(await total('lateDeposits')).toBe('¥42,600.00');
     await page.getByTestId('rv-ageing-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => undefined);
     await page.screenshot({ path: path.join(ROOT, '.tmp/receivables-1366.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: path.join(ROOT, '.tmp/receivables-1920.png') });
@@ -195,5 +196,32 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     expect(await page.getByTestId('rv-total-writtenOff').locator('.ant-statistic-content').innerText()).toBe('¥50.00');
     const stored = await session.data.services['writeOffs.list']({ deal: 'D3' });
     expect(stored.map((w) => ({ number: w.number, date: w.date, amount: w.amount, kind: w.kind }))).toEqual([{ number: 1, date: AS_OF, amount: '50.00', kind: 'bank_charges' }]);
+  });
+
+  it('pins a receipt to the deal it pays, and accepts the suggested credit grade', async () => {
+    const { page } = session;
+    // R2 (USD 50,000.00) pinned to D2 pays D2's 6,000.00 + 14,000.00 first; the 30,000.00 beyond
+    // D2's total joins R1's 30,000.00: 60,000.00 first in first out pays D1#1 30,000.00 and
+    // D1#2 30,000.00. D1#2 owes 40,000.00 × 7.10 = 284,000.00, 52 days overdue; no backlog is left.
+    await page.getByTestId('rv-tab-customers').click();
+    await page.getByTestId('rv-open-C1').click();
+    const r2 = page.getByTestId('rv-detail-receipts').locator('.ant-table-row', { hasText: 'R2' });
+    await r2.locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'D2' }).click();
+    await expect.poll(async () => (await r2.innerText()).replace(/\s+/g, ' ')).toContain('D2 第1期 6,000.00');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('rv-tab-people').click();
+    await expect.poll(() => text(page, 'rv-sp-outstanding-S1')).toBe('284,000.00');
+    expect(await text(page, 'rv-sp-d31_60-S1')).toBe('284,000.00');
+    expect(await text(page, 'rv-sp-backlog-S1')).toBe('0.00');
+
+    // Oldest overdue 52 days (31–90): one grade down, B → C, applied only when accepted.
+    await page.getByTestId('rv-tab-customers').click();
+    await page.getByTestId('rv-accept-C1').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    const acme = page.getByTestId('rv-customer-table').locator('.ant-table-row', { hasText: 'ACME' });
+    await expect.poll(async () => (await acme.locator('td').nth(6).innerText()).trim()).toBe('C');
+    const customers = await session.data.services['customers.list']({ search: 'C1', offset: 0, limit: 10 });
+    expect(customers.rows.find((c) => c.id === 'C1')?.creditGrade).toBe('C');
   });
 });

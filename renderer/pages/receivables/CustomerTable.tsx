@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CustomerReceivables, ReceivablesReport } from '../../../shared/receivables/report';
 import type { CreditGrade } from '../../../shared/domain';
@@ -85,12 +85,16 @@ export function CustomerTable({ report, onOpen }: { report: ReceivablesReport; o
               ) : (
                 <Space size={4}>
                   <GradeTag grade={c.suggestedGrade} />
-                  <Popconfirm title={t('rv.acceptConfirm', { name: c.name, from: c.creditGrade, to: c.suggestedGrade })} okText={t('rv.accept')} cancelText={t('cancel')} onConfirm={() => acceptGrade(c)}>
-                    <Tooltip title={t('rv.suggestWhy')}>
-                      <Button size="small" data-testid={`rv-accept-${c.customer}`}>
-                        {t('rv.accept')}
-                      </Button>
-                    </Tooltip>
+                  <Popconfirm
+                    title={t('rv.acceptConfirm', { name: c.name, from: c.creditGrade, to: c.suggestedGrade })}
+                    description={<div style={{ maxWidth: 320 }}>{t('rv.suggestWhy')}</div>}
+                    okText={t('rv.accept')}
+                    cancelText={t('cancel')}
+                    onConfirm={() => acceptGrade(c)}
+                  >
+                    <Button size="small" data-testid={`rv-accept-${c.customer}`}>
+                      {t('rv.accept')}
+                    </Button>
                   </Popconfirm>
                 </Space>
               ),
