@@ -307,6 +307,7 @@ export const en: Record<UiKey, string> = {
   'deal.openingDue': 'Opening balance due',
   'deal.openingHelp': 'For deals signed before {from}: what was still owed that day (deal currency)',
   'deal.credit': 'Customer credit',
+  'deal.creditLine': '{head}: {text}',
   'deal.overLimit': 'This deal takes the customer over its credit limit (you can still save it)',
   'deal.exposure': 'Exposure now ¥{exposure}, with this deal ¥{after}; credit limit ¥{limit}, grade {grade}',
   'deal.exposureNoLimit': 'Exposure now ¥{exposure}, with this deal ¥{after}; no credit limit, grade {grade}',

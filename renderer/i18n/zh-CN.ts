@@ -317,6 +317,7 @@ export const zhCN = {
   'deal.openingDue': '期初到期日',
   'deal.openingHelp': '{from} 之前签约、当日仍未收回的金额（成交币种）',
   'deal.credit': '客户信用',
+  'deal.creditLine': '{head}：{text}',
   'deal.overLimit': '这笔成交会使客户超出信用额度（仍可保存）',
   'deal.exposure': '客户当前敞口 ¥{exposure}，加上这笔成交后 ¥{after}；信用额度 ¥{limit}，等级 {grade}',
   'deal.exposureNoLimit': '客户当前敞口 ¥{exposure}，加上这笔成交后 ¥{after}；未设信用额度，等级 {grade}',

@@ -42,7 +42,7 @@ export function DealCreditCheck({ deal }: { deal?: string }) {
       type={c.overLimit ? 'warning' : 'info'}
       showIcon
       data-testid="deal-credit"
-      message={`${c.overLimit ? t('deal.overLimit') : t('deal.credit')}：${text}`}
+      message={t('deal.creditLine', { head: c.overLimit ? t('deal.overLimit') : t('deal.credit'), text })}
       style={{ marginBottom: 8 }}
     />
   );
