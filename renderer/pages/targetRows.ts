@@ -7,16 +7,13 @@ export type GridKpi = (typeof GRID_KPIS)[number];
 export type Cell = { weight: string; value: string };
 export type TargetRow = Record<GridKpi, Cell>;
 
-const isGridKpi = (kpi: string): kpi is GridKpi => (GRID_KPIS as readonly string[]).includes(kpi);
-
 const empty = (): TargetRow => Object.fromEntries(GRID_KPIS.map((k) => [k, { weight: '', value: '' }])) as TargetRow;
 
 /** A stored sheet as grid cells; the error-rate baseline is shown in percent (0.05 → 5). */
 export function rowFromSheet(indicators: readonly TargetIndicator[]): TargetRow {
   const row = empty();
   for (const i of indicators) {
-    // Indicators the grid has no column for (custom, the receivables rates) stay out of it.
-    if (!isGridKpi(i.kpi)) continue;
+    if (i.kpi === 'custom') continue;
     const value = i.kpi === 'peer_review' ? (i.score ?? '') : i.kpi === 'error_rate' && i.target ? new Dec(i.target).times(100).toString() : (i.target ?? '');
     row[i.kpi] = { weight: i.weight, value };
   }
@@ -33,8 +30,8 @@ export function sheetFromRow(row: TargetRow, keep: readonly TargetIndicator[]): 
     if (kpi === 'peer_review') indicators.push({ kpi, weight: weight.trim(), score: v });
     else indicators.push({ kpi: kpi as StandardKpi, weight: weight.trim(), target: kpi === 'error_rate' && isDecimalText(v) ? new Dec(v).div(100).toString() : v });
   }
-  // Indicators not in the grid (custom, the receivables rates) stay as they were.
-  return [...indicators, ...keep.filter((i) => !isGridKpi(i.kpi))];
+  // Custom indicators are not in the grid; they stay as they were.
+  return [...indicators, ...keep.filter((i) => i.kpi === 'custom')];
 }
 
 export function weightSum(row: TargetRow): string {
