@@ -3,6 +3,7 @@ import path from 'node:path';
 import { desktopBench } from './desktop';
 import { foundationBench } from './foundation';
 import { formsBench } from './forms';
+import { receivablesBench } from './receivables';
 import { report, type BenchResult } from './timing';
 import { spawnSync } from 'node:child_process';
 
@@ -18,5 +19,5 @@ function bankBench(kind: 'xlsx' | 'csv'): BenchResult[] {
   return results;
 }
 
-const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...bankBench('xlsx'), ...bankBench('csv')]);
+const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...bankBench('xlsx'), ...bankBench('csv'), ...receivablesBench()]);
 process.exitCode = pass ? 0 : 1;

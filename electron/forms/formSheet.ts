@@ -17,6 +17,8 @@ export type PersonForm = {
   record: AppraisalRecord | null;
   plan: CommissionPlan | null;
   settings: Settings;
+  /** The person's receivables at the quarter's end (SPEC §12), CNY; absent when the company keeps no payment terms. */
+  receivables?: { asOf: string; outstanding: string; overdue: string } | null;
 };
 
 /** Where the figures, the self-evaluation area and the self scores are, for reading a form back. */
@@ -231,7 +233,25 @@ function commission(w: Writer, form: PersonForm, figures: Record<string, string>
   w.merged(`A${r}`, `F${r}`, '提成合计', { font: font.label, alignment: align.right });
   w.put(`G${r}`, { formula: `G${first + 1}+G${first + 2}`, result: Number(c.total) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money });
   figures.commission = `G${r}`;
+  receivables(w, form);
   w.row++;
+}
+
+/** 应收余额 and its overdue part at the quarter's end, for reference beside the money received. */
+function receivables(w: Writer, form: PersonForm): void {
+  if (form.receivables === undefined) return;
+  const r = form.receivables;
+  const rows: [string, number | string][] = r
+    ? [
+        [`参考：应收余额（截至季末 ${r.asOf}，人民币）`, Number(r.outstanding)],
+        ['其中逾期', Number(r.overdue)],
+      ]
+    : [['参考：应收余额（季末汇率缺失，无法折算）', '—']];
+  for (const [label, value] of rows) {
+    const row = w.row++;
+    w.merged(`A${row}`, `F${row}`, label, { font: font.body, alignment: align.right });
+    w.put(`G${row}`, value, { font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.money });
+  }
 }
 
 function narrative(w: Writer, form: PersonForm, selfScores: Record<string, string>): [number, number] {

@@ -8,9 +8,24 @@ import { listAppraisals } from '../db/repositories/appraisals';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { cachedQuarter } from '../services/appraisalService';
+import { computeReceivables } from '../services/receivablesService';
+import { DomainError } from '../../shared/api/errors';
+import { quarterRange } from '../../shared/quarter';
 import type { PersonForm } from './formSheet';
 import { formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
+
+/** Each person's outstanding and overdue at the quarter's end; null when a rate for that month is missing. */
+function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
+  const asOf = quarterRange(quarter).to;
+  try {
+    const report = computeReceivables(db, asOf);
+    return { asOf, people: new Map(report.salespeople.map((p) => [p.salesperson, { outstanding: p.outstanding, overdue: p.overdue }])) };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'appraise.missingRate') return null;
+    throw error;
+  }
+}
 
 /** Everything the forms of a quarter show, gathered once. */
 function gather(db: Db, quarter: string): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
@@ -22,6 +37,7 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
   const adjustments = listAdjustments(db, { period: quarter });
   const settings = getSettings(db);
   const company = getCompany(db)?.name ?? '';
+  const owed = settings.paymentTerms.length > 0 ? receivablesAtQuarterEnd(db, quarter) : undefined;
   const forms = report.rows.map((row): PersonForm => {
     const person = people.get(row.salesperson) ?? { id: row.salesperson, name: row.name, department: null, hiredOn: null, monthlyBaseSalary: '0', performanceBasePay: '0', commissionPlan: null };
     return {
@@ -34,6 +50,7 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
       record: records.get(row.salesperson) ?? null,
       plan: (person.commissionPlan && plans.get(person.commissionPlan)) || null,
       settings,
+      ...(owed === undefined ? {} : { receivables: owed && { asOf: owed.asOf, ...(owed.people.get(row.salesperson) ?? { outstanding: '0.00', overdue: '0.00' }) } }),
     };
   });
   return { company, report, forms, people };

@@ -91,8 +91,9 @@ export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
       assertUnlocked(db, receiptFeeds(receipt));
       return requireFound(getReceipt(db, insertReceipt(db, receipt)), 'receipt');
     },
-    'receipts.update': ({ id, ...input }) => {
+    'receipts.update': ({ id, deal: pin, ...rest }) => {
       const previous = requireFound(getReceipt(db, id), id);
+      const input = { ...rest, deal: pin === undefined ? previous.deal : pin };
       checkReceipt(db, input, id);
       const next = attributeReceipt(db, { ...input, batchId: previous.batchId }, previous);
       assertUnlocked(db, receiptFeeds(previous), receiptFeeds(next));

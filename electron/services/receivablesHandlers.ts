@@ -18,11 +18,13 @@ import { assertUnlocked } from './appraisalLock';
 import { checkPin, checkWriteOff } from './receivablesChecks';
 import { computeReceivables, forEachLedger } from './receivablesService';
 import { requireFound } from './references';
-import type { ReceivablesReport } from '../../shared/receivables/report';
+import type { InstalmentRow, ReceivablesReport } from '../../shared/receivables/report';
+import type { Page } from '../../shared/entities';
 
 type ReceivableMethods =
   | 'receipts.pin'
   | 'receivables.report'
+  | 'receivables.instalments'
   | 'receivables.customer'
   | 'receivables.dealCheck'
   | 'receivables.badDebts'
@@ -153,6 +155,29 @@ function badDebts(db: Db, asOf: string): BadDebtRow[] {
     .map(({ fen, ...row }) => ({ ...row, cny: fenToText(fen) }));
 }
 
+type InstalmentQuery = Parameters<ApiHandlers['receivables.instalments']>[0];
+
+/** One page of the report's instalments, filtered and sorted as the 应收 page asks (ties keep deal then number order). */
+function instalmentPage(rows: readonly InstalmentRow[], q: InstalmentQuery): Page<InstalmentRow> {
+  const kept = rows.filter(
+    (r) =>
+      (q.customer === undefined || r.customer === q.customer) &&
+      (q.salesperson === undefined || r.salesperson === q.salesperson) &&
+      (q.deal === undefined || r.deal === q.deal) &&
+      (q.receivable === undefined || r.receivable === q.receivable) &&
+      (!q.overdueOnly || r.daysOverdue > 0),
+  );
+  const sign = q.descending ? -1 : 1;
+  if (q.sort !== 'deal' || q.descending) {
+    const value = (r: InstalmentRow): number | string =>
+      q.sort === 'dueDate' ? (r.dueDate ?? '9999-99-99') : q.sort === 'daysOverdue' ? r.daysOverdue : q.sort === 'outstanding' ? toFen(r.outstanding) : `${r.deal}\u0000${String(r.number).padStart(4, '0')}`;
+    const indexed = kept.map((r, i) => ({ r, i, v: value(r) }));
+    indexed.sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : a.i - b.i));
+    return { rows: indexed.slice(q.offset, q.offset + q.limit).map((x) => x.r), total: kept.length, offset: q.offset, limit: q.limit };
+  }
+  return { rows: kept.slice(q.offset, q.offset + q.limit), total: kept.length, offset: q.offset, limit: q.limit };
+}
+
 /** Receivables, pins, write-offs and credit grades (SPEC §12). */
 export function receivableHandlers(db: Db): Pick<ApiHandlers, ReceivableMethods> {
   return {
@@ -169,7 +194,11 @@ export function receivableHandlers(db: Db): Pick<ApiHandlers, ReceivableMethods>
       setReceiptDeal(db, id, deal);
       return requireFound(getReceipt(db, id), id);
     },
-    'receivables.report': ({ asOf }) => cachedReport(db, asOf),
+    'receivables.report': ({ asOf, instalments }) => {
+      const report = cachedReport(db, asOf);
+      return instalments ? report : { ...report, instalments: [] };
+    },
+    'receivables.instalments': (query) => instalmentPage(cachedReport(db, query.asOf).instalments, query),
     'receivables.customer': ({ customer, asOf }) => customerDetail(db, customer, asOf),
     'receivables.dealCheck': (args) => dealCheck(db, args),
     'receivables.badDebts': ({ asOf }) => badDebts(db, asOf),

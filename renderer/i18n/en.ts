@@ -193,6 +193,8 @@ export const en: Record<UiKey, string> = {
   'kpi.settled': 'Settled',
   'kpi.new_customers': 'New customers',
   'kpi.error_rate': 'Error rate',
+  'kpi.collection_rate': 'Collection rate',
+  'kpi.overdue_rate': 'Overdue rate',
   'kpi.peer_review': 'Peer review',
   'kpi.custom': 'Custom',
   'ap.people': '{n} people',

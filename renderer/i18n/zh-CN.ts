@@ -199,6 +199,8 @@ export const zhCN = {
   'kpi.settled': '结汇额',
   'kpi.new_customers': '新客户',
   'kpi.error_rate': '差错率',
+  'kpi.collection_rate': '回款率',
+  'kpi.overdue_rate': '逾期率',
   'kpi.peer_review': '民主评议',
   'kpi.custom': '自定义',
   // Appraisal

@@ -174,7 +174,7 @@ function Indicators({ rows }: { rows: IndicatorRow[] }) {
       columns={[
         { title: t('ap.indicator'), dataIndex: 'kpi', render: (kpi: string, r) => r.name ?? t(`kpi.${kpi}` as UiKey) },
         { title: t('tg.weight'), dataIndex: 'weight', align: 'right' },
-        { title: t('ap.actual'), dataIndex: 'actual', align: 'right', render: (v: string | null, r) => (v === null ? '—' : r.kpi === 'error_rate' ? percent(v) : r.kpi === 'new_customers' ? v : money(v)) },
+        { title: t('ap.actual'), dataIndex: 'actual', align: 'right', render: (v: string | null, r) => (v === null ? '—' : r.kpi === 'error_rate' || r.kpi === 'collection_rate' || r.kpi === 'overdue_rate' ? percent(v) : r.kpi === 'new_customers' ? v : money(v)) },
         { title: t('ap.score'), dataIndex: 'score', align: 'right', render: (v: string | null) => v ?? t('ap.notApplicable') },
       ]}
     />

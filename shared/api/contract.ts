@@ -96,11 +96,24 @@ export const apiArgs = {
   'deals.delete': byId,
   'receipts.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), unmatched: z.boolean().optional(), ...paging }),
   'receipts.create': receiptSchema,
-  'receipts.update': receiptSchema.extend({ id: z.number().int().positive() }),
+  // An update that leaves `deal` out keeps the receipt's pin (forms that do not show pins must not drop them).
+  'receipts.update': receiptSchema.extend({ id: z.number().int().positive(), deal: entityId.nullish() }),
   'receipts.delete': byRowId,
   'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
   'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),
-  'receivables.report': z.object({ asOf: isoDate }),
+  // `instalments: false` leaves the instalment rows out (a large company has hundreds of thousands): page them with receivables.instalments.
+  'receivables.report': z.object({ asOf: isoDate, instalments: z.boolean().default(true) }),
+  'receivables.instalments': z.object({
+    asOf: isoDate,
+    customer: entityId.optional(),
+    salesperson: entityId.optional(),
+    deal: entityId.optional(),
+    receivable: z.boolean().optional(),
+    overdueOnly: z.boolean().default(false),
+    sort: z.enum(['deal', 'dueDate', 'daysOverdue', 'outstanding']).default('deal'),
+    descending: z.boolean().default(false),
+    ...paging,
+  }),
   'receivables.customer': z.object({ customer: entityId, asOf: isoDate }),
   'receivables.dealCheck': z.object({ customer: entityId, currency, amount: moneyPositive, signedOn: isoDate, deal: entityId.optional() }),
   'receivables.badDebts': z.object({ asOf: isoDate }),
@@ -244,6 +257,7 @@ export type ApiResults = {
   'receipts.setNotCustomer': StoredReceipt;
   'receipts.pin': StoredReceipt;
   'receivables.report': ReceivablesReport;
+  'receivables.instalments': Page<InstalmentRow>;
   'receivables.customer': CustomerReceivablesDetail;
   'receivables.dealCheck': DealCreditCheck;
   'receivables.badDebts': BadDebtRow[];

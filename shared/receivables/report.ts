@@ -68,9 +68,11 @@ export type RateLookup = (currency: string) => number | null;
 
 /** Outstanding fen of a currency → CNY fen at a per-unit rate in millionths, half-up away from zero (SPEC §2). */
 export function fenToCny(fen: number, currency: string, rate: RateLookup, month: string): number {
-  if (currency === 'CNY' || fen === 0) return fen;
+  if (currency === 'CNY') return fen;
+  // Even a zero needs the rate: a currency without one is an error, never a silent zero (SPEC §2).
   const micro = rate(currency);
   if (micro === null) throw new DomainError('appraise.missingRate', { month, currency });
+  if (fen === 0) return 0;
   const product = fen * micro;
   if (Number.isSafeInteger(product)) return roundDiv(product, 1_000_000);
   return new Dec(fen).times(micro).div(1_000_000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
@@ -122,7 +124,8 @@ export function instalmentRow(inst: LedgerInstalment, currency: string): Instalm
 
 /** Σ over a customer's currencies of its unapplied money, each rounded to CNY fen. */
 export function unappliedCny(ledger: CustomerLedger, rate: RateLookup, month: string): number {
-  return ledger.groups.reduce((sum, g) => sum + fenToCny(g.unappliedFen, g.currency, rate, month), 0);
+  // Only money actually unapplied needs converting: a currency whose receipts net to nothing asks for no rate.
+  return ledger.groups.reduce((sum, g) => sum + (g.unappliedFen === 0 ? 0 : fenToCny(g.unappliedFen, g.currency, rate, month)), 0);
 }
 
 /**

@@ -3,6 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJson, ROOT, tempDir, tkpi, writeJson } from '../helpers';
 
+type Bundle = {
+  settings: { paymentTerms: { instalments: { percent: string }[] }[] };
+  customers: { terms?: string }[];
+  receipts: { deal?: string; customer?: string }[];
+  writeOffs: { amount: string }[];
+};
+
 const CASE = path.join(ROOT, 'test/fixtures/case-receivables');
 const AS_OF = fs.readFileSync(path.join(CASE, 'AS_OF'), 'utf8').split(/\s+/).filter(Boolean);
 const QUARTER = fs.readFileSync(path.join(CASE, 'QUARTER'), 'utf8').trim();
@@ -80,5 +87,22 @@ describe('golden case receivables through the tkpi command line', () => {
     const run = tkpi('receivables', '--db', loaded(), '--as-of', '2026-02-30');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--as-of');
+  });
+
+  it.each([
+    ['a receipt pinned to another customer’s deal', (b: Bundle) => void (b.receipts.find((r) => r.deal === 'R0062')!.customer = 'C001'), '.deal', '不能指定到客户 C025 的成交 R0062'],
+    ['a write-off larger than its instalment', (b: Bundle) => void (b.writeOffs[0]!.amount = '99999999.00'), 'writeOffs[0].amount', '可核销的 49400.00 GBP'],
+    ['an unknown terms id', (b: Bundle) => void (b.customers[0]!.terms = 'NOPE'), 'customers[0](C001).terms', 'NOPE'],
+    ['percents not summing to 100', (b: Bundle) => void (b.settings.paymentTerms[0]!.instalments[0]!.percent = '31'), 'settings.paymentTerms[0]', '101%'],
+  ])('refuses a bundle with %s (exit 2, nothing written)', (_what, spoil, field, words) => {
+    const dir = tempDir();
+    const bundle = readJson<Bundle>(path.join(CASE, 'bundle.json'));
+    spoil(bundle);
+    const db = path.join(dir, 'bad.db');
+    const run = tkpi('load', '--db', db, writeJson(path.join(dir, 'bad.json'), bundle));
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain(field);
+    expect(run.stderr).toContain(words);
+    expect(fs.existsSync(db)).toBe(false);
   });
 });
