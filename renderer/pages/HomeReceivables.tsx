@@ -17,7 +17,7 @@ export function HomeReceivables() {
   const { lang, setPage } = useAppStore();
   const settings = useQuery('settings.get', {});
   const hasTerms = (settings.data?.paymentTerms.length ?? 0) > 0;
-  const report = useQuery('receivables.report', hasTerms ? { asOf: todayIso() } : null);
+  const report = useQuery('receivables.report', hasTerms ? { asOf: todayIso(), instalments: false } : null);
   if (!hasTerms) return null;
   return (
     <PageCard title={t('home.receivables')} extra={<a onClick={() => setPage('receivables')}>{t('home.toReceivables')}</a>}>

@@ -22,7 +22,7 @@ export function ReceivablesPage() {
   const t = useT();
   const [asOf, setAsOf] = useState(todayIso);
   const [customer, setCustomer] = useState<string | null>(null);
-  const report = useQuery('receivables.report', { asOf });
+  const report = useQuery('receivables.report', { asOf, instalments: false });
   const data = report.data;
   return (
     <>

@@ -177,8 +177,12 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     expect(cells).toEqual(['C1ACMETRADINGLTD', '142,000.00', '142,000.00', '142,000.00', '0.00', '52', 'B', '250,000.00', '超额度284,000.00', 'C采纳']);
 
     await page.getByTestId('rv-tab-instalments').click();
-    const d1 = page.getByTestId('rv-instalment-table').locator('.ant-table-row', { hasText: 'D1' });
+    const d1 = page.getByTestId('rv-instalment-table').locator('.ant-table-row', { hasText: '2026-08-09' });
     expect((await d1.locator('td').allInnerTexts()).map((s) => s.trim()).slice(0, 11)).toEqual(['D1', '2', 'S1', 'C1 ACME TRADING LTD', 'USD 70,000.00', '2026-08-09', '50,000.00', '', '20,000.00', '', '52']);
+    // Receivable: D1#1 (paid), D1#2 and D3#1; only D1#2 is overdue.
+    await expect.poll(() => page.getByTestId('rv-instalment-table').locator('.ant-table-row').count()).toBe(3);
+    await page.getByTestId('rv-overdue-only').click();
+    await expect.poll(() => page.getByTestId('rv-instalment-table').locator('.ant-table-row').count()).toBe(1);
     await page.getByTestId('rv-tab-backlog').click();
     const deposit = page.getByTestId('rv-backlog-table').locator('.ant-table-row', { hasText: '2026-09-01' });
     await expect(deposit.innerText()).resolves.toContain('定金逾期 29 天');
