@@ -46,7 +46,7 @@ export function RefundClaims({ refunds }: { refunds: RefundRow[] }) {
             )}
           />
           <InstalmentChooser
-            refund={refund}
+            refund={instalment === null ? refund : null}
             onClose={() => setRefund(null)}
             onChoose={(row) => {
               setInstalment(row);
