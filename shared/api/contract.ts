@@ -35,7 +35,7 @@ import {
   writeOffSchema,
 } from '../schemas/bundle';
 import { count, currency, entityId, isoDate, moneyPositive, monthKey, points, quarterKey, text, year } from '../schemas/fields';
-import { commissionPlanSchema, settingsSchema } from '../schemas/settings';
+import { commissionPlanSchema, settingsUpdateSchema } from '../schemas/settings';
 import { targetSheetSchema } from '../schemas/targets';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Result } from './errors';
@@ -75,7 +75,7 @@ export const apiArgs = {
   'company.get': none,
   'company.update': companySchema,
   'settings.get': none,
-  'settings.update': settingsSchema.partial(),
+  'settings.update': settingsUpdateSchema,
   'plans.list': none,
   'plans.save': commissionPlanSchema,
   'plans.delete': byId,

@@ -78,6 +78,24 @@ export const settingsSchema = z.object({
   smallBalance: moneyNonNegative.default(DEFAULT_SETTINGS.smallBalance),
 });
 
+/**
+ * An update of some settings: the same fields, none defaulted. (`settingsSchema.partial()` would
+ * still fill the defaults in, so that changing one setting reset every other — the payment terms
+ * among them.)
+ */
+export const settingsUpdateSchema = z.object({
+  newCustomerRule: z.enum(['first_receipt', 'first_deal']).optional(),
+  commissionBase: z.enum(['settled', 'deal_volume']).optional(),
+  forcedRanking: z.boolean().optional(),
+  anchors: anchorSettingsSchema.optional(),
+  gradeBands: gradeBandsSchema.optional(),
+  distribution: distributionSchema.optional(),
+  paymentTerms: paymentTermsListSchema.optional(),
+  defaultTerms: entityId.nullable().optional(),
+  receivablesFrom: isoDate.nullable().optional(),
+  smallBalance: moneyNonNegative.optional(),
+});
+
 /** Defaults are copied so no caller can change the shared constant. */
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;

@@ -49,6 +49,15 @@ describe('receivables services over a real SQLite file', () => {
     expect((await ok(api['settings.get']({}))).paymentTerms).toEqual([]);
   });
 
+  it('changes one setting without resetting the others (the payment terms stay)', async () => {
+    await seed();
+    const after = await ok(api['settings.update']({ smallBalance: '500.00' }));
+    expect(after).toMatchObject({ smallBalance: '500.00', defaultTerms: 'TT30', newCustomerRule: 'first_receipt' });
+    expect(after.paymentTerms.map((t) => t.id)).toEqual(['TT30', 'OA60']);
+    await ok(api['settings.update']({ newCustomerRule: 'first_deal' }));
+    expect((await ok(api['settings.get']({}))).paymentTerms).toHaveLength(2);
+  });
+
   it('refuses a credit limit that is not money and terms that do not exist on customers and deals', async () => {
     await seed();
     const limit = await api['customers.create']({ id: 'C3', name: 'X', creditLimit: '12,000' });
