@@ -6,6 +6,7 @@ import {
   FileExclamationOutlined,
   FileDoneOutlined,
   AimOutlined,
+  AccountBookOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -24,6 +25,7 @@ import { ErrorsPage } from './pages/ErrorsPage';
 import { HomePage } from './pages/HomePage';
 import { PayPage } from './pages/PayPage';
 import { ReceiptsPage } from './pages/ReceiptsPage';
+import { ReceivablesPage } from './pages/ReceivablesPage';
 import { SalespeoplePage } from './pages/SalespeoplePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TargetsPage } from './pages/TargetsPage';
@@ -35,6 +37,7 @@ const PAGES: { key: PageKey; icon: ReactNode; render: () => ReactNode }[] = [
   { key: 'customers', icon: <TeamOutlined />, render: () => <CustomersPage /> },
   { key: 'deals', icon: <FileDoneOutlined />, render: () => <DealsPage /> },
   { key: 'receipts', icon: <BankOutlined />, render: () => <ReceiptsPage /> },
+  { key: 'receivables', icon: <AccountBookOutlined />, render: () => <ReceivablesPage /> },
   { key: 'errors', icon: <FileExclamationOutlined />, render: () => <ErrorsPage /> },
   { key: 'targets', icon: <AimOutlined />, render: () => <TargetsPage /> },
   { key: 'appraisal', icon: <AuditOutlined />, render: () => <AppraisalPage /> },

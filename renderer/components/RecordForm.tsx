@@ -24,6 +24,8 @@ export type Field = {
   input?: ReactNode;
   /** A plausibility check: a warning shown under the field that never blocks the save. */
   warn?: (value: unknown, values: Record<string, unknown>) => string | null;
+  /** Shown only while the form's values pass this test (e.g. 期初应收 for old deals only). */
+  when?: (values: Record<string, unknown>) => boolean;
 };
 
 type Props<T> = {
@@ -37,6 +39,10 @@ type Props<T> = {
   onSubmit(values: T): Promise<Result<unknown>>;
   /** The date field that puts the record in a quarter: saving into another quarter says so. */
   dateField?: string;
+  /** Drawn below the fields, inside the form (it may watch the fields' values). */
+  children?: ReactNode;
+  /** Two columns of fields in a wider dialog, for records with many fields. */
+  wide?: boolean;
 };
 
 /** Empty inputs mean "not given": the schemas then apply their defaults or nulls. */
@@ -79,7 +85,7 @@ function inputFor(field: Field, disabled: boolean): ReactNode {
  * the API uses, and an error the API returns is shown beside the field it names. A dialog
  * taller than the window scrolls its body; 保存 stays in view.
  */
-export function RecordForm<T>({ title, open, editing, initial, fields, schema, onClose, onSubmit, dateField }: Props<T>) {
+export function RecordForm<T>({ title, open, editing, initial, fields, schema, onClose, onSubmit, dateField, children, wide = false }: Props<T>) {
   const [form] = Form.useForm();
   const t = useT();
   const { lang, quarter, setQuarter } = useAppStore();
@@ -149,31 +155,41 @@ export function RecordForm<T>({ title, open, editing, initial, fields, schema, o
       okText={t('save')}
       cancelText={t('cancel')}
       destroyOnHidden
-      width={560}
+      width={wide ? 820 : 560}
       style={{ top: 24 }}
       styles={{ body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto', paddingRight: 8 } }}
     >
-      <Form form={form} layout="vertical" requiredMark={false}>
-        {fields.map((field) => (
-          <Form.Item
-            key={field.name}
-            name={field.name}
-            label={field.label}
-            extra={field.help}
-            rules={[{ validator: check(field.name) }, ...(field.warn ? [{ validator: warning(field), warningOnly: true }] : [])]}
-            valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
-            {...(field.kind === 'date'
-              ? {
-                  getValueProps: (v: string | null) => ({ value: v ? dayjs(v) : null }),
-                  normalize: (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
-                }
-              : field.kind === 'currency'
-                ? { normalize: currencyInput }
-                : {})}
-          >
-            {inputFor(field, editing && field.fixedOnEdit === true)}
-          </Form.Item>
-        ))}
+      <Form form={form} layout="vertical" requiredMark={false} style={wide ? { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 } : undefined}>
+        {fields.map((field) => {
+          const item = (
+            <Form.Item
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              extra={field.help}
+              rules={[{ validator: check(field.name) }, ...(field.warn ? [{ validator: warning(field), warningOnly: true }] : [])]}
+              valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
+              {...(field.kind === 'date'
+                ? {
+                    getValueProps: (v: string | null) => ({ value: v ? dayjs(v) : null }),
+                    normalize: (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
+                  }
+                : field.kind === 'currency'
+                  ? { normalize: currencyInput }
+                  : {})}
+            >
+              {inputFor(field, editing && field.fixedOnEdit === true)}
+            </Form.Item>
+          );
+          return field.when ? (
+            <Form.Item key={field.name} noStyle shouldUpdate>
+              {({ getFieldsValue }) => (field.when?.(getFieldsValue() as Record<string, unknown>) ? item : null)}
+            </Form.Item>
+          ) : (
+            item
+          );
+        })}
+        {children && <div style={{ gridColumn: '1 / -1' }}>{children}</div>}
       </Form>
     </Modal>
   );

@@ -3,18 +3,20 @@ import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { Deal, DealView } from '../../shared/entities';
 import { dealSchema } from '../../shared/schemas/bundle';
-import { useMutation } from '../api/hooks';
+import { useMutation, useQuery } from '../api/hooks';
 import { PageCard, RowActions, type Editing } from '../components/common';
 import { LongTable } from '../components/LongTable';
 import { PersonName, usePeopleById } from '../components/people';
 import { CustomerPicker, SalespersonPicker } from '../components/pickers';
 import { isFutureDate } from '../../shared/plausibility';
 import { todayIso } from '../format';
+import { TermsPicker } from '../components/TermsPicker';
 import { RecordForm, type Field } from '../components/RecordForm';
 import { usePagedRows } from '../components/usePagedRows';
 import { money } from '../format';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
+import { DealCreditCheck } from './DealCreditCheck';
 
 export function DealsPage() {
   const t = useT();
@@ -28,6 +30,10 @@ export function DealsPage() {
   const [editing, setEditing] = useState<Editing<Deal>>({ open: false });
   // A new deal opens with defaults but no id; only a stored deal has one.
   const isEdit = editing.open && editing.record?.id !== undefined;
+  const receivablesFrom = useQuery('settings.get', {}).data?.receivablesFrom ?? null;
+  // 期初应收 only makes sense for a deal signed before receivables start (SPEC §12).
+  const beforeReceivables = (values: Record<string, unknown>) =>
+    receivablesFrom !== null && ((typeof values.signedOn === 'string' && values.signedOn < receivablesFrom) || Boolean(values.openingBalance));
   const fields: Field[] = [
     { name: 'id', label: t('deal.id'), fixedOnEdit: true },
     { name: 'contractNo', label: t('deal.contractNo') },
@@ -37,6 +43,10 @@ export function DealsPage() {
     { name: 'currency', label: t('deal.currency'), kind: 'currency' },
     { name: 'amount', label: t('deal.amount'), kind: 'money' },
     { name: 'status', label: t('deal.status'), kind: 'select', options: [{ value: 'active', label: t('deal.active') }, { value: 'cancelled', label: t('deal.cancelled') }] },
+    { name: 'terms', label: t('deal.terms'), input: <TermsPicker />, help: t('deal.termsHelp') },
+    { name: 'shippedOn', label: t('deal.shippedOn'), kind: 'date' },
+    { name: 'openingBalance', label: t('deal.openingBalance'), kind: 'money', when: beforeReceivables, help: t('deal.openingHelp', { from: receivablesFrom ?? '' }) },
+    { name: 'openingDue', label: t('deal.openingDue'), kind: 'date', when: beforeReceivables },
   ];
   return (
     <PageCard
@@ -52,7 +62,7 @@ export function DealsPage() {
       <LongTable<DealView>
         {...list}
         rowKey="id"
-        width={1070}
+        width={1170}
         testId="deals-table"
         columns={[
           { title: t('deal.id'), dataIndex: 'id', width: 90 },
@@ -63,6 +73,7 @@ export function DealsPage() {
           { title: t('deal.currency'), dataIndex: 'currency', width: 56 },
           { title: t('deal.amount'), dataIndex: 'amount', width: 120, align: 'right', render: money },
           { title: t('deal.cny'), dataIndex: 'cny', width: 130, align: 'right', render: (v: string | null, d) => (v === null ? <Tag color="red" style={{ cursor: 'pointer' }} title={t('fx.goFill', { month: d.signedOn.slice(0, 7), currency: d.currency })} onClick={() => openSettings('fx', { month: d.signedOn.slice(0, 7), currency: d.currency })}>{t('deal.noRate')}</Tag> : money(v)) },
+          { title: t('deal.shippedOn'), dataIndex: 'shippedOn', width: 100 },
           { title: t('deal.status'), dataIndex: 'status', width: 64, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
           { title: t('actions'), width: 80, fixed: 'right', render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
         ]}
@@ -77,7 +88,10 @@ export function DealsPage() {
         onClose={() => setEditing({ open: false })}
         onSubmit={(values) => (isEdit ? update(values) : create(values))}
         dateField="signedOn"
-      />
+        wide
+      >
+        <DealCreditCheck deal={isEdit ? editing.record?.id : undefined} />
+      </RecordForm>
     </PageCard>
   );
 }

@@ -8,6 +8,7 @@ import { money } from '../format';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 import { SetupGuide } from './home/SetupGuide';
+import { HomeReceivables } from './HomeReceivables';
 
 /** Completion of a money target in percent, to one decimal (for the chart only). */
 function progress(actual: string, target: string | undefined): number {
@@ -82,6 +83,7 @@ export function HomePage() {
           </div>
         )}
       </PageCard>
+      <HomeReceivables />
       <PageCard title={t('home.due')}>
         <Table
           size="small"

@@ -8,6 +8,7 @@ import { GeneralTab } from './settings/GeneralTab';
 import { PlansTab } from './settings/PlansTab';
 import { ScoringTab } from './settings/ScoringTab';
 import { useAppStore } from '../state/appStore';
+import { TermsTab } from './settings/TermsTab';
 
 export function SettingsPage() {
   const t = useT();
@@ -26,6 +27,7 @@ export function SettingsPage() {
           { key: 'general', label: t('set.general'), children: <GeneralTab /> },
           { key: 'scoring', label: t('set.rules'), children: <ScoringTab /> },
           { key: 'plans', label: t('set.plans'), children: <PlansTab /> },
+          { key: 'terms', label: <span data-testid="tab-terms">{t('set.terms')}</span>, children: <TermsTab /> },
           { key: 'fx', label: t('set.fx'), children: <FxTab /> },
           { key: 'data', label: `${t('set.bundle')} / ${t('set.backup')}`, children: <DataTab /> },
         ]}

@@ -3,7 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { quarterOfDate } from '../../shared/quarter';
 import type { Lang } from '../i18n/strings';
 
-export type PageKey = 'home' | 'salespeople' | 'customers' | 'deals' | 'receipts' | 'errors' | 'targets' | 'appraisal' | 'pay' | 'settings';
+export type PageKey = 'home' | 'salespeople' | 'customers' | 'deals' | 'receipts' | 'receivables' | 'errors' | 'targets' | 'appraisal' | 'pay' | 'settings';
 
 /** A month and currency to fill in on the 汇率表 (from a missing-rate warning). */
 export type FxRequest = { month: string; currency: string };
@@ -36,7 +36,7 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
 }
 
-const PAGES: PageKey[] = ['home', 'salespeople', 'customers', 'deals', 'receipts', 'errors', 'targets', 'appraisal', 'pay', 'settings'];
+const PAGES: PageKey[] = ['home', 'salespeople', 'customers', 'deals', 'receipts', 'receivables', 'errors', 'targets', 'appraisal', 'pay', 'settings'];
 const fromHash = (): PageKey => {
   const page = window.location.hash.slice(1) as PageKey;
   return PAGES.includes(page) ? page : 'home';

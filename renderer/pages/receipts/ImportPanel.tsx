@@ -14,6 +14,7 @@ import { money } from '../../format';
 import { useT } from '../../i18n/strings';
 import { ColumnMapper, initialMapping, mappingComplete } from './ColumnMapper';
 import { ImportReport } from './ImportReport';
+import { RefundClaims, refundsOf } from './RefundClaims';
 
 type Staged = {
   name: string;
@@ -173,6 +174,7 @@ export function ImportPanel() {
           <ImportReport key={r.file} summary={r} />
         ),
       )}
+      <RefundClaims refunds={refundsOf(reports.filter((r): r is ImportSummary => !('error' in r)))} />
     </Space>
   );
 }

@@ -1,0 +1,60 @@
+import { DatePicker, Space, Spin, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useQuery } from '../api/hooks';
+import { PageCard } from '../components/common';
+import { QuarterProblem } from '../components/QuarterProblem';
+import { useT } from '../i18n/strings';
+import { BadDebts } from './receivables/BadDebts';
+import { CustomerDrawer } from './receivables/CustomerDrawer';
+import { CustomerTable } from './receivables/CustomerTable';
+import { todayIso } from './receivables/figures';
+import { InstalmentTable } from './receivables/InstalmentTable';
+import { SalespeopleAgeing } from './receivables/SalespeopleAgeing';
+import { SmallBalances } from './receivables/SmallBalances';
+import { Totals } from './receivables/Totals';
+
+/**
+ * 应收: what customers owe as of a date — by salesperson with the overdue ageing, by customer
+ * with their credit, every instalment, the order backlog apart, write-offs and bad debts.
+ */
+export function ReceivablesPage() {
+  const t = useT();
+  const [asOf, setAsOf] = useState(todayIso);
+  const [customer, setCustomer] = useState<string | null>(null);
+  const report = useQuery('receivables.report', { asOf, instalments: false });
+  const data = report.data;
+  return (
+    <>
+      <PageCard>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+          <Space>
+            <Typography.Text>{t('rv.asOf')}</Typography.Text>
+            <span data-testid="rv-asof">
+              <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
+            </span>
+            {report.loading && <Spin size="small" />}
+          </Space>
+          <SmallBalances asOf={asOf} />
+        </Space>
+        {data && <Totals report={data} />}
+      </PageCard>
+      {report.error && <QuarterProblem error={report.error} />}
+      {data && (
+        <PageCard>
+          <Tabs
+            destroyOnHidden
+            items={[
+              { key: 'people', label: <span data-testid="rv-tab-people">{t('rv.bySalesperson')}</span>, children: <SalespeopleAgeing report={data} /> },
+              { key: 'customers', label: <span data-testid="rv-tab-customers">{t('rv.byCustomer')}</span>, children: <CustomerTable report={data} onOpen={setCustomer} /> },
+              { key: 'instalments', label: <span data-testid="rv-tab-instalments">{t('rv.instalments')}</span>, children: <InstalmentTable report={data} receivable /> },
+              { key: 'backlog', label: <span data-testid="rv-tab-backlog">{t('rv.backlog')}</span>, children: <InstalmentTable report={data} receivable={false} /> },
+              { key: 'badDebts', label: <span data-testid="rv-tab-bad">{t('rv.badDebts')}</span>, children: <BadDebts asOf={asOf} /> },
+            ]}
+          />
+        </PageCard>
+      )}
+      <CustomerDrawer customer={customer} asOf={asOf} name={data?.customers.find((c) => c.customer === customer)?.name ?? ''} onClose={() => setCustomer(null)} />
+    </>
+  );
+}
