@@ -1,6 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { createApi } from '../../electron/services';
 import { expectedLines } from '../goldenStatement';
@@ -14,12 +14,13 @@ const money = (v: string) => {
 
 describe.skipIf(!hasChromium)('提成对账单 on 薪酬', () => {
   let session: Session;
-  beforeAll(async () => {
+  // Each test gets its own data folder and browser, so none depends on what another left behind.
+  beforeEach(async () => {
     session = await openSession({ viewport: { width: 1366, height: 768 } });
     expect((await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) })).ok).toBe(true);
     await session.page.reload();
   });
-  afterAll(async () => session?.close());
+  afterEach(async () => session?.close());
 
   it('shows every receipt behind the commission, receipt by receipt as the golden case, and exports it', async () => {
     const { page } = session;

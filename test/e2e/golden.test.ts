@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
+import { createApi } from '../../electron/services';
 import { GOLDEN, readJson } from '../helpers';
 import { go, hasChromium, openSession, type Session } from './browser';
 
@@ -11,10 +12,11 @@ const money = (v: string) => {
 
 describe.skipIf(!hasChromium)('the golden bundle loaded through the UI', () => {
   let session: Session;
-  beforeAll(async () => {
+  // Each test gets its own data folder and browser, so none depends on what another left behind.
+  beforeEach(async () => {
     session = await openSession();
   });
-  afterAll(async () => session?.close());
+  afterEach(async () => session?.close());
 
   it('imports the bundle from 设置 and shows expected.json on 考核', async () => {
     const { page } = session;
@@ -54,6 +56,10 @@ describe.skipIf(!hasChromium)('the golden bundle loaded through the UI', () => {
 
   it('switches the whole interface to English and back', async () => {
     const { page } = session;
+    // The distribution warning checked in English needs the golden data, loaded here by the API.
+    const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) });
+    expect(loaded.ok, 'golden bundle loaded').toBe(true);
+    await page.reload();
     await go(page, 'settings');
     await page.getByRole('tab', { name: '考核规则' }).click();
     await page.locator('.ant-select', { hasText: '简体中文' }).click();

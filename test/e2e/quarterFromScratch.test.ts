@@ -1,12 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApi } from '../../electron/services';
 import { fieldError, fill, go, hasChromium, openSession, pick, submit, type Session } from './browser';
 
 describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
   let session: Session;
-  beforeAll(async () => {
+  // Every test opens its own empty data folder; the later ones load what they need as a bundle.
+  beforeEach(async () => {
     session = await openSession();
   });
-  afterAll(async () => session?.close());
+  afterEach(async () => session?.close());
+
+  /** What the first test types in, given at once: 张三 with targets 60/40 and two CNY deals. */
+  async function loadRecorded(): Promise<void> {
+    const bundle = {
+      salespeople: [{ id: 'S1', name: '张三', performanceBasePay: '2000' }, { id: 'S2', name: '李四', performanceBasePay: '3000' }],
+      customers: [{ id: 'C1', name: 'ACME TRADING LTD', owner: 'S1' }, { id: 'C2', name: 'BETA IMPORTS LLC', owner: 'S2' }],
+      deals: [
+        { id: 'D1', salesperson: 'S1', customer: 'C1', signedOn: '2026-07-10', currency: 'CNY', amount: '100000' },
+        { id: 'D2', salesperson: 'S2', customer: 'C2', signedOn: '2026-08-10', currency: 'CNY', amount: '50000' },
+      ],
+      targets: [{ salesperson: 'S1', quarter: '2026Q3', indicators: [{ kpi: 'settled', weight: 60, target: '100000' }, { kpi: 'deal_volume', weight: 40, target: '100000' }] }],
+    };
+    const loaded = await createApi(session.data.services)['bundle.load']({ bundle });
+    expect(loaded.ok ? 'loaded' : loaded.error.message, 'the small bundle').toBe('loaded');
+    await session.page.reload();
+  }
 
   async function addSalesperson(id: string, name: string, basePay: string) {
     const { page } = session;
@@ -98,6 +116,7 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
   });
 
   it('refuses weights that sum to 90 and saves nothing', async () => {
+    await loadRecorded();
     const { page } = session;
     await go(page, 'targets');
     await page.getByTestId('target-S1-settled-weight').fill('50');
@@ -109,6 +128,7 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
   });
 
   it('refuses a negative deal amount beside the field and saves nothing', async () => {
+    await loadRecorded();
     const { page } = session;
     await go(page, 'deals');
     await page.getByTestId('add-deal').click();
@@ -116,8 +136,10 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
     await fill(page, '金额', '-500');
     await expect(fieldError(page, '金额').innerText()).resolves.toBe('金额必须大于 0');
     await submit(page);
-    await page.waitForTimeout(300);
-    expect(await page.locator('.ant-modal').isVisible()).toBe(true);
+    // The submit was checked when the empty 业务员 field shows its own error; the dialog stays open.
+    await fieldError(page, '业务员').waitFor();
+    await expect(fieldError(page, '金额').innerText()).resolves.toBe('金额必须大于 0');
+    expect(await page.locator('.ant-modal').isVisible(), 'the deal dialog after a refused save').toBe(true);
     const deals = await session.data.services['deals.list']({ offset: 0, limit: 100 });
     expect(deals.rows.map((d) => d.id)).toEqual(['D1', 'D2']);
   });
