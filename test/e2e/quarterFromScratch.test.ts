@@ -13,6 +13,9 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
   /** What the first test types in, given at once: 张三 with targets 60/40 and two CNY deals. */
   async function loadRecorded(): Promise<void> {
     const bundle = {
+      format: 'trade-kpi-bundle',
+      version: 1,
+      company: { name: '样例贸易' },
       salespeople: [{ id: 'S1', name: '张三', performanceBasePay: '2000' }, { id: 'S2', name: '李四', performanceBasePay: '3000' }],
       customers: [{ id: 'C1', name: 'ACME TRADING LTD', owner: 'S1' }, { id: 'C2', name: 'BETA IMPORTS LLC', owner: 'S2' }],
       deals: [
