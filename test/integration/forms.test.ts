@@ -54,8 +54,9 @@ describe('the quarter workbook of the golden case', () => {
     wb = await workbook(bytes);
   });
 
-  it('has 汇总, one sheet per person and a very hidden key sheet', () => {
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', 'S01 江霞', 'S02 秦欣怡', 'S03 孟敏', 'S04 朱霞', 'S05 钱娜', 'S06 郝秀英', KEY_SHEET]);
+  it('has 汇总, one sheet per person, their 提成对账单 and a very hidden key sheet', () => {
+    const people = ['S01 江霞', 'S02 秦欣怡', 'S03 孟敏', 'S04 朱霞', 'S05 钱娜', 'S06 郝秀英'];
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', ...people, ...people.map((p) => `提成 ${p}`), KEY_SHEET]);
     expect(wb.getWorksheet(KEY_SHEET)?.state).toBe('veryHidden');
   });
 
@@ -114,17 +115,24 @@ describe('the quarter workbook of the golden case', () => {
   });
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-  it.skipIf(!soffice || !fs.existsSync('/usr/bin/pdfinfo'))('converts with LibreOffice to a PDF with each form on one A4 portrait page', () => {
+  it.skipIf(!soffice || !fs.existsSync('/usr/bin/pdfinfo') || !fs.existsSync('/usr/bin/pdftotext'))('converts with LibreOffice to a PDF with each form on one A4 portrait page', () => {
     const dir = tempDir();
     const xlsx = path.join(dir, 'forms.xlsx');
     fs.writeFileSync(xlsx, bytes);
     execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 180_000 });
-    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '20', path.join(dir, 'forms.pdf')], { encoding: 'utf8' });
-    // 汇总 (landscape) and six forms; a form wider than a page would add pages.
-    expect(info).toMatch(/Pages:\s+7\b/);
-    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[2]), Number(m[3])]);
-    expect(sizes.length, 'page sizes reported by pdfinfo').toBe(7);
-    expect(sizes.slice(1).map(([w, h]) => `${Math.round(w!)}x${Math.round(h!)}`), 'form pages (A4 portrait is 595x842)').toEqual(Array(6).fill('595x842'));
+    const pdf = path.join(dir, 'forms.pdf');
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '7', pdf], { encoding: 'utf8' });
+    // 汇总 (landscape), then the six forms, then the 提成对账单 sheets (as long as their receipts).
+    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => `${Math.round(Number(m[2]))}x${Math.round(Number(m[3]))}`);
+    expect(sizes.slice(1), 'pages 2–7 (A4 portrait is 595x842)').toEqual(Array(6).fill('595x842'));
+    // Each form is whole on its own page: page 2 + k holds person k's name and the last signature line.
+    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
+    expected.rows.forEach((row, k) => {
+      const text = pageText(2 + k);
+      expect(text, `page ${2 + k}`).toContain(row.name);
+      expect(text, `page ${2 + k} (${row.name}) ends with the approver's signature`).toContain('审定人签字');
+    });
+    expect(pageText(8), 'page 8 is the first 提成对账单, not the rest of a form').not.toContain('审定人签字');
   });
 });
 
