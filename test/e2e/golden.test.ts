@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { createApi } from '../../electron/services';
-import { GOLDEN, readJson } from '../helpers';
+import { GOLDEN, goldenExpected, readJson } from '../helpers';
 import { go, hasChromium, openSession, type Session } from './browser';
 
 const money = (v: string) => {
@@ -27,7 +26,7 @@ describe.skipIf(!hasChromium)('the golden bundle loaded through the UI', () => {
     await page.getByText('已导入：业务员 6 人').waitFor();
 
     await go(page, 'appraisal');
-    const expected = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+    const expected = goldenExpected();
     for (const row of expected.rows) {
       const cells = page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId(`row-${row.salesperson}`) }).locator('td');
       const texts = (await cells.allInnerTexts()).map((s) => s.trim());

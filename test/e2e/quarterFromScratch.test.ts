@@ -108,6 +108,7 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
     await go(page, 'appraisal');
     await page.getByTestId('row-S2').waitFor();
     const computed = await session.data.services['appraisal.quarter']({ quarter: '2026Q3' });
+    expect(computed.report.rows.map((r) => r.salesperson), 'people appraised').toEqual(['S1', 'S2']);
     for (const row of computed.report.rows) {
       const texts = (await page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId(`row-${row.salesperson}`) }).locator('td').allInnerTexts()).map((s) => s.trim());
       expect(texts[9]).toBe(row.total);

@@ -29,6 +29,10 @@ async function importAll(db: Db, files: readonly string[]) {
 }
 
 describe('the golden statements', () => {
+  it('are the six statement files of the golden case', () => {
+    expect(FILES).toEqual(['boc-eur-statement.xlsx', 'boc-gbp-statement.csv', 'boc-usd-statement.xlsx', 'cmb-cny-a.xls', 'cmb-cny-b.xls', 'icbc-fx-history.csv']);
+  });
+
   const orders = [FILES, [...FILES].reverse(), [FILES[3], FILES[0], FILES[5], FILES[1], FILES[4], FILES[2]] as string[]];
 
   it.each(orders.map((o, i) => [i, o]))('in order %i give expected.json, and a second round imports nothing', async (_, order) => {

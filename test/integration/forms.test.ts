@@ -3,17 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { exportForms } from '../../electron/forms/formsService';
 import type { FormMap } from '../../electron/forms/formSheet';
 import { KEY_SHEET } from '../../electron/forms/formWorkbook';
 import { importSelfReview } from '../../electron/forms/selfReviewImport';
 import { createApi, createServices } from '../../electron/services';
-import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
+import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
 
 const Q = '2026Q3';
-const expected = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+const expected = goldenExpected();
 const SELF = '本季度我重点跟进了老客户的回款，结汇额超过目标，同时开发了一个新客户。单证方面出现两次差错，下季度我会在制单后增加一次复核，并参加公司的单证培训，争取把差错率降到基准以下。另外我会整理客户档案，提前确认信用证条款，避免不符点。';
 
 function goldenDb(): Db {
