@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AppraisalReport } from '../shared/engine/appraisal';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const GOLDEN = path.join(ROOT, 'test/fixtures/case-2026q3');
@@ -27,4 +28,15 @@ export type CliResult = { status: number | null; stdout: string; stderr: string 
 export function tkpi(...args: string[]): CliResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/tkpi.js'), ...args], { encoding: 'utf8', cwd: ROOT });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * expected.json of the golden case. Tests loop over its rows, so a cut or emptied file must fail
+ * here, naming what it lists, rather than leave those loops nothing to check.
+ */
+export function goldenExpected(): AppraisalReport {
+  const report = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+  const ids = report.rows.map((r) => r.salesperson).join(',');
+  if (ids !== 'S01,S02,S03,S04,S05,S06') throw new Error(`golden expected.json should list S01–S06, lists: ${ids || 'nobody'}`);
+  return report;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
 import { createApi } from '../../electron/services';
@@ -29,25 +29,34 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
   const interview = (id: string) =>
     ok(api['workflow.interview']({ salesperson: id, quarter: Q, by: '王经理', date: '2026-10-14', place: '公司会议室', minutes: 45, comment: `${id}：${COMMENT}`, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
 
-  beforeAll(async () => {
-    session = await openSession();
-    api = createApi(session.data.services);
+  /**
+   * Each test starts from its own data folder: S01–S05 through 面谈 and S06 as far as `s06`
+   * goes; `approveFive` approves the five ready ones before S06 moves on.
+   */
+  async function prepare(s06: 'selfAssess' | 'review' | 'interview', approveFive = false): Promise<void> {
     await ok(api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
     for (const id of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) {
       await ok(api['workflow.confirmTargets']({ salesperson: id, quarter: Q, by: '王经理' }));
       await ok(api['workflow.selfAssess']({ salesperson: id, quarter: Q, by: id, text: `${id} 自评：${LONG}`, scores: scoresOf(id) }));
-      // S06 stays at 自评 so that its 复评 is done on the page.
-      if (id === 'S06') continue;
+      if (id === 'S06' && s06 === 'selfAssess') continue;
       await ok(api['workflow.review']({ salesperson: id, quarter: Q, by: '王经理', scores: scoresOf(id) }));
-      await interview(id);
+      if (id !== 'S06') await interview(id);
     }
+    if (approveFive) await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
+    if (s06 === 'interview') await interview('S06');
     await session.page.reload();
+    await go(session.page, 'appraisal');
+  }
+
+  beforeEach(async () => {
+    session = await openSession();
+    api = createApi(session.data.services);
   });
-  afterAll(async () => session?.close());
+  afterEach(async () => session?.close());
 
   it('shows the self-evaluation and self scores at 复评, and the next step in 流程', async () => {
+    await prepare('selfAssess');
     const { page } = session;
-    await go(page, 'appraisal');
     await page.getByTestId('approval-status').getByText('还有 1 人未完成面谈：郝秀英').waitFor();
     expect(await page.getByTestId('flow-S06').innerText()).toContain('待复评');
     expect(await page.getByTestId('flow-S01').innerText()).toContain('待审定');
@@ -65,6 +74,7 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
   });
 
   it('approves the five who are ready, naming the one who is not', async () => {
+    await prepare('review');
     const { page } = session;
     await page.getByTestId('approve-quarter').click();
     const modal = page.locator('.ant-modal');
@@ -79,10 +89,8 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
   });
 
   it('shows the reviewer comment at 审定 and approves the last one', async () => {
+    await prepare('interview', true);
     const { page } = session;
-    await interview('S06');
-    await page.reload();
-    await go(page, 'appraisal');
     await page.getByTestId('flow-S06').getByText('待审定').click();
     const drawer = page.locator('.ant-drawer');
     expect(await drawer.getByTestId('shown-reviewer-comment').innerText()).toContain('S06：该员工本季度结汇额完成较好');
@@ -98,6 +106,11 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
   });
 
   it('reopens one person, who can then be approved again', async () => {
+    await prepare('interview', true);
+    await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
+    await session.page.reload();
+    await go(session.page, 'appraisal');
+    await session.page.getByTestId('approval-status').getByText('本季度全部人员已审定').waitFor();
     const { page } = session;
     await page.getByTestId('flow-S03').getByRole('button').click();
     const drawer = page.locator('.ant-drawer');
@@ -114,7 +127,7 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.getByTestId('approval-status').getByText('本季度全部人员已审定').waitFor();
     const list = await ok(api['workflow.list']({ quarter: Q }));
-    expect(list.every((i) => i.stage === 'approved')).toBe(true);
+    expect(list.map((i) => `${i.salesperson} ${i.stage}`)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06'].map((id) => `${id} approved`));
     expect(list.find((i) => i.salesperson === 'S03')?.record.steps.approved?.opinion).toBe('复核后同意');
   });
 });

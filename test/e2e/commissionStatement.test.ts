@@ -1,10 +1,9 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppraisalReport } from '../../shared/engine/appraisal';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/services';
 import { expectedLines } from '../goldenStatement';
-import { GOLDEN, readJson } from '../helpers';
+import { GOLDEN, goldenExpected, readJson } from '../helpers';
 import { go, hasChromium, openSession, type Session } from './browser';
 
 const money = (v: string) => {
@@ -14,19 +13,22 @@ const money = (v: string) => {
 
 describe.skipIf(!hasChromium)('提成对账单 on 薪酬', () => {
   let session: Session;
-  beforeAll(async () => {
+  // Each test gets its own data folder and browser, so none depends on what another left behind.
+  beforeEach(async () => {
     session = await openSession({ viewport: { width: 1366, height: 768 } });
     expect((await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) })).ok).toBe(true);
     await session.page.reload();
   });
-  afterAll(async () => session?.close());
+  afterEach(async () => session?.close());
 
   it('shows every receipt behind the commission, receipt by receipt as the golden case, and exports it', async () => {
     const { page } = session;
-    const expected = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+    const expected = goldenExpected();
     const bundle = readJson<Parameters<typeof expectedLines>[0]>(path.join(GOLDEN, 'bundle.json'));
     await go(page, 'pay');
-    for (const row of expected.rows.filter((r) => ['S01', 'S03'].includes(r.salesperson))) {
+    const shown = expected.rows.filter((r) => ['S01', 'S03'].includes(r.salesperson));
+    expect(shown.map((r) => r.salesperson), 'rows whose statements are opened').toEqual(['S01', 'S03']);
+    for (const row of shown) {
       await page.getByTestId(`statement-open-${row.salesperson}`).click();
       const drawer = page.getByTestId('statement-drawer');
       await drawer.getByTestId('statement-total').waitFor();

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/services';
 import { GOLDEN, readJson } from '../helpers';
 import { fill, go, hasChromium, openSession, pick, submit, type Session } from './browser';
 
 describe.skipIf(!hasChromium)('assigning an unmatched payer, confirmed and undoable', () => {
   let session: Session;
-  beforeAll(async () => {
+  // Each test gets its own data folder and browser, so none depends on what another left behind.
+  beforeEach(async () => {
     session = await openSession();
     const api = createApi(session.data.services);
     expect((await api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) })).ok).toBe(true);
@@ -21,7 +22,7 @@ describe.skipIf(!hasChromium)('assigning an unmatched payer, confirmed and undoa
     }
     await session.page.reload();
   });
-  afterAll(async () => session?.close());
+  afterEach(async () => session?.close());
 
   const unmatched = async (remitter: string) =>
     (await session.data.services['receipts.list']({ unmatched: true, offset: 0, limit: 50 })).rows.filter((r) => r.remitter === remitter).length;
@@ -61,7 +62,10 @@ describe.skipIf(!hasChromium)('assigning an unmatched payer, confirmed and undoa
 
   it('creates a customer straight from an unmatched payer, which then takes its receipts', async () => {
     const { page } = session;
+    await go(page, 'receipts');
+    await page.getByTestId('tab-payers').click();
     const queue = page.getByTestId('payer-queue');
+    await queue.getByText('BRIGHT STAR TRADING FZE').waitFor();
     await queue.locator('tr', { hasText: 'BRIGHT STAR TRADING FZE' }).getByRole('button', { name: '新建客户' }).click();
     const dialog = page.locator('.ant-modal');
     await expect(dialog.locator('.ant-form-item', { hasText: '客户名称' }).locator('input').inputValue()).resolves.toBe('BRIGHT STAR TRADING FZE');

@@ -1,12 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApi } from '../../electron/services';
 import { fieldError, fill, go, hasChromium, openSession, pick, submit, type Session } from './browser';
 
 describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
   let session: Session;
-  beforeAll(async () => {
+  // Every test opens its own empty data folder; the later ones load what they need as a bundle.
+  beforeEach(async () => {
     session = await openSession();
   });
-  afterAll(async () => session?.close());
+  afterEach(async () => session?.close());
+
+  /** What the first test types in, given at once: 张三 with targets 60/40 and two CNY deals. */
+  async function loadRecorded(): Promise<void> {
+    const bundle = {
+      format: 'trade-kpi-bundle',
+      version: 1,
+      company: { name: '样例贸易' },
+      salespeople: [{ id: 'S1', name: '张三', performanceBasePay: '2000' }, { id: 'S2', name: '李四', performanceBasePay: '3000' }],
+      customers: [{ id: 'C1', name: 'ACME TRADING LTD', owner: 'S1' }, { id: 'C2', name: 'BETA IMPORTS LLC', owner: 'S2' }],
+      deals: [
+        { id: 'D1', salesperson: 'S1', customer: 'C1', signedOn: '2026-07-10', currency: 'CNY', amount: '100000' },
+        { id: 'D2', salesperson: 'S2', customer: 'C2', signedOn: '2026-08-10', currency: 'CNY', amount: '50000' },
+      ],
+      targets: [{ salesperson: 'S1', quarter: '2026Q3', indicators: [{ kpi: 'settled', weight: 60, target: '100000' }, { kpi: 'deal_volume', weight: 40, target: '100000' }] }],
+    };
+    const loaded = await createApi(session.data.services)['bundle.load']({ bundle });
+    expect(loaded.ok ? 'loaded' : loaded.error.message, 'the small bundle').toBe('loaded');
+    await session.page.reload();
+  }
 
   async function addSalesperson(id: string, name: string, basePay: string) {
     const { page } = session;
@@ -87,6 +108,7 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
     await go(page, 'appraisal');
     await page.getByTestId('row-S2').waitFor();
     const computed = await session.data.services['appraisal.quarter']({ quarter: '2026Q3' });
+    expect(computed.report.rows.map((r) => r.salesperson), 'people appraised').toEqual(['S1', 'S2']);
     for (const row of computed.report.rows) {
       const texts = (await page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId(`row-${row.salesperson}`) }).locator('td').allInnerTexts()).map((s) => s.trim());
       expect(texts[9]).toBe(row.total);
@@ -98,6 +120,7 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
   });
 
   it('refuses weights that sum to 90 and saves nothing', async () => {
+    await loadRecorded();
     const { page } = session;
     await go(page, 'targets');
     await page.getByTestId('target-S1-settled-weight').fill('50');
@@ -109,6 +132,7 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
   });
 
   it('refuses a negative deal amount beside the field and saves nothing', async () => {
+    await loadRecorded();
     const { page } = session;
     await go(page, 'deals');
     await page.getByTestId('add-deal').click();
@@ -116,8 +140,10 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
     await fill(page, '金额', '-500');
     await expect(fieldError(page, '金额').innerText()).resolves.toBe('金额必须大于 0');
     await submit(page);
-    await page.waitForTimeout(300);
-    expect(await page.locator('.ant-modal').isVisible()).toBe(true);
+    // The submit was checked when the empty 业务员 field shows its own error; the dialog stays open.
+    await fieldError(page, '业务员').waitFor();
+    await expect(fieldError(page, '金额').innerText()).resolves.toBe('金额必须大于 0');
+    expect(await page.locator('.ant-modal').isVisible(), 'the deal dialog after a refused save').toBe(true);
     const deals = await session.data.services['deals.list']({ offset: 0, limit: 100 });
     expect(deals.rows.map((d) => d.id)).toEqual(['D1', 'D2']);
   });

@@ -29,6 +29,10 @@ async function importAll(db: Db, files: readonly string[]) {
 }
 
 describe('the golden statements', () => {
+  it('are the six statement files of the golden case', () => {
+    expect(FILES).toEqual(['boc-eur-statement.xlsx', 'boc-gbp-statement.csv', 'boc-usd-statement.xlsx', 'cmb-cny-a.xls', 'cmb-cny-b.xls', 'icbc-fx-history.csv']);
+  });
+
   const orders = [FILES, [...FILES].reverse(), [FILES[3], FILES[0], FILES[5], FILES[1], FILES[4], FILES[2]] as string[]];
 
   it.each(orders.map((o, i) => [i, o]))('in order %i give expected.json, and a second round imports nothing', async (_, order) => {
@@ -36,7 +40,7 @@ describe('the golden statements', () => {
     await importAll(db, order as string[]);
     const second = await importAll(db, order as string[]);
     expect(second.map((r) => r.imported)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(second.every((r) => r.batchId === null)).toBe(true);
+    expect(second.map((r) => r.batchId), 'batches created by the second round').toEqual([null, null, null, null, null, null]);
     expect(computeQuarter(db, '2026Q3').report).toEqual(readJson(path.join(GOLDEN, 'expected.json')));
     db.close();
   });

@@ -373,6 +373,12 @@ function skippedTotal(summary: ImportSummary): number {
 }
 
 describe('preview equals commit (SPEC §10)', () => {
+  // it.each over an emptied fixtures folder would make no tests at all, and pass.
+  it('runs over every statement fixture: the quirks and the six golden statements', () => {
+    expect(STATEMENT_FIXTURES.length, 'quirk statements found').toBeGreaterThanOrEqual(40);
+    expect(ALL.length - STATEMENT_FIXTURES.length, 'golden statements found').toBe(6);
+  });
+
   it.each(ALL)('%s: the rows the preview shows as to import are exactly the rows the commit stores', async (file, full) => {
     const db = freshDb();
     const bytes = fs.readFileSync(full);

@@ -2,16 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AppraisalReport } from '../../shared/engine/appraisal';
 import type { CommissionStatement } from '../../shared/engine/commissionStatement';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { importStatement } from '../../electron/services/bankImport/importService';
 import { createServices } from '../../electron/services';
 import { expectedLines, sumLines } from '../goldenStatement';
-import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
+import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
 
 const Q = '2026Q3';
-const expected = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+const expected = goldenExpected();
 type GoldenBundle = Parameters<typeof expectedLines>[0] & { receipts: { ref?: string; customer?: string | null }[] };
 const bundle = readJson<GoldenBundle>(path.join(GOLDEN, 'bundle.json'));
 

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { canonicalFigures, figuresOfRow } from '../../shared/workflow/formFigures';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { exportForms } from '../../electron/forms/formsService';
@@ -12,10 +11,10 @@ import type { FormMap } from '../../electron/forms/formSheet';
 import { KEY_SHEET } from '../../electron/forms/formWorkbook';
 import { importSelfReview } from '../../electron/forms/selfReviewImport';
 import { createApi, createServices } from '../../electron/services';
-import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
+import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
 
 const Q = '2026Q3';
-const expected = readJson<AppraisalReport>(path.join(GOLDEN, 'expected.json'));
+const expected = goldenExpected();
 const SELF = '本季度我重点跟进了老客户的回款，结汇额超过目标，同时开发了一个新客户。单证方面出现两次差错，下季度我会在制单后增加一次复核，并参加公司的单证培训，争取把差错率降到基准以下。另外我会整理客户档案，提前确认信用证条款，避免不符点。';
 
 function goldenDb(): Db {
@@ -63,6 +62,8 @@ describe('the quarter workbook of the golden case', () => {
   });
 
   it('shows every figure of expected.json, with weighted and total cells as formulas whose cached values are right', () => {
+    // An empty key sheet would leave the loop nothing to check.
+    expect(keys(wb).map((k) => k.salesperson), 'forms listed on the key sheet').toEqual(expected.rows.map((r) => r.salesperson));
     for (const key of keys(wb)) {
       const sheet = wb.getWorksheet(key.sheet)!;
       const row = expected.rows.find((r) => r.salesperson === key.salesperson)!;
@@ -91,6 +92,7 @@ describe('the quarter workbook of the golden case', () => {
   });
 
   it('has the signature and date lines of 被考核人, 考核人 and 审定人, and ruled areas to fill', () => {
+    expect(keys(wb).length, 'forms listed on the key sheet').toBe(6);
     for (const key of keys(wb)) {
       const texts: string[] = [];
       // A merged range reports its value on every cell; count each range once.
@@ -114,16 +116,24 @@ describe('the quarter workbook of the golden case', () => {
   });
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-  it.skipIf(!soffice || !fs.existsSync('/usr/bin/pdfinfo'))('converts with LibreOffice to a PDF with each form on one A4 portrait page', () => {
+  it.skipIf(!soffice || !fs.existsSync('/usr/bin/pdfinfo') || !fs.existsSync('/usr/bin/pdftotext'))('converts with LibreOffice to a PDF with each form on one A4 portrait page', () => {
     const dir = tempDir();
     const xlsx = path.join(dir, 'forms.xlsx');
     fs.writeFileSync(xlsx, bytes);
     execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 180_000 });
-    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '20', path.join(dir, 'forms.pdf')], { encoding: 'utf8' });
-    // 汇总 (landscape), six forms and six 提成对账单; a sheet wider than a page would add pages.
-    expect(info).toMatch(/Pages:\s+13\b/);
-    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[2]), Number(m[3])]);
-    expect(sizes.slice(1).every(([w, h]) => Math.round(w!) === 595 && Math.round(h!) === 842)).toBe(true);
+    const pdf = path.join(dir, 'forms.pdf');
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '7', pdf], { encoding: 'utf8' });
+    // 汇总 (landscape), then the six forms, then the 提成对账单 sheets (as long as their receipts).
+    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => `${Math.round(Number(m[2]))}x${Math.round(Number(m[3]))}`);
+    expect(sizes.slice(1), 'pages 2–7 (A4 portrait is 595x842)').toEqual(Array(6).fill('595x842'));
+    // Each form is whole on its own page: page 2 + k holds person k's name and the last signature line.
+    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
+    expected.rows.forEach((row, k) => {
+      const text = pageText(2 + k);
+      expect(text, `page ${2 + k}`).toContain(row.name);
+      expect(text, `page ${2 + k} (${row.name}) ends with the approver's signature`).toContain('审定人签字');
+    });
+    expect(pageText(8), 'page 8 is the first 提成对账单, not the rest of a form').not.toContain('审定人签字');
   });
 });
 
