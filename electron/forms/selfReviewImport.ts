@@ -13,6 +13,7 @@ import { computeQuarter } from '../services/appraisalService';
 import { workflowHandlers } from '../services/workflowService';
 import type { FormMap } from './formSheet';
 import { checksum, KEY_SHEET } from './formWorkbook';
+import { FORM_LIMITS, guardXlsx } from '../files/zipGuard';
 
 type Key = { sheet: string; salesperson: string; quarter: string; checksum: string; map: FormMap };
 
@@ -70,6 +71,7 @@ async function readKeys(bytes: Uint8Array, file: string): Promise<{ workbook: Ex
  * quarter, a form whose figures were altered or have since changed, or an archived appraisal.
  */
 export async function importSelfReview(db: Db, bytes: Uint8Array, file: string, quarter?: string): Promise<AppraisalRecord> {
+  guardXlsx(bytes, file, FORM_LIMITS);
   const { workbook, keys } = await readKeys(bytes, file);
   const filled = keys.filter((key) => {
     const sheet = workbook.getWorksheet(key.sheet);

@@ -64,6 +64,8 @@ export const en: Record<MessageKey, string> = {
   'bank.notSpreadsheet': '{file} is not an Excel or CSV file',
   'bank.tooLarge': '{file} is over 50 MB; export it in shorter periods',
   'bank.tooManyRows': '{file} has over 200,000 rows; export it in shorter periods',
+  'file.inflatesTooLarge': '{file} unpacks to over {limitMb} MB ({entry} alone is {sizeMb} MB); this is not an ordinary Excel file and was not read',
+  'file.tooManyRows': 'sheet {sheet} of {file} has over {limit} rows and was not read; export it in parts',
   'skip.total': 'total or footer row',
   'skip.fee': 'bank charge',
   'skip.internal': 'transfer between the company\'s own accounts',

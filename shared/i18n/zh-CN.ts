@@ -68,6 +68,8 @@ export const zhCN = {
   'bank.notSpreadsheet': '{file} 不是 Excel 或 CSV 文件',
   'bank.tooLarge': '{file} 超过 50 MB，请按时间段分开导出',
   'bank.tooManyRows': '{file} 超过 200,000 行，请按时间段分开导出',
+  'file.inflatesTooLarge': '{file} 解压后超过 {limitMb} MB（其中 {entry} 有 {sizeMb} MB），不像正常的 Excel 文件，已拒绝读取',
+  'file.tooManyRows': '{file} 的工作表 {sheet} 超过 {limit} 行，已拒绝读取；请分开导出',
   'skip.total': '合计/页脚行',
   'skip.fee': '银行费用',
   'skip.internal': '本公司账户之间的转账或结汇',
