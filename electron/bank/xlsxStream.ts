@@ -19,7 +19,7 @@ type Rel = { Id: string; Target: string };
 type SheetModel = { id: number; name: string; rId: string };
 /** What the streaming reader knows but does not declare in its types. */
 type ReaderInternals = {
-  _parseWorksheet: (iterator: AsyncIterable<Buffer>, sheetNo: string) => Generator<unknown>;
+  _parseWorksheet: (iterator: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<unknown>;
   _parseSharedStrings: (entry: NodeJS.ReadableStream) => AsyncGenerator<unknown>;
   sharedStrings?: unknown[];
   workbookRels?: Rel[];
@@ -131,7 +131,9 @@ function spreadMerges(grid: Grid, merges: readonly string[]): void {
  * the row past the limit arrives, not after reading the rest.
  */
 export async function readXlsxStream(bytes: Uint8Array, file: string, maxRows: number): Promise<Grid[] | null> {
-  guardXlsx(bytes, file, STATEMENT_LIMITS);
+  const entries = guardXlsx(bytes, file, STATEMENT_LIMITS);
+  // An entry inflating past what the directory declared is lying about its size: stop it there.
+  const limit = (name: string) => Math.min(STATEMENT_LIMITS.entryBytes, (entries?.find((e) => e.name === name)?.size ?? STATEMENT_LIMITS.entryBytes) + 1);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -145,11 +147,11 @@ export async function readXlsxStream(bytes: Uint8Array, file: string, maxRows: n
   internals._parseWorksheet = (iterator, sheetNo) => {
     const list: string[] = [];
     merges.set(String(sheetNo), list);
-    return parseWorksheet(watchSheet(iterator, inflatedBytesGuard(file, `sheet${sheetNo}.xml`, STATEMENT_LIMITS.entryBytes), list), sheetNo);
+    return parseWorksheet(watchSheet(iterator, inflatedBytesGuard(file, `sheet${sheetNo}.xml`, limit(`xl/worksheets/sheet${sheetNo}.xml`)), list), sheetNo);
   };
   const parseSharedStrings = internals._parseSharedStrings.bind(reader);
   internals._parseSharedStrings = async function* (entry) {
-    yield* parseSharedStrings(decodedStream(entry, inflatedBytesGuard(file, 'sharedStrings.xml', STATEMENT_LIMITS.entryBytes)));
+    yield* parseSharedStrings(decodedStream(entry, inflatedBytesGuard(file, 'sharedStrings.xml', limit('xl/sharedStrings.xml'))));
     // An empty shared string (<si><t/></si>) is '' in the loaded workbook, null when streamed.
     internals.sharedStrings = internals.sharedStrings?.map((s) => s ?? '');
   };

@@ -132,9 +132,9 @@ const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
  * sheets declare more rows than allowed — before any parser sees it. A file that is not a
  * readable zip passes through untouched: its own parser says what is wrong with it.
  */
-export function guardXlsx(bytes: Uint8Array, file: string, limits: ZipLimits): void {
+export function guardXlsx(bytes: Uint8Array, file: string, limits: ZipLimits): ZipEntry[] | null {
   const entries = zipEntries(bytes);
-  if (!entries) return;
+  if (!entries) return null;
   const tooLarge = (entry: ZipEntry) =>
     new DomainError('file.inflatesTooLarge', { file, entry: entry.name, sizeMb: Math.ceil(entry.size / MB), limitMb: Math.round(limits.totalBytes / MB) });
   let total = 0;
@@ -146,7 +146,7 @@ export function guardXlsx(bytes: Uint8Array, file: string, limits: ZipLimits): v
     const rows = declaredRows(entryHead(bytes, entry));
     if (rows !== null && rows > limits.rows) throw new DomainError('file.tooManyRows', { file, sheet: sheetName(entry.name), limit: limits.rows.toLocaleString('en-US') });
   }
-  if (!limits.verify) return;
+  if (!limits.verify) return entries;
   for (const entry of entries) {
     const data = entryData(bytes, entry);
     if (!data || entry.method !== 8) continue;
@@ -158,6 +158,7 @@ export function guardXlsx(bytes: Uint8Array, file: string, limits: ZipLimits): v
       // Damaged data is for the parser to report in its own words.
     }
   }
+  return entries;
 }
 
 /** "xl/worksheets/sheet2.xml" → "sheet2": the file name is all the directory knows. */
