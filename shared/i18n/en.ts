@@ -22,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   'input.weightInt': 'an error weight must be a whole number ≥ 1',
   'input.unknownKey': 'unknown field: {keys}',
   'input.invalid': 'invalid',
+  'input.cursor': 'the list position is not valid; reload the list',
   'ref.salesperson': 'salesperson {id} does not exist',
   'ref.customer': 'customer {id} does not exist',
   'ref.plan': 'commission plan {id} does not exist',

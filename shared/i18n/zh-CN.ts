@@ -21,6 +21,7 @@ export const zhCN = {
   'input.weightInt': '差错权重应为不小于 1 的整数',
   'input.unknownKey': '多余的字段：{keys}',
   'input.invalid': '内容不正确',
+  'input.cursor': '列表的翻页位置无效，请刷新列表',
   // Records and references
   'ref.salesperson': '业务员 {id} 不存在',
   'ref.customer': '客户 {id} 不存在',
