@@ -22,6 +22,15 @@ export type BankRun = { ms: number; againMs: number | null; peakRssMb: number; d
 
 const ROUNDS = 3;
 
+/**
+ * This process's own peak RSS. `resourceUsage().maxRSS` is no use in a child: Linux carries the
+ * parent's high-water mark over fork and exec; VmHWM belongs to this address space alone.
+ */
+export function peakRssMb(): number {
+  const hwm = /VmHWM:\s*(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+  return Math.round((hwm ? Number(hwm) : process.resourceUsage().maxRSS) / 1024);
+}
+
 async function floor(kind: BankKind, bytes: Buffer): Promise<number> {
   if (kind === 'xlsx') return (await streamXlsxFloor(bytes)).length;
   if (kind === 'xls') return xlsFloor(bytes).length;
@@ -55,7 +64,7 @@ async function run(kind: BankKind, mode: BankMode, dir: string): Promise<BankRun
     db.close();
     detail = `imported ${report.imported}, skipped ${JSON.stringify(report.skipped)}, rejected ${report.rejected.length}; again: imported ${second.imported}, duplicates ${second.duplicates}`;
   }
-  return { ms: median(times), againMs: again.length ? median(again) : null, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), detail };
+  return { ms: median(times), againMs: again.length ? median(again) : null, peakRssMb: peakRssMb(), detail };
 }
 
 const [kind, mode, dir] = process.argv.slice(2) as [BankKind, BankMode, string];

@@ -46,7 +46,7 @@ function uniqueIds(records: readonly { id: string }[], list: string): Set<string
   return ids;
 }
 
-function refers(ids: Set<string>, id: string | null, code: MessageKey, field: string): void {
+export function refers(ids: Set<string>, id: string | null, code: MessageKey, field: string): void {
   if (id !== null && !ids.has(id)) throw new DomainError(code, { id }, { field });
 }
 
