@@ -36,6 +36,44 @@ export function rawInsert(db: Db, bundle: BundleInput): void {
   })();
 }
 
+/**
+ * The quarter's sums as a skilled person would write them over the same schema and its indexes
+ * (issue 12.9's fair floor): each sum one GROUP BY read from its covering index, the month's
+ * rate by primary key, and each customer's first receipt by one seek of the (customer, date)
+ * index — not a scan of every receipt ever, as `plainAggregation` below does (9× the work).
+ */
+export function fairAggregation(db: Db, quarter: string): unknown[] {
+  const range = quarterRange(quarter);
+  return [
+    db
+      .prepare(
+        `SELECT d.salesperson_id, SUM(CASE WHEN d.currency = 'CNY' THEN d.amount_fen ELSE d.amount_fen * f.rate_micro / 1000000 END), COUNT(*)
+         FROM deals d INDEXED BY deals_quarter LEFT JOIN fx_rates f ON f.month = substr(d.signed_on, 1, 7) AND f.currency = d.currency
+         WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' GROUP BY d.salesperson_id`,
+      )
+      .all(range),
+    db
+      .prepare(
+        `SELECT COALESCE(r.manual_salesperson_id, r.matched_owner_id), SUM(COALESCE(r.bank_cny_fen, CASE WHEN r.currency = 'CNY' THEN r.amount_fen
+           ELSE r.amount_fen * COALESCE(r.rate_micro, (SELECT rate_micro FROM fx_rates f WHERE f.month = substr(r.value_date, 1, 7) AND f.currency = r.currency)) / 1000000 END))
+         FROM receipts r INDEXED BY receipts_quarter WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 GROUP BY 1`,
+      )
+      .all(range),
+    db
+      .prepare(
+        `SELECT (SELECT COALESCE(r.manual_salesperson_id, r.matched_owner_id) FROM receipts r INDEXED BY receipts_customer
+                 WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0 ORDER BY r.value_date, r.ref, r.id LIMIT 1) AS sp, COUNT(*)
+         FROM customers c
+         WHERE (SELECT MIN(r.value_date) FROM receipts r INDEXED BY receipts_customer WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0)
+           BETWEEN @from AND @to
+         GROUP BY 1`,
+      )
+      .all(range),
+    db.prepare('SELECT salesperson_id, SUM(weight) FROM error_records WHERE date BETWEEN @from AND @to GROUP BY salesperson_id').all(range),
+    db.prepare('SELECT salesperson_id, count FROM document_counts WHERE quarter = ?').all(quarter),
+  ];
+}
+
 /** The quarter's sums in plain SQL: one GROUP BY per indicator over the same indexed tables. */
 export function plainAggregation(db: Db, quarter: string): unknown[] {
   const range = quarterRange(quarter);
