@@ -1,7 +1,0 @@
-import fs from 'node:fs';
-import JSZip from 'jszip';
-const bytes = fs.readFileSync('test/fixtures/case-2026q3/statements/boc-usd-statement.xlsx');
-const zip = await JSZip.loadAsync(bytes);
-console.log(Object.keys(zip.files));
-const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-console.log(xml.slice(0, 3000));
