@@ -7,7 +7,7 @@ import { loadBundle } from '../electron/services/bundle/loadBundle';
 import { GOLDEN, readJson, tempDir } from '../test/helpers';
 import { STATEMENT_FILES, type BankKind } from './generateStatement';
 import { gbkCsvFloor, streamXlsxFloor, xlsFloor } from './statementFloor';
-import { median } from './timing';
+import { median, peakRssMb } from './timing';
 
 /*
  * One statement import measurement in its own process, so that its peak memory is its own
@@ -21,15 +21,6 @@ export type BankRun = { ms: number; againMs: number | null; peakRssMb: number; d
 
 
 const ROUNDS = 3;
-
-/**
- * This process's own peak RSS. `resourceUsage().maxRSS` is no use in a child: Linux carries the
- * parent's high-water mark over fork and exec; VmHWM belongs to this address space alone.
- */
-export function peakRssMb(): number {
-  const hwm = /VmHWM:\s*(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return Math.round((hwm ? Number(hwm) : process.resourceUsage().maxRSS) / 1024);
-}
 
 async function floor(kind: BankKind, bytes: Buffer): Promise<number> {
   if (kind === 'xlsx') return (await streamXlsxFloor(bytes)).length;
@@ -68,4 +59,4 @@ async function run(kind: BankKind, mode: BankMode, dir: string): Promise<BankRun
 }
 
 const [kind, mode, dir] = process.argv.slice(2) as [BankKind, BankMode, string];
-if (kind && mode && dir) process.stdout.write(`${JSON.stringify(await run(kind, mode, dir))}\n`);
+if (kind in STATEMENT_FILES && mode && dir) process.stdout.write(`${JSON.stringify(await run(kind, mode, dir))}\n`);

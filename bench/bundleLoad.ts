@@ -6,8 +6,8 @@ import { withIndexesRebuilt } from '../electron/db/bulkLoad';
 import { openDatabase } from '../electron/db/connection';
 import { DATA_TABLES } from '../electron/db/dataTables';
 import type { BundleInput } from '../shared/schemas/bundle';
-import { peakRssMb } from './bankImport';
 import { rawInsert } from './baselines';
+import { peakRssMb } from './timing';
 
 /*
  * One bundle load in its own process, so that its peak memory is its own (issue 12.9):
