@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/api/errors';
 import { openDatabase } from '../../electron/db/connection';
+import { fastDeal, fastReceipt } from '../../electron/services/bundle/fastRecords';
 import { visitJsonFile } from '../../electron/services/bundle/jsonStream';
+import { dealSchema, receiptSchema } from '../../shared/schemas/bundle';
 import { dumpBundle } from '../../electron/services/bundle/dumpBundle';
 import { loadBundle, parseBundle, scanBundleFile, writeBundleFile } from '../../electron/services/bundle/loadBundle';
 import { GOLDEN, readJson, tempDir, writeJson } from '../helpers';
@@ -129,5 +131,67 @@ describe('tkpi load as a stream', () => {
     const after = openDatabase(dbFile);
     expect(dumpBundle(after), 'the database is as it was').toEqual(before);
     after.close();
+  });
+});
+
+describe('the fast record checks agree with the bundle schema', () => {
+  const odd: Record<string, unknown>[] = [
+    { amount: 1234.5 },
+    { amount: '0.00' },
+    { amount: '-5' },
+    { amount: '+7.10' },
+    { amount: 1e21 },
+    { amount: '1.234' },
+    { amount: null },
+    { rate: 7.1 },
+    { rate: '0' },
+    { rate: '-7' },
+    { rate: null },
+    { cnyAmount: '-100.5' },
+    { memo: '   ' },
+    { memo: '  PO 12 ' },
+    { memo: 5 },
+    { remitter: null },
+    { customer: null },
+    { customer: 'has space' },
+    { customer: '' },
+    { salesperson: 'S01' },
+    { notCustomer: true },
+    { notCustomer: null },
+    { batch: 3 },
+    { batch: 0 },
+    { batch: 2.5 },
+    { batch: '3' },
+    { status: 'cancelled' },
+    { status: null },
+    { status: 'void' },
+    { signedOn: '2026-02-30' },
+    { valueDate: '2026-2-3' },
+    { currency: 'usd' },
+    { id: 'x'.repeat(65) },
+    { contractNo: ' HT-1 ' },
+    { extra: 'dropped' },
+  ];
+
+  it.each([
+    ['deals', dealSchema, fastDeal],
+    ['receipts', receiptSchema, fastReceipt],
+  ] as const)('%s: whatever the fast check accepts, zod accepts with the same output', (list, schema, fast) => {
+    const records = golden()[list];
+    const variants = records.flatMap((record) => [record, ...odd.map((change) => ({ ...record, ...change }))]);
+    let fastCount = 0;
+    for (const record of variants) {
+      const checked = fast(record);
+      if (checked === null) continue;
+      fastCount++;
+      const parsed = schema.safeParse(record);
+      expect(parsed.success, `zod refuses what the fast check accepted: ${JSON.stringify(record)}`).toBe(true);
+      expect(checked, JSON.stringify(record)).toStrictEqual(parsed.data);
+    }
+    // Every golden record is of the plain kind the fast check is for.
+    expect(records.every((r) => fast(r) !== null), `golden ${list} the fast check leaves to zod: ${records.filter((r) => fast(r) === null).length}`).toBe(true);
+    expect(fastCount).toBeGreaterThan(records.length);
+    // And what zod refuses, the fast check never accepts (it is only a shortcut).
+    for (const record of variants) if (!schema.safeParse(record).success) expect(fast(record), JSON.stringify(record)).toBeNull();
   });
 });

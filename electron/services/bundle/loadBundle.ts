@@ -24,6 +24,7 @@ import { DATA_TABLES } from '../../db/dataTables';
 import { inTransaction } from '../../db/statements';
 import { payerMatcher } from '../matching';
 import { checkBundle, refers } from './bundleChecks';
+import { fastDeal, fastReceipt } from './fastRecords';
 import { visitJsonFile } from './jsonStream';
 
 /** Parses and checks a bundle completely before anything is written. */
@@ -178,9 +179,12 @@ export function writeBundleFile(db: Db, scanned: ScannedBundle): LoadSummary {
         element: (list, i, parse) => {
           const record = parse();
           if (list === 'deals') {
-            const parsed = dealSchema.safeParse(record);
-            if (!parsed.success) throw recordError(parsed.error, list, i, record);
-            const d = parsed.data;
+            let d = fastDeal(record);
+            if (!d) {
+              const parsed = dealSchema.safeParse(record);
+              if (!parsed.success) throw recordError(parsed.error, list, i, record);
+              d = parsed.data;
+            }
             if (dealIds.has(d.id)) throw new DomainError('dup.id', { id: d.id }, { field: `deals[${i}].id` });
             dealIds.add(d.id);
             refers(people, d.salesperson, 'ref.salesperson', `deals[${i}](${d.id}).salesperson`);
@@ -188,9 +192,12 @@ export function writeBundleFile(db: Db, scanned: ScannedBundle): LoadSummary {
             insertDeal(db, d);
             return;
           }
-          const parsed = receiptSchema.safeParse(record);
-          if (!parsed.success) throw recordError(parsed.error, list, i, record);
-          const r = parsed.data;
+          let r = fastReceipt(record);
+          if (!r) {
+            const parsed = receiptSchema.safeParse(record);
+            if (!parsed.success) throw recordError(parsed.error, list, i, record);
+            r = parsed.data;
+          }
           refers(customers, r.customer, 'ref.customer', `receipts[${i}].customer`);
           refers(people, r.salesperson, 'ref.salesperson', `receipts[${i}].salesperson`);
           refers(people, r.matchedOwner, 'ref.salesperson', `receipts[${i}].matchedOwner`);
