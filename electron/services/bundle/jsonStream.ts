@@ -80,15 +80,14 @@ class Scanner {
     // `at` stays on the value's start while `i` scans; reading more keeps the text from `at`.
     let i = this.at;
     let depth = 0;
-    const refill = (): boolean => {
-      const offset = this.at;
-      if (!this.more(offset)) return false;
-      i -= offset;
-      return true;
-    };
+    let offset = 0;
     scan: for (;;) {
       if (i >= this.text.length) {
-        if (refill()) continue;
+        offset = this.at;
+        if (this.more(offset)) {
+          i -= offset;
+          continue;
+        }
         if (depth === 0 && i > this.at) break; // a bare number, true, false or null ends the file
         this.fail('Unexpected end of JSON input');
       }
@@ -100,7 +99,9 @@ class Scanner {
           const q = this.text.indexOf('"', j);
           if (q < 0) {
             const searched = this.text.length - this.at;
-            if (!refill()) this.fail('Unterminated string in JSON');
+            offset = this.at;
+            if (!this.more(offset)) this.fail('Unterminated string in JSON');
+            i -= offset;
             j = this.at + searched;
             continue;
           }

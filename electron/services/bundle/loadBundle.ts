@@ -79,7 +79,22 @@ function receiptWriter(db: Db, customers: Bundle['customers']): { write: (receip
       if (customer !== null) matched++;
       else if (!receipt.notCustomer && receipt.salesperson === null) unmatched++;
       const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? owners.get(customer) ?? null);
-      insertReceipt(db, { ...receipt, customer, matchedOwner, batchId: receipt.batch });
+      insertReceipt(db, {
+        ref: receipt.ref,
+        valueDate: receipt.valueDate,
+        currency: receipt.currency,
+        amount: receipt.amount,
+        rate: receipt.rate,
+        cnyAmount: receipt.cnyAmount,
+        remitter: receipt.remitter,
+        memo: receipt.memo,
+        customer,
+        salesperson: receipt.salesperson,
+        matchedOwner,
+        notCustomer: receipt.notCustomer,
+        batchId: receipt.batch,
+        fingerprint: receipt.fingerprint,
+      });
     },
     matched: () => matched,
     unmatched: () => unmatched,
