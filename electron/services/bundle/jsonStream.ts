@@ -179,16 +179,37 @@ export function visitJsonFile(file: string, visitor: TopLevelVisitor, chunkBytes
       scan.expect(':');
       if (visitor.streamed.has(key) && scan.peek() === '[') {
         scan.expect('[');
+        const element = visitor.element;
+        // Elements are parsed a batch at a time: one JSON.parse of 500 records costs a fraction
+        // of 500 calls on 150 characters each.
+        let batch: string[] = [];
         let index = 0;
+        const flush = () => {
+          if (!element || batch.length === 0) return;
+          const texts = batch;
+          batch = [];
+          let values: unknown[];
+          try {
+            values = JSON.parse(`[${texts.join(',')}]`) as unknown[];
+          } catch {
+            // One of them is malformed: parsed alone, it says which and how.
+            values = texts.map((text) => scan.parse(text));
+          }
+          for (const value of values) element(key, index++, () => value);
+        };
         if (scan.peek() === ']') scan.expect(']');
         else
           for (;;) {
             const text = scan.valueText();
-            visitor.element?.(key, index++, () => scan.parse(text));
+            if (element) {
+              batch.push(text);
+              if (batch.length === 500) flush();
+            }
             const next = scan.peek();
             scan.expect(next === ',' ? ',' : ']');
             if (next !== ',') break;
           }
+        flush();
       } else {
         const text = scan.valueText();
         visitor.value?.(key, () => scan.parse(text));
