@@ -1,3 +1,4 @@
+import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER } from '../electron/db/cnySql';
 import type { Db } from '../electron/db/connection';
 import { quarterRange } from '../shared/quarter';
 import type { BundleInput } from '../shared/schemas/bundle';
@@ -44,24 +45,24 @@ export function rawInsert(db: Db, bundle: BundleInput): void {
  */
 export function fairAggregation(db: Db, quarter: string): unknown[] {
   const range = quarterRange(quarter);
+  // The CNY value exact to the fen (cnySql.ts), as the figures must be: not a cheaper, wrong sum.
   return [
     db
       .prepare(
-        `SELECT d.salesperson_id, SUM(CASE WHEN d.currency = 'CNY' THEN d.amount_fen ELSE d.amount_fen * f.rate_micro / 1000000 END), COUNT(*)
-         FROM deals d INDEXED BY deals_quarter LEFT JOIN fx_rates f ON f.month = substr(d.signed_on, 1, 7) AND f.currency = d.currency
+        `SELECT d.salesperson_id, SUM(${DEAL_CNY}), COUNT(*)
+         FROM deals d INDEXED BY deals_quarter ${DEAL_RATE_JOIN}
          WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' GROUP BY d.salesperson_id`,
       )
       .all(range),
     db
       .prepare(
-        `SELECT COALESCE(r.manual_salesperson_id, r.matched_owner_id), SUM(COALESCE(r.bank_cny_fen, CASE WHEN r.currency = 'CNY' THEN r.amount_fen
-           ELSE r.amount_fen * COALESCE(r.rate_micro, (SELECT rate_micro FROM fx_rates f WHERE f.month = substr(r.value_date, 1, 7) AND f.currency = r.currency)) / 1000000 END))
+        `SELECT ${RECEIPT_OWNER}, SUM(${RECEIPT_CNY})
          FROM receipts r INDEXED BY receipts_quarter WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 GROUP BY 1`,
       )
       .all(range),
     db
       .prepare(
-        `SELECT (SELECT COALESCE(r.manual_salesperson_id, r.matched_owner_id) FROM receipts r INDEXED BY receipts_customer
+        `SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r INDEXED BY receipts_customer
                  WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0 ORDER BY r.value_date, r.ref, r.id LIMIT 1) AS sp, COUNT(*)
          FROM customers c
          WHERE (SELECT MIN(r.value_date) FROM receipts r INDEXED BY receipts_customer WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0)
