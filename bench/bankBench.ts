@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BankMode, BankRun } from './bankImport';
 import { STATEMENT_FILES, statementGbkCsv, statementXls, writeStatementXlsx, type BankKind } from './generateStatement';
-import type { BenchResult } from './timing';
+import { median, type BenchResult } from './timing';
 
 /** The generated statements, written once into the bench's data folder. */
 export async function ensureStatements(dir: string): Promise<void> {
@@ -13,11 +13,25 @@ export async function ensureStatements(dir: string): Promise<void> {
   if (!fs.existsSync(at('csv'))) fs.writeFileSync(at('csv'), statementGbkCsv(STATEMENT_FILES.csv.rows));
 }
 
+/** One round in a fresh process, run as the CLI runs (no heap flags), so its peak RSS is one import's. */
 function child(kind: BankKind, mode: BankMode, dir: string): BankRun {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.js', 'bench/bankImport.ts', kind, mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/bankImport.ts', kind, mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const line = run.stdout.trim().split('\n').pop() ?? '';
   if (run.status !== 0 || !line.startsWith('{')) throw new Error(`bank bench ${kind} ${mode} failed: ${run.stderr.slice(-2000)}`);
   return JSON.parse(line) as BankRun;
+}
+
+/** Three rounds, interleaved across the modes; the median time and the highest peak of each. */
+function rounds(kind: BankKind, dir: string): Record<BankMode, BankRun> {
+  const runs: Record<BankMode, BankRun[]> = { floor: [], import: [], norates: [] };
+  for (let round = 0; round < 3; round++) for (const mode of ['floor', 'import', 'norates'] as const) runs[mode].push(child(kind, mode, dir));
+  const summary = (list: BankRun[]): BankRun => ({
+    ms: median(list.map((r) => r.ms)),
+    againMs: list[0]?.againMs === null ? null : median(list.map((r) => r.againMs ?? 0)),
+    peakRssMb: Math.max(...list.map((r) => r.peakRssMb)),
+    detail: list[0]?.detail ?? '',
+  });
+  return { floor: summary(runs.floor), import: summary(runs.import), norates: summary(runs.norates) };
 }
 
 /**
@@ -31,9 +45,7 @@ export async function bankBench(dir: string, kinds: readonly BankKind[] = ['xlsx
   for (const kind of kinds) {
     const { rows } = STATEMENT_FILES[kind];
     const label = `${rows / 1000}k-row .${kind}`;
-    const floor = child(kind, 'floor', dir);
-    const imported = child(kind, 'import', dir);
-    const noRates = child(kind, 'norates', dir);
+    const { floor, import: imported, norates: noRates } = rounds(kind, dir);
     console.log(`bank ${label}: streaming read ${floor.ms.toFixed(0)} ms, peak RSS ${floor.peakRssMb} MB (${floor.detail})`);
     console.log(`bank ${label}: import ${imported.ms.toFixed(0)} ms, peak RSS ${imported.peakRssMb} MB (${imported.detail})`);
     console.log(`bank ${label}: import without table rates ${noRates.ms.toFixed(0)} ms, peak RSS ${noRates.peakRssMb} MB (${noRates.detail})`);
