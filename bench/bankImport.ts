@@ -1,47 +1,56 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../electron/db/connection';
-import { importContext } from '../electron/services/bankImport/importContext';
-import { importStatement, readOutcomes } from '../electron/services/bankImport/importService';
+import { importStatement } from '../electron/services/bankImport/importService';
 import { loadBundle } from '../electron/services/bundle/loadBundle';
 import { GOLDEN, readJson, tempDir } from '../test/helpers';
-import { statementGbkCsv, statementXlsx } from './generateStatement';
-import { median, type BenchResult } from './timing';
+import { STATEMENT_FILES, type BankKind } from './generateStatement';
+import { gbkCsvFloor, streamXlsxFloor, xlsFloor } from './statementFloor';
+import { peakRssMb } from './timing';
 
-/**
- * Issue #4: importing a 100,000-row statement (read, normalise, dedup, match, commit) against
- * the reader alone reading the same file (≤ 2×), and re-importing it against the first import
- * (≤ 1×), for .xlsx and GBK .csv. Run in its own process so its peak memory is its own.
+/*
+ * One statement import measurement in its own process, so that its peak memory is its own
+ * (issues 8.6, 8.7): `floor` reads the file as a stream with rows kept and values parsed; `import`
+ * imports it into a fresh database (and imports it again); `norates` imports it into a company
+ * that has not entered its FX table. Prints one JSON line: the times and the import's peak RSS.
  */
-async function bench(kind: string, bytes: Buffer, file: string): Promise<BenchResult[]> {
-  const read: number[] = [];
-  const first: number[] = [];
-  const again: number[] = [];
-  // Three rounds, each into a fresh database, medians taken: both sides measured warm.
-  for (let round = 0; round < 3; round++) {
-    const db = openDatabase(path.join(tempDir(), 'bank.db'), { create: true });
-    loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
-    let started = Date.now();
-    await readOutcomes(bytes, file, importContext(db).tableRate);
-    read.push(Date.now() - started);
-    started = Date.now();
-    const report = await importStatement(db, bytes, file);
-    first.push(Date.now() - started);
-    started = Date.now();
-    const second = await importStatement(db, bytes, file);
-    again.push(Date.now() - started);
-    db.close();
-    if (round === 0) console.error(`${kind}: imported ${report.imported}, skipped ${JSON.stringify(report.skipped)}; re-import imported ${second.imported}, duplicates ${second.duplicates}`);
-  }
-  return [
-    { name: `import 100k-row ${kind} vs reading it`, ms: median(first), baselineMs: median(read), limit: 2 },
-    { name: `re-import 100k-row ${kind} vs first import`, ms: median(again), baselineMs: median(first), limit: 1 },
-  ];
+
+export type BankMode = 'floor' | 'import' | 'norates';
+export type BankRun = { ms: number; againMs: number | null; peakRssMb: number; detail: string };
+
+
+async function floor(kind: BankKind, bytes: Buffer): Promise<number> {
+  if (kind === 'xlsx') return (await streamXlsxFloor(bytes)).length;
+  if (kind === 'xls') return xlsFloor(bytes).length;
+  return gbkCsvFloor(bytes).length;
 }
 
-const dir = path.resolve('bench/.data');
-fs.mkdirSync(dir, { recursive: true });
-const which = process.argv[2] ?? 'xlsx';
-const results =
-  which === 'xlsx' ? await bench('.xlsx', await statementXlsx(100_000), 'bench.xlsx') : await bench('GBK .csv', statementGbkCsv(100_000), 'bench.csv');
-process.stdout.write(`${JSON.stringify({ results, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+/** One round: a fresh process per round, so each peak is one import's (as from the CLI). */
+async function run(kind: BankKind, mode: BankMode, dir: string): Promise<BankRun> {
+  const file = STATEMENT_FILES[kind].file;
+  const bytes = fs.readFileSync(path.join(dir, file));
+  if (mode === 'floor') {
+    const started = performance.now();
+    const rows = await floor(kind, bytes);
+    return { ms: performance.now() - started, againMs: null, peakRssMb: peakRssMb(), detail: `${rows} rows read` };
+  }
+  const db = openDatabase(path.join(tempDir(), 'bank.db'), { create: true });
+  loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
+  // A new company that imports statements before entering its FX table (issue 8.7).
+  if (mode === 'norates') db.prepare('DELETE FROM fx_rates').run();
+  let started = performance.now();
+  const report = await importStatement(db, bytes, file);
+  const ms = performance.now() - started;
+  // The peak of the import itself, before the re-import adds its own garbage.
+  const peak = peakRssMb();
+  started = performance.now();
+  const second = await importStatement(db, bytes, file);
+  const againMs = performance.now() - started;
+  db.close();
+  const detail = `imported ${report.imported}, skipped ${JSON.stringify(report.skipped)}, rejected ${report.rejected.length}; again: imported ${second.imported}, duplicates ${second.duplicates}`;
+  return { ms, againMs, peakRssMb: peak, detail };
+}
+
+const [kind, mode, dir] = process.argv.slice(2) as [BankKind, BankMode, string];
+if (kind in STATEMENT_FILES && mode && dir) process.stdout.write(`${JSON.stringify(await run(kind, mode, dir))}\n`);

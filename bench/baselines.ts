@@ -1,3 +1,4 @@
+import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER } from '../electron/db/cnySql';
 import type { Db } from '../electron/db/connection';
 import { quarterRange } from '../shared/quarter';
 import type { BundleInput } from '../shared/schemas/bundle';
@@ -34,6 +35,44 @@ export function rawInsert(db: Db, bundle: BundleInput): void {
     const error = db.prepare('INSERT INTO error_records (salesperson_id, date, weight) VALUES (?, ?, ?)');
     for (const e of bundle.errors ?? []) error.run(e.salesperson, e.date, e.weight ?? 1);
   })();
+}
+
+/**
+ * The quarter's sums as a skilled person would write them over the same schema and its indexes
+ * (issue 12.9's fair floor): each sum one GROUP BY read from its covering index, the month's
+ * rate by primary key, and each customer's first receipt by one seek of the (customer, date)
+ * index — not a scan of every receipt ever, as `plainAggregation` below does (9× the work).
+ */
+export function fairAggregation(db: Db, quarter: string): unknown[] {
+  const range = quarterRange(quarter);
+  // The CNY value exact to the fen (cnySql.ts), as the figures must be: not a cheaper, wrong sum.
+  return [
+    db
+      .prepare(
+        `SELECT d.salesperson_id, SUM(${DEAL_CNY}), COUNT(*)
+         FROM deals d INDEXED BY deals_quarter ${DEAL_RATE_JOIN}
+         WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' GROUP BY d.salesperson_id`,
+      )
+      .all(range),
+    db
+      .prepare(
+        `SELECT ${RECEIPT_OWNER}, SUM(${RECEIPT_CNY})
+         FROM receipts r INDEXED BY receipts_quarter WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 GROUP BY 1`,
+      )
+      .all(range),
+    db
+      .prepare(
+        `SELECT (SELECT ${RECEIPT_OWNER} FROM receipts r INDEXED BY receipts_customer
+                 WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0 ORDER BY r.value_date, r.ref, r.id LIMIT 1) AS sp, COUNT(*)
+         FROM customers c
+         WHERE (SELECT MIN(r.value_date) FROM receipts r INDEXED BY receipts_customer WHERE r.customer_id = c.id AND r.amount_fen > 0 AND r.not_customer = 0)
+           BETWEEN @from AND @to
+         GROUP BY 1`,
+      )
+      .all(range),
+    db.prepare('SELECT salesperson_id, SUM(weight) FROM error_records WHERE date BETWEEN @from AND @to GROUP BY salesperson_id').all(range),
+    db.prepare('SELECT salesperson_id, count FROM document_counts WHERE quarter = ?').all(quarter),
+  ];
 }
 
 /** The quarter's sums in plain SQL: one GROUP BY per indicator over the same indexed tables. */

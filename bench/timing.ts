@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export type BenchResult = { name: string; ms: number; baselineMs: number; limit: number };
@@ -23,4 +24,13 @@ export function report(results: BenchResult[]): boolean {
   }
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   return pass;
+}
+
+/**
+ * This process's own peak RSS. `resourceUsage().maxRSS` is no use in a child: Linux carries the
+ * parent's high-water mark over fork and exec; VmHWM belongs to this address space alone.
+ */
+export function peakRssMb(): number {
+  const hwm = /VmHWM:\s*(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+  return Math.round((hwm ? Number(hwm) : process.resourceUsage().maxRSS) / 1024);
 }

@@ -88,8 +88,12 @@ export type StoredAdjustment = Adjustment & { id: number };
 
 export type AuditEntry = { id: number; at: string; actor: string | null; action: string; entity: string | null; entityId: string | null; detail: unknown };
 
-/** One page of a long list; lists of deals and receipts are never sent whole. */
-export type Page<T> = { rows: T[]; total: number; offset: number; limit: number };
+/**
+ * One page of a long list; lists of deals and receipts are never sent whole. `next` is the key
+ * to pass as `after` for the following page (null after the last): paging by key costs the
+ * same at the end of a list as at its start, where an OFFSET re-reads every row before it.
+ */
+export type Page<T> = { rows: T[]; total: number; offset: number; limit: number; next?: string | null };
 
 /** A person's appraisal of one quarter as the workflow keeps it (SPEC §8). */
 export type AppraisalRecord = {

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { DomainError } from '../../shared/api/errors';
 import type { Cell } from '../../shared/bank/cellValues';
 import { findLayout, HEADER_SEARCH_ROWS } from '../../shared/bank/statementLayout';
+import { excelValue, readXlsxStream } from './xlsxStream';
 
 export type Grid = Cell[][];
 
@@ -88,7 +89,7 @@ async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
   const kind = kindOf(bytes);
   if (typeof kind === 'object') throw new DomainError('bank.notStatement', { file, kind: kind.notStatement });
   try {
-    if (kind === 'xlsx') return await readXlsx(bytes);
+    if (kind === 'xlsx') return await readXlsx(bytes, file);
     if (kind === 'xls') return readWithSheetJs(bytes);
     const text = decodeText(bytes, file);
     if (/^\s*$/.test(text)) throw new DomainError('bank.empty', { file });
@@ -100,7 +101,11 @@ async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
   }
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
+async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]> {
+  // Streamed (issue 8.6); the whole-workbook read remains for a file whose sheets the
+  // streaming reader cannot find by their usual names. Both run behind the zip guard.
+  const streamed = await readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS);
+  if (streamed) return streamed;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return workbook.worksheets.map((sheet) => {
@@ -116,15 +121,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
 
 /** exceljs gives rich text, formulas and hyperlinks as objects; a statement needs their text. */
 function excelCell(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-    if (v.richText) return v.richText.map((part) => part.text).join('');
-    if ('result' in v) return excelCell(v.result);
-    if (typeof v.text === 'string') return v.text;
-  }
-  return null;
+  return excelValue(value);
 }
 
 function readWithSheetJs(bytes: Uint8Array): Grid[] {

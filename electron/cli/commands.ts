@@ -9,7 +9,7 @@ import { exportForms } from '../forms/formsService';
 import { exportStatements } from '../services/commissionStatementService';
 import { importSelfReview } from '../forms/selfReviewImport';
 import { dumpBundle } from '../services/bundle/dumpBundle';
-import { parseBundle, replaceWithBundle } from '../services/bundle/loadBundle';
+import { scanBundleFile, writeBundleFile } from '../services/bundle/loadBundle';
 import { readStatement } from '../bank/readStatement';
 import { outputFolder, writeFileAtomically, writeFolderAtomically } from './atomicWrite';
 import { CliInputError } from './cliError';
@@ -40,29 +40,19 @@ function readFile(file: string): Uint8Array {
   }
 }
 
-/** Reads and parses a JSON file; both failures name the file. */
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DomainError('bundle.read', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new DomainError('bundle.json', { file, reason: (error as Error).message });
-  }
-}
-
-/** `tkpi load`: the bundle is checked completely before the database file is even opened. */
+/**
+ * `tkpi load`: the bundle is checked before the database file is even opened, except its deals
+ * and receipts, which are checked as they are written in one transaction (a failure leaves the
+ * database as it was, and removes a file this command created).
+ */
 export function loadCommand(dbFile: string, bundleFile: string): Output {
-  const bundle = parseBundle(readJson(bundleFile), bundleFile);
+  // Read as a stream: all but deals and receipts checked here, those as they are written.
+  const scanned = scanBundleFile(bundleFile);
   const existed = fs.existsSync(dbFile);
   let db: Db | null = null;
   try {
     db = openDatabase(dbFile, { create: true });
-    const s = replaceWithBundle(db, bundle, bundleFile);
+    const s = writeBundleFile(db, scanned);
     return { stdout: `已载入 ${bundleFile}：业务员 ${s.salespeople} 人，客户 ${s.customers} 家，成交 ${s.deals} 笔，收汇 ${s.receipts} 笔（未匹配 ${s.unmatched} 笔）` };
   } catch (error) {
     db?.close();

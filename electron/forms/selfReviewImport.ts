@@ -17,6 +17,7 @@ import { workflowHandlers } from '../services/workflowService';
 import type { FormMap } from './formSheet';
 import { formLayout, formShapeSchema, type FormShape } from './formLayout';
 import { FORM_SECRET, formChecksum, KEY_COLUMNS, KEY_SHEET } from './formWorkbook';
+import { FORM_LIMITS, guardXlsx } from '../files/zipGuard';
 
 /** A key row, with the map derived from its layout (`mapText` is the file's own, only compared). */
 type Key = { sheet: string; salesperson: string; quarter: string; checksum: string; mapText: string; shape: FormShape; map: FormMap };
@@ -117,6 +118,7 @@ function onlyExportedSheets(workbook: ExcelJS.Workbook, keys: readonly Key[]): b
  * of the form's version, and the checksum is keyed with this database's secret.
  */
 export async function importSelfReview(db: Db, bytes: Uint8Array, file: string, quarter?: string): Promise<AppraisalRecord> {
+  guardXlsx(bytes, file, FORM_LIMITS);
   const { workbook, keys } = await readKeys(bytes, file);
   const filled = keys.filter((key) => {
     const sheet = workbook.getWorksheet(key.sheet);

@@ -65,6 +65,8 @@ const none = z.object({});
 const byId = z.object({ id: entityId });
 const byRowId = z.object({ id: z.number().int().positive() });
 const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+/** The `next` of the previous page: the list continues after that row, in the same order. */
+const keyset = { after: z.string().max(300).optional() };
 const adjustmentArgs = z
   .object({ salesperson: entityId, period: z.union([quarterKey, z.string().regex(/^\d{4}$/, { message: 'input.year' })]), points, reason: text });
 
@@ -93,7 +95,7 @@ export const apiArgs = {
   'salespeople.create': salespersonSchema,
   'salespeople.update': salespersonSchema,
   'salespeople.delete': byId,
-  'customers.list': z.object({ search: searchText.optional(), ...paging }),
+  'customers.list': z.object({ search: searchText.optional(), ...paging, ...keyset }),
   'customers.create': customerSchema,
   'customers.update': customerSchema,
   'customers.delete': byId,
@@ -101,11 +103,11 @@ export const apiArgs = {
   'fxRates.set': fxRateSchema,
   'fxRates.delete': z.object({ month: monthKey, currency }),
   'fxRates.setMonth': z.object({ month: monthKey, rates: z.array(fxRateSchema.omit({ month: true })).min(1) }),
-  'deals.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), ...paging }),
+  'deals.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), ...paging, ...keyset }),
   'deals.create': dealSchema,
   'deals.update': dealSchema,
   'deals.delete': byId,
-  'receipts.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), unmatched: z.boolean().optional(), ...paging }),
+  'receipts.list': z.object({ quarter: quarterKey.optional(), salesperson: entityId.optional(), unmatched: z.boolean().optional(), ...paging, ...keyset }),
   'receipts.create': receiptSchema,
   // An update that leaves `deal` out keeps the receipt's pin (forms that do not show pins must not drop them).
   'receipts.update': receiptSchema.extend({ id: z.number().int().positive(), deal: entityId.nullish() }),

@@ -29,9 +29,18 @@ function fileQuotesPer(rows: readonly BankRow[], tableRate: TableRate): 1 | 100 
  */
 export function normalizeRates(outcomes: readonly RowOutcome[], tableRate: TableRate): void {
   const rows = outcomes.flatMap((o) => (o.kind === 'row' ? [o.value] : []));
-  // How the file quotes is only needed for a row its own evidence cannot decide: rarely.
-  let fileHint: 1 | 100 | null | undefined;
-  const hint = () => (fileHint ??= fileQuotesPer(rows, tableRate));
+  // How the file quotes is only needed for a row its own evidence cannot decide: rarely. It is
+  // decided once per file — `??=` alone would rescan the whole file whenever it came out null
+  // (mixed or no evidence, as in a company without table rates), once per currency/rate/month.
+  let fileHint: 1 | 100 | null = null;
+  let hintDecided = false;
+  const hint = () => {
+    if (!hintDecided) {
+      fileHint = fileQuotesPer(rows, tableRate);
+      hintDecided = true;
+    }
+    return fileHint;
+  };
   const alike = new Map<string, RateDecision>();
   for (const r of rows) {
     if (r.rate === null || r.currency === 'CNY') {

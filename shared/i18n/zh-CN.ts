@@ -23,6 +23,7 @@ export const zhCN = {
   'input.invalid': '内容不正确',
   'input.moneyLimit': '金额超出上限 {limit}',
   'input.tooLong': '内容太长（最多 {max} 个字符）',
+  'input.cursor': '列表的翻页位置无效，请刷新列表',
   // Records and references
   'ref.salesperson': '业务员 {id} 不存在',
   'ref.customer': '客户 {id} 不存在',
@@ -75,6 +76,8 @@ export const zhCN = {
   'bank.mappingRow': '指定的表头行 {row} 不在文件的前 30 行里',
   'bank.tooLarge': '{file} 超过 50 MB，请按时间段分开导出',
   'bank.tooManyRows': '{file} 超过 200,000 行，请按时间段分开导出',
+  'file.inflatesTooLarge': '{file} 解压后超过 {limitMb} MB（其中 {entry} 有 {sizeMb} MB），不像正常的 Excel 文件，已拒绝读取',
+  'file.tooManyRows': '{file} 的工作表 {sheet} 超过 {limit} 行，已拒绝读取；请分开导出',
   'skip.total': '合计/页脚行',
   'skip.fee': '银行费用',
   'skip.internal': '本公司账户之间的转账或结汇',

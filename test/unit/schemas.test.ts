@@ -30,7 +30,10 @@ describe('fields: amounts', () => {
     ['1234.56', 'ok'],
     ['-20.5', 'ok'],
     ['1234.567', 'input.money'],
-    ['1,234.00', 'input.money'],
+    // Amounts as the app displays them and as typed with full-width digits (issue 10 item 3).
+    ['1,234.00', 'ok'],
+    ['１２３４．５６', 'ok'],
+    ['1,234.567', 'input.money'],
     ['', 'input.money'],
     ['¥100', 'input.money'],
   ])('money %j → %s', (value, expected) => {
@@ -85,8 +88,9 @@ describe('fields: dates, months, quarters, currencies, ids', () => {
     expect([verdict(quarterKey, '2026Q4'), verdict(quarterKey, '2026Q5'), verdict(quarterKey, '2026-Q3'), verdict(quarterKey, '2026q3')]).toEqual(['ok', 'input.quarter', 'input.quarter', 'input.quarter']);
   });
 
-  it('currencies are ISO codes in capitals; ids have no spaces', () => {
-    expect([verdict(currency, 'USD'), verdict(currency, 'usd'), verdict(currency, 'US'), verdict(currency, '美元')]).toEqual(['ok', 'input.currency', 'input.currency', 'input.currency']);
+  it('currencies are ISO codes, or what the importer reads as one (usd, 美元); ids have no spaces', () => {
+    expect([verdict(currency, 'USD'), verdict(currency, 'usd'), verdict(currency, 'US'), verdict(currency, '美元')]).toEqual(['ok', 'ok', 'input.currency', 'ok']);
+    expect([currency.parse('usd'), currency.parse('美元')]).toEqual(['USD', 'USD']);
     expect([verdict(entityId, 'S01'), verdict(entityId, 'S 01'), verdict(entityId, ''), verdict(entityId, 'x'.repeat(65))]).toEqual(['ok', 'input.id', 'input.id', 'input.id']);
   });
 });
@@ -119,7 +123,8 @@ describe('settings: grade bands and commission brackets', () => {
 
   it('a bracket needs a positive bound and a rate of at least 0', () => {
     expect(verdict(commissionPlanSchema, plan([{ upTo: '0', rate: '0.01' }]))).toBe('input.moneyPositive at brackets[0].upTo');
-    expect(verdict(commissionPlanSchema, plan([{ upTo: null, rate: '-0.01' }]))).toBe('input.decimal at brackets[0].rate');
+    expect(verdict(commissionPlanSchema, plan([{ upTo: null, rate: '-0.01' }]))).toBe('plan.rate at brackets[0].rate');
+    expect(verdict(commissionPlanSchema, plan([{ upTo: null, rate: '1.5' }])), 'a rate over 100%').toBe('plan.rate at brackets[0].rate');
     expect(verdict(commissionPlanSchema, plan([]))).toMatch(/ at brackets$/);
   });
 });

@@ -11,7 +11,7 @@ import { payerAssignments } from './009_payer_assignments';
 import { receivables } from './010_receivables';
 import { appSecrets } from './011_app_secrets';
 import { salespersonLeftOn } from './012_salesperson_left_on';
-import { rateQuotedPer } from './014_rate_quoted_per';
+import { rateQuotedPer } from './013_rate_quoted_per';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
 export const MIGRATIONS: readonly Migration[] = [

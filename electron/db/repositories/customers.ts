@@ -2,6 +2,7 @@ import type { CreditGrade } from '../../../shared/domain';
 import { normalizePayerName } from '../../../shared/matching/payerName';
 import { fenToText, toFen } from '../../../shared/money';
 import type { Db } from '../connection';
+import { decodeKey, encodeKey } from '../keyset';
 import { prepared } from '../statements';
 import type { Customer, Page } from '../../../shared/entities';
 
@@ -20,6 +21,9 @@ const SELECT = `SELECT c.id, c.name, c.country, c.owner_id, c.terms_id, c.credit
   (SELECT json_group_array(alias) FROM (SELECT alias FROM customer_aliases a WHERE a.customer_id = c.id ORDER BY seq)) AS aliases
   FROM customers c`;
 
+/** The same with each row's position in the list, the key of the next page. */
+const SELECT_SEQ = SELECT.replace('SELECT c.id,', 'SELECT c.rowid AS seq, c.id,');
+
 function toCustomer(row: CustomerRow): Customer {
   return {
     id: row.id,
@@ -33,12 +37,19 @@ function toCustomer(row: CustomerRow): Customer {
   };
 }
 
-export function listCustomers(db: Db, query: { search?: string; offset: number; limit: number }): Page<Customer> {
+/** Customers in the order they were added, a page at a time: after `query.after` (keyset), else from `offset`. */
+export function listCustomers(db: Db, query: { search?: string; offset: number; limit: number; after?: string | undefined }): Page<Customer> {
   const like = `%${query.search ?? ''}%`;
-  const where = `WHERE c.id LIKE @like OR c.name LIKE @like OR EXISTS (SELECT 1 FROM customer_aliases a WHERE a.customer_id = c.id AND a.alias LIKE @like)`;
+  const where = `WHERE (c.id LIKE @like OR c.name LIKE @like OR EXISTS (SELECT 1 FROM customer_aliases a WHERE a.customer_id = c.id AND a.alias LIKE @like))`;
   const total = (prepared(db, `SELECT count(*) AS n FROM customers c ${where}`).get({ like }) as { n: number }).n;
-  const rows = prepared(db, `${SELECT} ${where} ORDER BY c.rowid LIMIT @limit OFFSET @offset`).all({ like, limit: query.limit, offset: query.offset }) as CustomerRow[];
-  return { rows: rows.map(toCustomer), total, offset: query.offset, limit: query.limit };
+  const after = query.after === undefined ? null : decodeKey(query.after, ['number'] as const);
+  const rows = (
+    after
+      ? prepared(db, `${SELECT_SEQ} ${where} AND c.rowid > @after ORDER BY c.rowid LIMIT @limit`).all({ like, after: after[0], limit: query.limit })
+      : prepared(db, `${SELECT_SEQ} ${where} ORDER BY c.rowid LIMIT @limit OFFSET @offset`).all({ like, limit: query.limit, offset: query.offset })
+  ) as (CustomerRow & { seq: number })[];
+  const last = rows.length === query.limit ? rows[rows.length - 1] : undefined;
+  return { rows: rows.map(toCustomer), total, offset: query.offset, limit: query.limit, next: last ? encodeKey([last.seq]) : null };
 }
 
 export function allCustomers(db: Db): Customer[] {

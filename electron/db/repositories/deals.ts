@@ -3,6 +3,7 @@ import { fenToText, toFen } from '../../../shared/money';
 import { quarterRange } from '../../../shared/quarter';
 import { DEAL_CNY, DEAL_RATE_JOIN } from '../cnySql';
 import type { Db } from '../connection';
+import { decodeKey, encodeKey } from '../keyset';
 import { prepared } from '../statements';
 import type { Deal, DealView, Page } from '../../../shared/entities';
 
@@ -39,7 +40,7 @@ function toDeal(row: DealRow): Deal {
   };
 }
 
-export type DealQuery = { quarter?: string; salesperson?: string; offset: number; limit: number };
+export type DealQuery = { quarter?: string; salesperson?: string; offset: number; limit: number; after?: string | undefined };
 
 function dealFilter(query: { quarter?: string; salesperson?: string }): { where: string; params: Record<string, string> } {
   const range = query.quarter ? quarterRange(query.quarter) : null;
@@ -50,16 +51,27 @@ function dealFilter(query: { quarter?: string; salesperson?: string }): { where:
   };
 }
 
+/** Deals in signing order, a page at a time: after `query.after` (keyset), else from `offset`. */
 export function listDeals(db: Db, query: DealQuery): Page<DealView> {
   const { where, params } = dealFilter(query);
   const total = (prepared(db, `SELECT count(*) AS n FROM deals d ${where}`).get(params) as { n: number }).n;
-  const rows = prepared(db, `SELECT d.*, ${DEAL_CNY} AS cny_fen FROM deals d ${DEAL_RATE_JOIN} ${where} ORDER BY d.signed_on, d.id LIMIT @limit OFFSET @offset`).all({
-    ...params,
-    limit: query.limit,
-    offset: query.offset,
-  }) as DealRow[];
+  const after = query.after === undefined ? null : decodeKey(query.after, ['string', 'string'] as const);
+  const rows = (
+    after
+      ? prepared(
+          db,
+          `SELECT d.*, ${DEAL_CNY} AS cny_fen FROM deals d ${DEAL_RATE_JOIN} ${where ? `${where} AND` : 'WHERE'} (d.signed_on, d.id) > (@afterDate, @afterId)
+           ORDER BY d.signed_on, d.id LIMIT @limit`,
+        ).all({ ...params, afterDate: after[0], afterId: after[1], limit: query.limit })
+      : prepared(db, `SELECT d.*, ${DEAL_CNY} AS cny_fen FROM deals d ${DEAL_RATE_JOIN} ${where} ORDER BY d.signed_on, d.id LIMIT @limit OFFSET @offset`).all({
+          ...params,
+          limit: query.limit,
+          offset: query.offset,
+        })
+  ) as DealRow[];
   const views = rows.map((row) => ({ ...toDeal(row), cny: row.cny_fen === null || row.cny_fen === undefined ? null : fenToText(row.cny_fen) }));
-  return { rows: views, total, offset: query.offset, limit: query.limit };
+  const last = rows.length === query.limit ? rows[rows.length - 1] : undefined;
+  return { rows: views, total, offset: query.offset, limit: query.limit, next: last ? encodeKey([last.signed_on, last.id]) : null };
 }
 
 export function allDeals(db: Db): Deal[] {

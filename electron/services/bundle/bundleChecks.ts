@@ -1,6 +1,6 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { MessageKey } from '../../../shared/i18n/messages';
-import type { Bundle } from '../../../shared/schemas/bundle';
+import type { Bundle, BundleReceipt } from '../../../shared/schemas/bundle';
 import { fenToText, toFen } from '../../../shared/money';
 import { instalmentsAsOf } from '../../../shared/receivables/schedule';
 import { checkOpening } from '../receivablesChecks';
@@ -9,7 +9,7 @@ import { checkOpening } from '../receivablesChecks';
  * What the schema cannot see: ids used twice and references to records the bundle does not
  * have. Each problem names the record's place in the file, e.g. `deals[12](D0013).salesperson`.
  */
-export function checkBundle(bundle: Bundle): void {
+export function checkBundle(bundle: Bundle, options: { streamed?: boolean } = {}): void {
   const plans = uniqueIds(bundle.commissionPlans, 'commissionPlans');
   const people = uniqueIds(bundle.salespeople, 'salespeople');
   const customers = uniqueIds(bundle.customers, 'customers');
@@ -40,7 +40,8 @@ export function checkBundle(bundle: Bundle): void {
   checkPerQuarter(bundle.appraisalSnapshots, people, 'appraisalSnapshots', 'dup.target');
   checkSnapshots(bundle);
   checkFxRates(bundle.fxRates);
-  checkReceivables(bundle, deals);
+  // A streamed load has no deals yet: it runs these once it has read them.
+  if (!options.streamed) checkReceivables(bundle, deals);
 }
 
 /**
@@ -48,7 +49,7 @@ export function checkBundle(bundle: Bundle): void {
  * the receipt's own customer (a pin to another currency or on a refund is allowed: the
  * allocation treats it as unpinned), write-offs on instalments that exist and within them.
  */
-function checkReceivables(bundle: Bundle, deals: Set<string>): void {
+export function checkReceivables(bundle: Bundle, deals: Set<string>, receipts: Iterable<[number, BundleReceipt]> = bundle.receipts.entries()): void {
   const terms = new Map(bundle.settings.paymentTerms.map((t) => [t.id, t]));
   const known = new Set(terms.keys());
   refers(known, bundle.settings.defaultTerms, 'terms.unknown', 'settings.defaultTerms');
@@ -58,13 +59,13 @@ function checkReceivables(bundle: Bundle, deals: Set<string>): void {
     checkOpening(d, `deals[${i}](${d.id}).openingBalance`);
   });
   const dealById = new Map(bundle.deals.map((d) => [d.id, d]));
-  bundle.receipts.forEach((r, i) => {
+  for (const [i, r] of receipts) {
     refers(deals, r.deal, 'ref.deal', `receipts[${i}].deal`);
     const deal = r.deal === null ? undefined : dealById.get(r.deal);
     if (deal && r.customer !== null && deal.customer !== r.customer) {
       throw new DomainError('pin.otherCustomer', { receiptCustomer: r.customer, dealCustomer: deal.customer ?? '-', deal: deal.id }, { field: `receipts[${i}].deal` });
     }
-  });
+  }
   const customerTerms = new Map(bundle.customers.map((c) => [c.id, c.terms]));
   const settings = { termsById: terms, defaultTerms: bundle.settings.defaultTerms, receivablesFrom: bundle.settings.receivablesFrom };
   const taken = new Map<string, number>();
@@ -99,7 +100,7 @@ function uniqueIds(records: readonly { id: string }[], list: string): Set<string
   return ids;
 }
 
-function refers(ids: Set<string>, id: string | null, code: MessageKey, field: string): void {
+export function refers(ids: Set<string>, id: string | null, code: MessageKey, field: string): void {
   if (id !== null && !ids.has(id)) throw new DomainError(code, { id }, { field });
 }
 

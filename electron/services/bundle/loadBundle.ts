@@ -1,6 +1,7 @@
 import type { LoadSummary } from '../../../shared/api/contract';
 import { DomainError } from '../../../shared/api/errors';
-import { bundleSchema, type Bundle } from '../../../shared/schemas/bundle';
+import { ZodError } from 'zod';
+import { bundleSchema, dealSchema, receiptSchema, type Bundle, type BundleDeal, type BundleReceipt } from '../../../shared/schemas/bundle';
 import { issueToError } from '../../../shared/schemas/issues';
 import type { Db } from '../../db/connection';
 import { insertAdjustment } from '../../db/repositories/adjustments';
@@ -26,10 +27,15 @@ import { withIndexesRebuilt } from '../../db/bulkLoad';
 import { DATA_TABLES } from '../../db/dataTables';
 import { inTransaction } from '../../db/statements';
 import { payerMatcher } from '../matching';
-import { checkBundle } from './bundleChecks';
+import { checkBundle, checkReceivables, refers } from './bundleChecks';
+import { fastDeal, fastReceipt } from './fastRecords';
+import { visitJsonFile } from './jsonStream';
 
-/** Parses and checks a bundle completely before anything is written. */
-export function parseBundle(raw: unknown, source = 'bundle'): Bundle {
+/**
+ * Parses and checks a bundle completely before anything is written. A streamed load passes its
+ * head without deals and receipts, and checks what refers to them (SPEC §12) once they are read.
+ */
+export function parseBundle(raw: unknown, source = 'bundle', options: { streamed?: boolean } = {}): Bundle {
   const shape = raw as { format?: unknown; version?: unknown } | null;
   if (shape === null || typeof shape !== 'object' || shape.format !== 'trade-kpi-bundle' || shape.version !== 1) {
     throw new DomainError('bundle.format', { file: source });
@@ -39,7 +45,7 @@ export function parseBundle(raw: unknown, source = 'bundle'): Bundle {
     const error = issueToError(parsed.error, raw);
     throw new DomainError(error.code, error.params, error.field === undefined ? {} : { field: error.field });
   }
-  checkBundle(parsed.data);
+  checkBundle(parsed.data, options);
   return parsed.data;
 }
 
@@ -58,28 +64,54 @@ export function replaceWithBundle(db: Db, bundle: Bundle, source?: string): Load
   });
 }
 
-function writeBundle(db: Db, bundle: Bundle): LoadSummary {
+/** What every record depends on: written before deals and receipts. */
+function writeHead(db: Db, bundle: Bundle): void {
   setCompany(db, bundle.company);
   setSettings(db, bundle.settings);
   bundle.commissionPlans.forEach((plan) => savePlan(db, plan));
   bundle.salespeople.forEach((person) => insertSalesperson(db, person));
   bundle.customers.forEach((customer) => insertCustomer(db, customer));
   bundle.fxRates.forEach((rate) => setFxRate(db, rate));
-  bundle.deals.forEach((deal) => insertDeal(db, deal));
-  bundle.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
-  // Customers are written by now, so payers are matched as an import would match them.
+}
+
+/** Receipts are matched to customers as an import would match them; customers must be written. */
+function receiptWriter(db: Db, customers: Bundle['customers']): { write: (receipt: Bundle['receipts'][number]) => void; matched: () => number; unmatched: () => number } {
   const matchPayer = payerMatcher(db);
-  const owners = new Map(bundle.customers.map((c) => [c.id, c.owner]));
+  const owners = new Map(customers.map((c) => [c.id, c.owner]));
   let matched = 0;
   let unmatched = 0;
-  for (const receipt of bundle.receipts) {
-    const customer = receipt.customer ?? (receipt.notCustomer ? null : (matchPayer(receipt.remitter)?.id ?? null));
-    if (customer !== null) matched++;
-    else if (!receipt.notCustomer && receipt.salesperson === null) unmatched++;
-    const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? owners.get(customer) ?? null);
-    insertReceipt(db, { ...receipt, customer, matchedOwner, batchId: receipt.batch });
-  }
-  bundle.writeOffs.forEach((w) => insertWriteOff(db, w));
+  return {
+    write: (receipt) => {
+      const customer = receipt.customer ?? (receipt.notCustomer ? null : (matchPayer(receipt.remitter)?.id ?? null));
+      if (customer !== null) matched++;
+      else if (!receipt.notCustomer && receipt.salesperson === null) unmatched++;
+      const matchedOwner = customer === null ? null : (receipt.matchedOwner ?? owners.get(customer) ?? null);
+      insertReceipt(db, {
+        ref: receipt.ref,
+        valueDate: receipt.valueDate,
+        currency: receipt.currency,
+        amount: receipt.amount,
+        rate: receipt.rate,
+        cnyAmount: receipt.cnyAmount,
+        remitter: receipt.remitter,
+        memo: receipt.memo,
+        customer,
+        salesperson: receipt.salesperson,
+        matchedOwner,
+        notCustomer: receipt.notCustomer,
+        batchId: receipt.batch,
+        fingerprint: receipt.fingerprint,
+        rateQuotedPer: receipt.rateQuotedPer,
+        deal: receipt.deal,
+      });
+    },
+    matched: () => matched,
+    unmatched: () => unmatched,
+  };
+}
+
+/** What refers to people and quarters and nothing refers to: written last. */
+function writeTail(db: Db, bundle: Bundle): void {
   bundle.errors.forEach((record) => insertErrorRecord(db, record));
   bundle.documents.forEach((d) => setDocumentCount(db, d.salesperson, d.quarter, d.count));
   bundle.targets.forEach((sheet) => setTargetSheet(db, sheet));
@@ -90,7 +122,19 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
   for (const a of bundle.adjustments) {
     insertAdjustment(db, { salesperson: a.salesperson, period: a.quarter ?? String(a.year), points: a.points, reason: a.reason });
   }
+  bundle.writeOffs.forEach((w) => insertWriteOff(db, w));
   (bundle.columnMappings ?? []).forEach((m) => saveColumnMapping(db, m));
+}
+
+function writeBundle(db: Db, bundle: Bundle): LoadSummary {
+  writeHead(db, bundle);
+  bundle.deals.forEach((deal) => insertDeal(db, deal));
+  bundle.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
+  const receipts = receiptWriter(db, bundle.customers);
+  bundle.receipts.forEach(receipts.write);
+  writeTail(db, bundle);
+  const matched = receipts.matched();
+  const unmatched = receipts.unmatched();
   return {
     salespeople: bundle.salespeople.length,
     customers: bundle.customers.length,
@@ -115,4 +159,116 @@ function loadSnapshots(db: Db, bundle: Bundle): void {
     const step = (a.steps as StepRecords).approved;
     insertSnapshot(db, { salesperson: a.salesperson, quarter: a.quarter, approvedAt: step?.at ?? '', approvedBy: step?.by ?? '', data: normalizeSnapshotData({ row: a.result, forcedRanking: a.forcedRanking }) });
   }
+}
+
+/*
+ * `tkpi load` of a file, as a stream (issue 12.9). A first pass reads everything but the deals
+ * and receipts, which it only steps over, and checks it as `parseBundle` does; then one
+ * transaction writes it and reads the file again, each deal and receipt checked by its own
+ * schema and references (the same messages, naming the record and field) and written as it
+ * comes, so neither the text nor the parsed arrays are ever held whole. Any failure rolls the
+ * whole load back. Where a bundle has several faults, the one reported may differ from a whole
+ * read's choice (deals and receipts are checked after the other records).
+ */
+
+const STREAMED = new Set(['deals', 'receipts']);
+
+/** A bundle file read and checked except for its deals and receipts. */
+export type ScannedBundle = { file: string; head: Bundle };
+
+/** The first pass: everything but deals and receipts, parsed and checked completely. */
+export function scanBundleFile(file: string): ScannedBundle {
+  const raw: Record<string, unknown> = {};
+  let notObject = false;
+  visitJsonFile(file, {
+    streamed: STREAMED,
+    value: (key, parse) => {
+      if (key === '') {
+        parse();
+        notObject = true;
+      } else raw[key] = parse();
+    },
+  });
+  if (notObject) throw new DomainError('bundle.format', { file });
+  // Streamed arrays were stepped over; one that is not an array was read, and the schema names it.
+  return { file, head: parseBundle({ deals: [], receipts: [], ...raw }, file, { streamed: true }) };
+}
+
+function recordError(error: ZodError, list: string, index: number, record: unknown): DomainError {
+  // The record's issues placed where the whole bundle's schema would have found them.
+  const placed = new ZodError(error.issues.map((issue) => ({ ...issue, path: [list, index, ...issue.path] })));
+  const described = issueToError(placed, { [list]: { [index]: record } });
+  return new DomainError(described.code, described.params, described.field === undefined ? {} : { field: described.field });
+}
+
+/** The second pass, in one transaction: replaces every record with the file's. */
+export function writeBundleFile(db: Db, scanned: ScannedBundle): LoadSummary {
+  const { file, head } = scanned;
+  return inTransaction(db, () => {
+    for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    const summary = withIndexesRebuilt(db, ['deals', 'receipts'], () => {
+      writeHead(db, head);
+      head.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
+      const people = new Set(head.salespeople.map((p) => p.id));
+      const customers = new Set(head.customers.map((c) => c.id));
+      const batches = new Set(head.importBatches.map((b) => String(b.id)));
+      const dealIds = new Set<string>();
+      const refs = new Set<string>();
+      const receipts = receiptWriter(db, head.customers);
+      const deals: BundleDeal[] = [];
+      const pinned: [number, BundleReceipt][] = [];
+      let receiptCount = 0;
+      visitJsonFile(file, {
+        streamed: STREAMED,
+        element: (list, i, parse) => {
+          const record = parse();
+          if (list === 'deals') {
+            let d = fastDeal(record);
+            if (!d) {
+              const parsed = dealSchema.safeParse(record);
+              if (!parsed.success) throw recordError(parsed.error, list, i, record);
+              d = parsed.data;
+            }
+            if (dealIds.has(d.id)) throw new DomainError('dup.id', { id: d.id }, { field: `deals[${i}].id` });
+            dealIds.add(d.id);
+            refers(people, d.salesperson, 'ref.salesperson', `deals[${i}](${d.id}).salesperson`);
+            refers(customers, d.customer, 'ref.customer', `deals[${i}](${d.id}).customer`);
+            insertDeal(db, d);
+            deals.push(d);
+            return;
+          }
+          let r = fastReceipt(record);
+          if (!r) {
+            const parsed = receiptSchema.safeParse(record);
+            if (!parsed.success) throw recordError(parsed.error, list, i, record);
+            r = parsed.data;
+          }
+          refers(customers, r.customer, 'ref.customer', `receipts[${i}].customer`);
+          refers(people, r.salesperson, 'ref.salesperson', `receipts[${i}].salesperson`);
+          refers(people, r.matchedOwner, 'ref.salesperson', `receipts[${i}].matchedOwner`);
+          refers(batches, r.batch === null ? null : String(r.batch), 'batch.missing', `receipts[${i}].batch`);
+          if (r.ref !== null) {
+            if (refs.has(r.ref)) throw new DomainError('dup.id', { id: r.ref }, { field: `receipts[${i}].ref` });
+            refs.add(r.ref);
+          }
+          if (r.deal !== null) pinned.push([i, r]);
+          receipts.write(r);
+          receiptCount++;
+        },
+      });
+      // Checks that need every deal and pin (SPEC §12), run once all are read.
+      checkReceivables({ ...head, deals, receipts: [] }, dealIds, pinned);
+      writeTail(db, head);
+      return {
+        salespeople: head.salespeople.length,
+        customers: head.customers.length,
+        deals: dealIds.size,
+        receipts: receiptCount,
+        matched: receipts.matched(),
+        unmatched: receipts.unmatched(),
+      };
+    });
+    appendAudit(db, { action: 'bundle.load', detail: { source: file, ...summary } });
+    return summary;
+  });
 }

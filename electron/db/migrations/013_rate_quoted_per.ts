@@ -7,4 +7,4 @@ import type { Migration } from '../migrate';
  */
 const sql = `ALTER TABLE receipts ADD COLUMN rate_quoted_per INTEGER CHECK (rate_quoted_per IN (1, 100));`;
 
-export const rateQuotedPer: Migration = { version: 14, name: 'rate quoted per', up: (db) => db.exec(sql) };
+export const rateQuotedPer: Migration = { version: 13, name: 'rate quoted per', up: (db) => db.exec(sql) };
