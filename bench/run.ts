@@ -4,6 +4,7 @@ import { desktopBench } from './desktop';
 import { foundationBench } from './foundation';
 import { formsBench } from './forms';
 import { receivablesBench } from './receivables';
+import { cliStartupBench } from './cliStartup';
 import { report, type BenchResult } from './timing';
 import { spawnSync } from 'node:child_process';
 
@@ -19,5 +20,5 @@ function bankBench(kind: 'xlsx' | 'csv'): BenchResult[] {
   return results;
 }
 
-const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...bankBench('xlsx'), ...bankBench('csv'), ...receivablesBench()]);
+const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...bankBench('xlsx'), ...bankBench('csv'), ...receivablesBench(), ...cliStartupBench()]);
 process.exitCode = pass ? 0 : 1;
