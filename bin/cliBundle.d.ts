@@ -2,4 +2,5 @@
 export declare const ROOT: string;
 export declare const CLI_BUNDLE: string;
 export declare const CLI_INPUTS: string;
-export declare function freshCliBundle(): string | null;
+/** `root`: another checkout laid out like this one (the tests use a temporary folder). */
+export declare function freshCliBundle(root?: string): string | null;

@@ -11,12 +11,13 @@ export const CLI_BUNDLE = path.join(ROOT, 'dist/cli/tkpi.cjs');
 export const CLI_INPUTS = path.join(ROOT, 'dist/cli/tkpi.inputs.json');
 
 /** The bundle's path when it exists and no source it was built from is newer; otherwise null. */
-export function freshCliBundle() {
+export function freshCliBundle(root = ROOT) {
+  const bundle = path.join(root, path.relative(ROOT, CLI_BUNDLE));
   try {
-    const built = fs.statSync(CLI_BUNDLE).mtimeMs;
-    const inputs = JSON.parse(fs.readFileSync(CLI_INPUTS, 'utf8'));
-    for (const file of inputs) if (fs.statSync(path.join(ROOT, file)).mtimeMs > built) return null;
-    return CLI_BUNDLE;
+    const built = fs.statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(fs.readFileSync(path.join(root, path.relative(ROOT, CLI_INPUTS)), 'utf8'));
+    for (const file of inputs) if (fs.statSync(path.join(root, file)).mtimeMs > built) return null;
+    return bundle;
   } catch {
     // No build yet, or a source was removed or renamed since: run from the sources.
     return null;

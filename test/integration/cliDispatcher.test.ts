@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Api, AuditEntry } from '../../shared/api/contract';
+import type { Api, ApiResults } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/errors';
 import { openDatabase } from '../../electron/db/connection';
 import { createApi, createServices } from '../../electron/services/index';
 import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
@@ -35,7 +36,7 @@ async function withApi<T>(file: string, work: (api: Api) => Promise<T>): Promise
 }
 
 /** The audit log, oldest first, without what differs between two runs (ids, times). */
-async function auditOf(file: string): Promise<Omit<AuditEntry, 'id' | 'at'>[]> {
+async function auditOf(file: string): Promise<Omit<ApiResults['audit.list']['rows'][number], 'id' | 'at'>[]> {
   const page = await withApi(file, (api) => api['audit.list']({ offset: 0, limit: 100 }));
   if (!page.ok) throw new Error(`audit.list refused: ${page.error.message}`);
   return page.value.rows.map(({ id: _id, at: _at, ...rest }) => rest).reverse();
@@ -45,7 +46,7 @@ describe('tkpi goes through the dispatcher', () => {
   it('is refused by the contract’s schemas with the API’s own message, naming the option typed', async () => {
     const { dir, db } = cliDatabase();
     const before = tkpi('dump', '--db', db).stdout;
-    const cases = [
+    const cases: { argv: string[]; option: string; call: (api: Api) => Promise<Result<unknown>> }[] = [
       { argv: ['appraise', '--db', db, '--quarter', '2026Q5'], option: '--quarter', call: (api: Api) => api['appraisal.quarter']({ quarter: '2026Q5' }) },
       // The CLI once let 1999 through (four digits); the contract's year schema does not.
       { argv: ['annual', '--db', db, '--year', '1999'], option: '--year', call: (api: Api) => api['appraisal.year']({ year: 1999 }) },
