@@ -22,5 +22,20 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, uiOnly] }] } },
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, { group: ['**/electron/**'], message: 'The renderer talks only to the API contract in shared/api.' }] }] } },
   { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' }] }] } },
+  {
+    // The command line is a client of the API like the window (issue 12): no service, reader or SQL behind the dispatcher's back.
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' },
+            { group: ['../services/*', '!../services/index', '!../services/dispatch', '../forms/*', '../bank/*', '../db/*', '!../db/connection'], message: 'tkpi calls the API (createApi/call in electron/cli/apiClient.ts), never a service directly, so it validates as the window does.' },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

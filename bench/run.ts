@@ -5,6 +5,7 @@ import { desktopBench } from './desktop';
 import { foundationBench } from './foundation';
 import { formsBench } from './forms';
 import { receivablesBench } from './receivables';
+import { cliStartupBench } from './cliStartup';
 import { report } from './timing';
 
 // Every performance target of the issues, measured as ratios against fair floors on this
@@ -12,5 +13,5 @@ import { report } from './timing';
 const dir = path.resolve('bench/.data');
 fs.mkdirSync(dir, { recursive: true });
 
-const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...(await bankBench(dir)), ...receivablesBench()]);
+const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...(await bankBench(dir)), ...receivablesBench(), ...cliStartupBench()]);
 process.exitCode = pass ? 0 : 1;

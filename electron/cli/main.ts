@@ -1,18 +1,8 @@
 import { parseArgs } from 'node:util';
-import { CliInputError, errorLine } from './cliError';
-import {
-  annualCommand,
-  appraiseCommand,
-  dumpCommand,
-  exportFormsCommand,
-  importBankCommand,
-  importSelfReviewCommand,
-  loadCommand,
-  receivablesCommand,
-  requireOption,
-  type Output,
-} from './commands';
+import type { Output } from './commands';
 
+// The commands (and through them the whole API, the engine, the Excel and statement readers) are
+// loaded only when a command runs, so `tkpi --help` and a mistyped option answer at once.
 const USAGE = `用法 / usage:
   tkpi load      --db FILE BUNDLE.json           用数据包替换数据库中的全部数据
   tkpi dump      --db FILE                       把数据库导出为数据包（JSON，输出到标准输出）
@@ -46,9 +36,11 @@ async function run(argv: string[]): Promise<Output> {
       },
     });
   } catch (error) {
+    const { CliInputError } = await import('./cliError');
     throw new CliInputError(`参数有误：${(error as Error).message}`);
   }
   const { values, positionals } = parsed;
+  const { annualCommand, appraiseCommand, dumpCommand, exportFormsCommand, importBankCommand, importSelfReviewCommand, loadCommand, receivablesCommand, requireOption } = await import('./commands');
   const db = () => requireOption(values.db, '--db FILE');
   switch (command) {
     case 'load':
@@ -67,8 +59,10 @@ async function run(argv: string[]): Promise<Output> {
       return receivablesCommand(db(), requireOption(values['as-of'], '--as-of'), values.json);
     case 'annual':
       return annualCommand(db(), requireOption(values.year, '--year'), values.json);
-    default:
+    default: {
+      const { CliInputError } = await import('./cliError');
       throw new CliInputError(`未知命令 ${command}\n${USAGE}`);
+    }
   }
 }
 
@@ -80,6 +74,7 @@ async function main(): Promise<void> {
     if (output.stderr) process.stderr.write(`${output.stderr}\n`);
   } catch (error) {
     const file = argv[0] === 'load' || argv[0] === 'import-bank' || argv[0] === 'import-self-review' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db' && argv[i - 1] !== '--columns') : undefined;
+    const { errorLine } = await import('./cliError');
     const { line, code } = errorLine(error, file);
     process.stderr.write(`tkpi: ${line}\n`);
     process.exitCode = code;
