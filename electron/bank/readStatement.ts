@@ -104,8 +104,16 @@ async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
 async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]> {
   // Streamed (issue 8.6); the whole-workbook read remains for a file whose sheets the
   // streaming reader cannot find by their usual names. Both run behind the zip guard.
-  const streamed = await readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS);
-  if (streamed) return streamed;
+  let streamed: Grid[] | null = null;
+  try {
+    streamed = await readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS);
+  } catch (error) {
+    // A refusal (too large, too many rows) stands; anything else the stream tripped on (exceljs
+    // meeting a sheet before the workbook's list under load, seen in tests) is read again whole.
+    if (error instanceof DomainError) throw error;
+  }
+  // A stream that found sheets but no cell in any is not trusted either: the whole read decides.
+  if (streamed && streamed.some((grid) => grid.some((row) => row.some((c) => c !== null && c !== '')))) return streamed;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return workbook.worksheets.map((sheet) => {

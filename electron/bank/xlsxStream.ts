@@ -145,6 +145,9 @@ export async function readXlsxStream(bytes: Uint8Array, file: string, maxRows: n
   const merges = new Map<string, string[]>();
   const parseWorksheet = internals._parseWorksheet.bind(reader);
   internals._parseWorksheet = (iterator, sheetNo) => {
+    // exceljs reads the workbook's sheet list from xl/workbook.xml; a sheet met before it (zip
+    // order is the writer's) would crash on the missing model. The list is read again later.
+    internals.model ??= { sheets: [] };
     const list: string[] = [];
     merges.set(String(sheetNo), list);
     return parseWorksheet(watchSheet(iterator, inflatedBytesGuard(file, `sheet${sheetNo}.xml`, limit(`xl/worksheets/sheet${sheetNo}.xml`)), list), sheetNo);
