@@ -281,7 +281,8 @@ function narrative(w: Writer, form: PersonForm, selfScores: Record<string, strin
     const next = String.fromCharCode(column.charCodeAt(0) + 1);
     w.put(`${column}${r}`, label, { font: font.label, fill: fill.header, border: border.box, alignment: align.center });
     if (column === 'E') w.merged(`F${r}`, `G${r}`, value, { font: font.body, border: border.box, alignment: align.center, numFmt: numFmt.text });
-    else w.put(`${next}${r}`, value, { font: font.body, border: border.box, alignment: align.center, numFmt: numFmt.text });
+    // The date sits in the narrow column B (7): shrink it to one line rather than wrap 2026-10-|12.
+    else w.put(`${next}${r}`, value, { font: font.body, border: border.box, alignment: column === 'A' ? { vertical: 'middle', horizontal: 'center', shrinkToFit: true } : align.center, numFmt: numFmt.text });
   }
   w.merged(`A${w.row}`, `${LAST}${w.row}`, '考核人评语（不少于 100 字）：', { font: font.label, alignment: align.left });
   w.row++;

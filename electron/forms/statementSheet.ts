@@ -8,7 +8,8 @@ import { quarterTitle } from './formText';
 const RATE_SOURCE: Record<RateSource, string> = {
   bankCny: '银行人民币金额',
   bankRate: '银行汇率',
-  bankRatePer100: '银行汇率(每100,已折算)',
+  // Short enough for its printed column: a longer label wrapped over the next row's text.
+  bankRatePer100: '银行汇率÷100',
   cny: '人民币账户',
   table: '汇率表估算',
 };
@@ -20,7 +21,7 @@ const EXCLUSION: Record<ExclusionReason, string> = {
 const BASE_NAME = { settled: '结汇额', deal_volume: '成交额' } as const;
 const MODE_NAME = { progressive: '超额累进', whole: '全额累进' } as const;
 
-const WIDTHS = [5, 11, 15, 24, 6, 13, 10, 13, 13];
+const WIDTHS = [5, 11, 15, 22, 6, 13, 10, 15, 13];
 
 const style = {
   title: sharedStyle({ font: font.title, alignment: align.center }),

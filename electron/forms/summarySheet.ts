@@ -67,5 +67,5 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   }
   const u = t + 1;
   sheet.mergeCells(`A${u}:K${u}`);
-  Object.assign(sheet.getCell(`A${u}`), { value: `未匹配收汇 ${report.unmatchedReceipts.count} 笔，合计 ${report.unmatchedReceipts.cny} 元，不计入任何人。`, style: sharedStyle({ font: font.small, alignment: align.left }) });
+  Object.assign(sheet.getCell(`A${u}`), { value: `未匹配收汇 ${report.unmatchedReceipts.count} 笔，合计 ¥${report.unmatchedReceipts.cny.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}，不计入任何人。`, style: sharedStyle({ font: font.small, alignment: align.left }) });
 }

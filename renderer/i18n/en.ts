@@ -470,6 +470,8 @@ export const en: Record<UiKey, string> = {
   'deal.exposureNoLimit': 'Exposure now ¥{exposure}, with this deal ¥{after}; no credit limit, grade {grade}',
   'home.receivables': 'Outstanding and overdue (today)',
   'home.toReceivables': 'Open receivables',
+  'rv.oldRateHint': 'Receivables start at the receivables start date: if the missing rate is of an old month (imported history), you may set that date in Settings → Payment terms instead of entering old rates.',
+  'rv.goReceivablesFrom': 'Set the receivables start date',
   'rv.asOf': 'As of',
   'rv.asOfShort': 'as of {asOf}',
   'rv.outstanding': 'Outstanding',

@@ -480,6 +480,8 @@ export const zhCN = {
   'deal.exposureNoLimit': '客户当前敞口 ¥{exposure}，加上这笔成交后 ¥{after}；未设信用额度，等级 {grade}',
   'home.receivables': '应收与逾期（截至今天）',
   'home.toReceivables': '查看应收',
+  'rv.oldRateHint': '应收从“应收起算日期”算起：若缺的是以前月份的汇率（导入的历史流水），也可以在 设置 → 付款方式 填写应收起算日期，不必补录旧汇率。',
+  'rv.goReceivablesFrom': '去设置应收起算日期',
   'rv.asOf': '截止日期',
   'rv.asOfShort': '截至 {asOf}',
   'rv.outstanding': '应收余额',

@@ -126,7 +126,7 @@ export function AppraisalPage() {
             { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 118, align: 'right', render: money },
             { title: t('kpi.settled'), dataIndex: 'settled', width: 118, align: 'right', render: money },
             { title: t('kpi.new_customers'), dataIndex: 'newCustomers', width: 60, align: 'right' },
-            { title: t('ap.errorRate'), dataIndex: 'errorRatePct', width: 68, align: 'right', render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)) },
+            { title: t('ap.errorRate'), dataIndex: 'errorRatePct', width: 80, align: 'right', render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)) },
             { title: t('ap.weighted'), dataIndex: 'weightedScore', width: 72, align: 'right' },
             { title: t('ap.adjustments'), dataIndex: 'adjustments', width: 64, align: 'right' },
             { title: t('ap.total'), dataIndex: 'total', width: 64, align: 'right', render: (v: string) => <strong>{v}</strong> },

@@ -1,5 +1,6 @@
 import { Alert, Form } from 'antd';
 import { useEffect, useState } from 'react';
+import { normalizeNumberText } from '../../shared/numberText';
 import { isIsoDate } from '../../shared/quarter';
 import { useQuery } from '../api/hooks';
 import { money } from '../format';
@@ -26,7 +27,9 @@ export function DealCreditCheck({ deal }: { deal?: string }) {
   const form = Form.useFormInstance();
   const customer = Form.useWatch('customer', form) as string | null | undefined;
   const currency = Form.useWatch('currency', form) as string | undefined;
-  const amount = Form.useWatch('amount', form) as string | undefined;
+  // Read the amount as the save does (1,234.56 and full-width digits), so the warning shows for it too.
+  const typed = Form.useWatch('amount', form) as string | undefined;
+  const amount = typed === undefined ? undefined : normalizeNumberText(typed);
   const signedOn = Form.useWatch('signedOn', form) as string | null | undefined;
   const args = useSettled(
     customer && currency && /^[A-Z]{3}$/.test(currency) && amount && MONEY.test(amount.trim()) && Number(amount) > 0 && signedOn && isIsoDate(signedOn)

@@ -1,8 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Col, InputNumber, Row, Table, Typography } from 'antd';
+import { App as AntApp, Button, Col, InputNumber, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
+import type { Salesperson } from '../../shared/domain';
 import type { StoredErrorRecord } from '../../shared/entities';
 import { errorRecordSchema } from '../../shared/schemas/bundle';
+import { errorText } from '../api/errorText';
 import { useMutation, useQuery } from '../api/hooks';
 import { PageCard, RowActions, useReport, type Editing } from '../components/common';
 import { leftBeforeQuarter, PersonName, usePeopleById } from '../components/people';
@@ -82,9 +84,24 @@ function DocumentCounts({ quarter }: { quarter: string }) {
   const counts = useQuery('documents.list', { quarter });
   const set = useMutation('documents.set');
   const report = useReport();
+  const { message } = AntApp.useApp();
+  const lang = useAppStore((s) => s.lang);
   const entered = new Map((counts.data ?? []).map((c) => [c.salesperson, c.count]));
   // Bumped after a refused save: the inputs are drawn again from what is stored.
   const [redraw, setRedraw] = useState(0);
+  const save = async (p: Salesperson, typed: string) => {
+    const text = typed.trim();
+    const count = text === '' ? null : Number(text);
+    if (count === (entered.get(p.id) ?? null)) return;
+    const result = await set({ salesperson: p.id, quarter, count });
+    if (result.ok) {
+      report(result, t('saved'));
+      return;
+    }
+    // A toast far from the input: say whose 制单套数 was refused, not only why.
+    void message.error(`${p.name} ${t('doc.count')}：${errorText(result.error, lang)}`);
+    setRedraw((n) => n + 1);
+  };
   return (
     <PageCard title={t('doc.title')}>
       <Typography.Paragraph type="secondary">{t('doc.help')}</Typography.Paragraph>
@@ -107,12 +124,9 @@ function DocumentCounts({ quarter }: { quarter: string }) {
                 key={`${p.id}-${entered.get(p.id) ?? ''}-${redraw}`}
                 style={{ width: 130 }}
                 data-testid={`doc-${p.id}`}
-                onBlur={async (e) => {
-                  const text = e.target.value.trim();
-                  const count = text === '' ? null : Number(text);
-                  if (count === (entered.get(p.id) ?? null)) return;
-                  if (!report(await set({ salesperson: p.id, quarter, count }), t('saved'))) setRedraw((n) => n + 1);
-                }}
+                // Enter is how people finish a number; it saves the same way as leaving the field.
+                onPressEnter={(e) => void save(p, (e.target as HTMLInputElement).value)}
+                onBlur={(e) => void save(p, e.target.value)}
               />
             ),
           },

@@ -1,10 +1,11 @@
-import { DatePicker, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, DatePicker, Space, Spin, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useQuery } from '../api/hooks';
 import { PageCard } from '../components/common';
 import { QuarterProblem } from '../components/QuarterProblem';
 import { useT } from '../i18n/strings';
+import { useAppStore } from '../state/appStore';
 import { BadDebts } from './receivables/BadDebts';
 import { CustomerDrawer } from './receivables/CustomerDrawer';
 import { CustomerTable } from './receivables/CustomerTable';
@@ -20,6 +21,7 @@ import { Totals } from './receivables/Totals';
  */
 export function ReceivablesPage() {
   const t = useT();
+  const openSettings = useAppStore((s) => s.openSettings);
   const [asOf, setAsOf] = useState(todayIso);
   const [customer, setCustomer] = useState<string | null>(null);
   const report = useQuery('receivables.report', { asOf, instalments: false });
@@ -40,6 +42,19 @@ export function ReceivablesPage() {
         {data && <Totals report={data} />}
       </PageCard>
       {report.error && <QuarterProblem error={report.error} />}
+      {report.error?.code === 'appraise.missingRate' && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('rv.oldRateHint')}
+          action={
+            <Button size="small" onClick={() => openSettings('terms')} data-testid="rv-go-receivables-from">
+              {t('rv.goReceivablesFrom')}
+            </Button>
+          }
+          data-testid="rv-old-rate-hint"
+        />
+      )}
       {data && (
         <PageCard>
           <Tabs

@@ -24,7 +24,9 @@ export function ApproveModal({ open, quarter, report, items, snapshots, onClose 
   const ready = items.filter((i) => i.stage === 'interview');
   const waiting = items.filter((i) => stepIndex(i.stage) < stepIndex('interview'));
   const submit = async () => {
-    const v = await form.validateFields();
+    // Missing 审定人 or opinion is shown beside the field; no uncaught rejection.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (notify(await approve({ quarter, by: v.by, opinion: v.opinion, forcedRanking: v.forcedRanking === true }), t('wf.approved'))) onClose();
   };
   if (open && settings.data === undefined && fixedChoice === undefined) return null;

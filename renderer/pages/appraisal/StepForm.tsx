@@ -22,7 +22,9 @@ export function StepForm({ fields, initial, submitLabel, onSubmit }: { fields: S
   const [form] = Form.useForm();
   const [error, setError] = useState<ApiError | null>(null);
   const submit = async () => {
-    const raw = (await form.validateFields()) as StepValues;
+    // A refused check is already shown beside its field; it must not become an uncaught rejection.
+    const raw = (await form.validateFields().catch(() => null)) as StepValues | null;
+    if (!raw) return;
     const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v]));
     const result = await onSubmit(values);
     if (result.ok) return setError(null);

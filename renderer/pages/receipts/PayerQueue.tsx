@@ -66,8 +66,16 @@ export function PayerQueue() {
   };
 
   const suggestId = async () => {
-    const all = await call('customers.list', { limit: 1 });
-    return `C${String((all.ok ? all.value.total : 0) + 1).padStart(3, '0')}`;
+    // After the highest C-number in use, not the count: customers typed by hand (C004, C006 …)
+    // leave gaps, and count + 1 then proposed an id already taken.
+    let highest = 0;
+    for (let offset = 0; ; offset += 500) {
+      const page = await call('customers.list', { offset, limit: 500 });
+      if (!page.ok) break;
+      for (const c of page.value.rows) highest = Math.max(highest, Number(/^C(\d+)$/.exec(c.id)?.[1] ?? 0));
+      if (offset + 500 >= page.value.total) break;
+    }
+    return `C${String(highest + 1).padStart(3, '0')}`;
   };
 
   const queue =

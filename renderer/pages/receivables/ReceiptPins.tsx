@@ -1,4 +1,5 @@
 import { Select, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { CustomerReceivablesDetail } from '../../../shared/api/contract';
 import { useMutation } from '../../api/hooks';
 import { useReport } from '../../components/common';
@@ -15,6 +16,9 @@ export function ReceiptPins({ detail }: { detail: CustomerReceivablesDetail }) {
   const t = useT();
   const pin = useMutation('receipts.pin');
   const report = useReport();
+  // Bumped after a refused pin: the selects are drawn again from what is stored (value undefined
+  // alone leaves the refused choice showing).
+  const [redraw, setRedraw] = useState(0);
   const dealsIn = (currency: string) => [...new Set(detail.instalments.filter((i) => i.currency === currency).map((i) => i.deal))];
   return (
     <Table<Receipt>
@@ -47,8 +51,11 @@ export function ReceiptPins({ detail }: { detail: CustomerReceivablesDetail }) {
                 placeholder={t('rv.fifo')}
                 style={{ width: 150 }}
                 value={r.deal ?? undefined}
+                key={`${r.id}-${r.deal ?? ''}-${redraw}`}
                 data-testid={`rv-pin-${r.id}`}
-                onChange={async (deal: string | undefined) => void report(await pin({ id: r.id, deal: deal ?? null }), t('saved'))}
+                onChange={async (deal: string | undefined) => {
+                  if (!report(await pin({ id: r.id, deal: deal ?? null }), t('saved'))) setRedraw((n) => n + 1);
+                }}
                 options={[...new Set([...dealsIn(r.currency), ...(r.deal ? [r.deal] : [])])].map((d) => ({ value: d, label: d }))}
               />
             ),

@@ -97,7 +97,8 @@ export function WriteOffModal({ instalment, asOf, defaults, onClose }: { instalm
         <Form.Item name="date" label={t('rv.date')}>
           <DatePicker allowClear={false} style={{ width: 130 }} />
         </Form.Item>
-        <Form.Item name="amount" label={`${t('rv.amount')}（${instalment.currency}）`}>
+        {/* Bounded so a refusal (which names the deal and the limit) wraps inside the dialog. */}
+        <Form.Item name="amount" label={`${t('rv.amount')}（${instalment.currency}）`} style={{ maxWidth: '100%' }}>
           <Input inputMode="decimal" placeholder={money(instalment.outstanding)} style={{ width: 130, textAlign: 'right' }} data-testid="rv-writeoff-amount" />
         </Form.Item>
         <Form.Item name="kind" label={t('rv.kind')}>

@@ -33,7 +33,7 @@ export function AdjustmentList({ salesperson, quarter }: { salesperson: string; 
   const rows = list.data ?? [];
   const sum = rows.reduce((s, a) => s.plus(a.points), new Dec(0)).toFixed(2);
   const add = async () => {
-    const result = await create({ salesperson, period: quarter, points: draft.points.trim(), reason: draft.reason });
+    const result = await create({ salesperson, period: quarter, points: normalizeNumberText(draft.points.trim()).replace(/^\+/, ''), reason: draft.reason });
     if (result.ok) {
       setDraft({ points: '', reason: '' });
       setProblem(null);
@@ -54,7 +54,7 @@ export function AdjustmentList({ salesperson, quarter }: { salesperson: string; 
         dataSource={rows}
         locale={{ emptyText: t('adj.none') }}
         columns={[
-          { title: t('adj.points'), dataIndex: 'points', width: 150, align: 'right', render: (v: string) => (new Dec(v).isPositive() ? `+${v}` : v) },
+          { title: t('adj.points'), dataIndex: 'points', width: 150, align: 'right', render: (v: string) => (new Dec(v).isPositive() ? `+${v.replace(/^\+/, '')}` : v) },
           { title: t('adj.reason'), dataIndex: 'reason' },
           { title: t('actions'), width: 90, render: (_, a) => <RowActions onEdit={() => setEditing({ open: true, record: a })} onDelete={() => remove({ id: a.id })} /> },
         ]}
