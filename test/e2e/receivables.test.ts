@@ -172,12 +172,15 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
 
     await page.getByTestId('rv-tab-customers').click();
     const acme = page.getByTestId('rv-customer-table').locator('.ant-table-row', { hasText: 'ACME' });
+    await acme.waitFor();
     // Cell texts without white space (antd spaces the two characters of 采纳).
     const cells = (await acme.locator('td').allInnerTexts()).map((s) => s.replace(/\s+/g, ''));
     expect(cells).toEqual(['C1ACMETRADINGLTD', '142,000.00', '142,000.00', '142,000.00', '0.00', '52', 'B', '250,000.00', '超额度284,000.00', 'C采纳']);
 
     await page.getByTestId('rv-tab-instalments').click();
     const d1 = page.getByTestId('rv-instalment-table').locator('.ant-table-row', { hasText: '2026-08-09' });
+    // The instalments are paged from the server: wait for the row before reading it.
+    await d1.waitFor();
     expect((await d1.locator('td').allInnerTexts()).map((s) => s.trim()).slice(0, 11)).toEqual(['D1', '2', 'S1', 'C1 ACME TRADING LTD', 'USD 70,000.00', '2026-08-09', '50,000.00', '', '20,000.00', '', '52']);
     // Receivable: D1#1 (paid), D1#2 and D3#1; only D1#2 is overdue.
     await expect.poll(() => page.getByTestId('rv-instalment-table').locator('.ant-table-row').count()).toBe(3);
@@ -224,6 +227,7 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     await page.getByTestId('rv-accept-C1').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     const acme = page.getByTestId('rv-customer-table').locator('.ant-table-row', { hasText: 'ACME' });
+    await acme.waitFor();
     await expect.poll(async () => (await acme.locator('td').nth(6).innerText()).trim()).toBe('C');
     const customers = await session.data.services['customers.list']({ search: 'C1', offset: 0, limit: 10 });
     expect(customers.rows.find((c) => c.id === 'C1')?.creditGrade).toBe('C');
