@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ApiHandlers, BackupInfo, StartupStatus } from '../../shared/api/contract';
+import type { BackupInfo, StartupStatus } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import { openDatabase, type Db } from '../db/connection';
 import { DATA_TABLES } from '../db/dataTables';
 import { appendAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
+import { ownTransaction, type ServiceHandlers } from './markers';
 
 /** How many of the newest backups are always kept. */
 export const BACKUPS_KEPT = 10;
@@ -200,22 +201,22 @@ const HEALTHY: StartupStatus = { damage: null, backups: [], newestGood: null };
 export function backupHandlers(
   db: Db,
   dir: string | null,
-): Pick<ApiHandlers, 'backups.list' | 'backups.create' | 'backups.restore' | 'startup.status' | 'startup.restore'> {
+): ServiceHandlers<'backups.list' | 'backups.create' | 'backups.restore' | 'startup.status' | 'startup.restore'> {
   const folder = () => {
     if (dir === null) throw new DomainError('backup.unavailable');
     return dir;
   };
   return {
-    'backups.list': () => listBackups(folder()),
-    'backups.create': () => createBackup(db, folder()),
-    'backups.restore': async ({ name }) => {
+    'backups.list': ownTransaction(() => listBackups(folder())),
+    'backups.create': ownTransaction(() => createBackup(db, folder())),
+    'backups.restore': ownTransaction(async ({ name }) => {
       await restoreBackup(db, folder(), name);
       return null;
-    },
+    }),
     // The database opened and passed its check; the damaged-start handlers replace these two.
-    'startup.status': () => HEALTHY,
-    'startup.restore': () => {
+    'startup.status': ownTransaction(() => HEALTHY),
+    'startup.restore': ownTransaction(() => {
       throw new DomainError('db.notDamaged');
-    },
+    }),
   };
 }
