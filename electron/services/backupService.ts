@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { BackupInfo, StartupStatus } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import { openDatabase, type Db } from '../db/connection';
-import { DATA_TABLES } from '../db/dataTables';
+import { copyDataTablesFromAttached, withAttached } from '../db/dataTables';
+import { fileProblem } from '../db/integrity';
 import { appendAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
 import { ownTransaction, type ServiceHandlers } from './markers';
@@ -130,16 +130,7 @@ export async function startBackup(db: Db, dir: string, before: string | null, no
 
 /** A backup that opens and passes SQLite's quick check; null when it does, else what is wrong. */
 export function backupProblem(file: string): string | null {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(file, { fileMustExist: true });
-    const result = db.pragma('quick_check', { simple: true });
-    return result === 'ok' ? null : String(result);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    db?.close();
-  }
+  return fileProblem(file);
 }
 
 /** Temporary copies a restore makes; all of them go, whatever happens. */
@@ -176,16 +167,12 @@ export async function restoreBackup(db: Db, dir: string, name: string): Promise<
   try {
     preparedCopy(dir, name, copy);
     safety = await createBackup(db, dir, new Date(), { rotate: false });
-    db.prepare('ATTACH DATABASE ? AS src').run(copy);
-    try {
+    withAttached(db, copy, () =>
       inTransaction(db, () => {
-        for (const table of DATA_TABLES) db.prepare(`DELETE FROM main.${table}`).run();
-        for (const table of [...DATA_TABLES].reverse()) db.prepare(`INSERT INTO main.${table} SELECT * FROM src.${table}`).run();
+        copyDataTablesFromAttached(db);
         appendAudit(db, { action: 'backups.restore', detail: { name } });
-      });
-    } finally {
-      db.prepare('DETACH DATABASE src').run();
-    }
+      }),
+    );
   } catch (error) {
     if (safety) fs.rmSync(path.join(dir, safety.name), { force: true });
     throw error;

@@ -5,8 +5,7 @@ import type { Db } from '../db/connection';
 import { customerNames } from '../db/repositories/customers';
 import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/repositories/deals';
 import { deleteFxRate, listFxRates, setFxRate } from '../db/repositories/fxRates';
-import { deleteReceipt, getReceipt, insertReceipt, listReceipts, updateReceipt } from '../db/repositories/receipts';
-import { prepared } from '../db/statements';
+import { deleteReceipt, getReceipt, insertReceipt, listReceipts, receiptIdByRef, updateReceipt } from '../db/repositories/receipts';
 import { assertMonthUnlocked, assertUnlocked } from './appraisalLock';
 import { attributeReceipt } from './matching';
 import { requireCustomer, requireFound, requireSalesperson } from './references';
@@ -45,8 +44,8 @@ function checkReceipt(db: Db, receipt: ReceiptInput, id: number | null): void {
   requireSalesperson(db, receipt.matchedOwner, 'matchedOwner');
   checkPin(db, receipt, receipt.deal);
   if (receipt.ref !== null) {
-    const other = prepared(db, 'SELECT id FROM receipts WHERE ref = ?').get(receipt.ref) as { id: number } | undefined;
-    if (other && other.id !== id) throw new DomainError('dup.id', { id: receipt.ref }, { field: 'ref' });
+    const other = receiptIdByRef(db, receipt.ref);
+    if (other !== null && other !== id) throw new DomainError('dup.id', { id: receipt.ref }, { field: 'ref' });
   }
 }
 

@@ -10,9 +10,9 @@ import { dataVersion } from '../db/dataVersion';
 import { monthRates, receivableCustomers } from '../db/receivablesData';
 import { getSettings } from '../db/repositories/company';
 import { getCustomer, setCreditGrade } from '../db/repositories/customers';
-import { getReceipt, setReceiptDeal } from '../db/repositories/receipts';
-import { deleteWriteOff, getWriteOff, insertWriteOff, listWriteOffs } from '../db/repositories/writeOffs';
-import { prepared } from '../db/statements';
+import { getReceipt, receiptLabelsOf, setReceiptDeal } from '../db/repositories/receipts';
+import { badDebtSums, deleteWriteOff, getWriteOff, insertWriteOff, listWriteOffs } from '../db/repositories/writeOffs';
+import { dealSalesperson } from '../db/repositories/deals';
 import { assertUnlocked } from './appraisalLock';
 import { checkPin, checkWriteOff } from './receivablesChecks';
 import { computeReceivables, forEachLedger } from './receivablesService';
@@ -56,9 +56,7 @@ function ledgerOf(db: Db, customer: string, asOf: string, exceptDeal?: string): 
 function customerDetail(db: Db, customer: string, asOf: string): CustomerReceivablesDetail {
   if (!getCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
   const ledger = ledgerOf(db, customer, asOf);
-  const info = new Map(
-    (prepared(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as { id: number; ref: string | null; remitter: string | null }[]).map((r) => [r.id, r]),
-  );
+  const info = receiptLabelsOf(db, customer);
   const instalments = ledger.groups.flatMap((g) => g.instalments.map((inst) => instalmentRow(inst, g.currency)));
   instalments.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.number - b.number));
   const receipts = ledger.groups.flatMap((g) => {
@@ -133,12 +131,7 @@ function smallBalances(db: Db, asOf: string): SmallBalance[] {
 function badDebts(db: Db, asOf: string): BadDebtRow[] {
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
-  const rows = prepared(
-    db,
-    `SELECT d.salesperson_id AS sp, s.name AS name, d.customer_id AS customer, d.currency, w.deal_id AS deal, w.number, SUM(w.amount_fen) AS fen
-     FROM write_offs w JOIN deals d ON d.id = w.deal_id LEFT JOIN salespeople s ON s.id = d.salesperson_id
-     WHERE w.kind = 'bad_debt' AND w.date <= ? GROUP BY w.deal_id, w.number`,
-  ).all(asOf) as { sp: string; name: string | null; customer: string | null; currency: string; fen: number }[];
+  const rows = badDebtSums(db, asOf);
   const customers = receivableCustomers(db);
   const sums = new Map<string, BadDebtRow & { fen: number }>();
   for (const r of rows) {
@@ -237,5 +230,5 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
 }
 
 function checkedDeal(db: Db, id: string): { salesperson: string } | null {
-  return (prepared(db, 'SELECT salesperson_id AS salesperson FROM deals WHERE id = ?').get(id) as { salesperson: string } | undefined) ?? null;
+  return dealSalesperson(db, id);
 }
