@@ -23,6 +23,22 @@ export default tseslint.config(
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, { group: ['**/electron/**'], message: 'The renderer talks only to the API contract in shared/api.' }] }] } },
   { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' }] }] } },
   {
+    // SQL lives in electron/db/ (STYLE rule 5, issue 12): services call repository functions and never compile a statement or splice a fragment.
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' },
+            { group: ['**/db/statements'], importNames: ['prepared'], message: 'Services do not write SQL: add a function to a repository in electron/db/repositories/ and call it (inTransaction stays available).' },
+            { group: ['**/db/cnySql', '**/db/quarterSql'], message: 'SQL fragments are for electron/db/: a service calls the repository query that uses them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The command line is a client of the API like the window (issue 12): no service, reader or SQL behind the dispatcher's back.
     files: ['electron/cli/**/*.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import type { ApiHandlers, ExportedForm } from '../../shared/api/contract';
+import type { ExportedForm } from '../../shared/api/contract';
 import type { Salesperson } from '../../shared/domain';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { getCompany, getSettings } from '../db/repositories/company';
@@ -17,6 +17,7 @@ import { quarterRange } from '../../shared/quarter';
 import type { PersonForm } from './formSheet';
 import { FORM_SECRET, formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
+import { ownTransaction, read, type ServiceHandlers } from '../services/markers';
 
 /** Each person's outstanding and overdue at the quarter's end; null when a rate for that month is missing. */
 function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
@@ -83,10 +84,10 @@ export async function exportForms(db: Db, quarter: string, perPerson: boolean): 
   return files;
 }
 
-export function formsHandlers(db: Db): Pick<ApiHandlers, 'forms.export' | 'forms.importSelfReview'> {
+export function formsHandlers(db: Db): ServiceHandlers<'forms.export' | 'forms.importSelfReview'> {
   return {
-    'forms.export': async ({ quarter, perPerson }): Promise<ExportedForm[]> =>
-      (await exportForms(db, quarter, perPerson)).map((f) => ({ fileName: f.fileName, content: f.bytes.toString('base64') })),
-    'forms.importSelfReview': ({ fileName, content, quarter }) => importSelfReview(db, Buffer.from(content, 'base64'), fileName, quarter),
+    'forms.export': read(async ({ quarter, perPerson }): Promise<ExportedForm[]> =>
+      (await exportForms(db, quarter, perPerson)).map((f) => ({ fileName: f.fileName, content: f.bytes.toString('base64') }))),
+    'forms.importSelfReview': ownTransaction(({ fileName, content, quarter }) => importSelfReview(db, Buffer.from(content, 'base64'), fileName, quarter)),
   };
 }

@@ -152,7 +152,7 @@ export async function importSelfReview(db: Db, bytes: Uint8Array, file: string, 
     throw new DomainError(error.code, error.params, error.field ? { field: error.field } : {});
   }
   return inTransaction(db, () => {
-    const record = workflowHandlers(db)['workflow.selfAssess'](args.data) as AppraisalRecord;
+    const record = workflowHandlers(db)['workflow.selfAssess'](args.data, { note: () => undefined }) as AppraisalRecord; // its one audit entry is the import's, below
     appendAudit(db, { action: 'forms.importSelfReview', actor: params.name, entityId: key.salesperson, detail: { quarter: key.quarter, file } });
     return record;
   });

@@ -1,4 +1,4 @@
-import type { ApiHandlers, QuarterAppraisal, SnapshotInfo } from '../../shared/api/contract';
+import type { QuarterAppraisal, SnapshotInfo } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import type { CommissionPlan, Salesperson, Settings, TargetIndicator } from '../../shared/domain';
 import type { AppraisalRecord } from '../../shared/entities';
@@ -21,6 +21,7 @@ import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { dataVersion } from '../db/dataVersion';
 import { appraisalWarnings } from './appraisalWarnings';
+import { read, type ServiceHandlers } from './markers';
 
 /** A person without a plan earns no commission rather than blocking the whole quarter. */
 const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], newCustomerBonus: '0' };
@@ -166,9 +167,9 @@ export function computeYear(db: Db, year: number): AnnualReport {
   return appraiseYear(year, loaded.settings, people);
 }
 
-export function appraisalHandlers(db: Db): Pick<ApiHandlers, 'appraisal.quarter' | 'appraisal.year'> {
+export function appraisalHandlers(db: Db): ServiceHandlers<'appraisal.quarter' | 'appraisal.year'> {
   return {
-    'appraisal.quarter': ({ quarter }) => cachedQuarter(db, quarter),
-    'appraisal.year': ({ year }) => computeYear(db, year),
+    'appraisal.quarter': read(({ quarter }) => cachedQuarter(db, quarter)),
+    'appraisal.year': read(({ year }) => computeYear(db, year)),
   };
 }

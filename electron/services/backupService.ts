@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { ApiHandlers, BackupInfo, StartupStatus } from '../../shared/api/contract';
+import type { BackupInfo, StartupStatus } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import { openDatabase, type Db } from '../db/connection';
-import { DATA_TABLES } from '../db/dataTables';
+import { copyDataTablesFromAttached, withAttached } from '../db/dataTables';
+import { fileProblem } from '../db/integrity';
 import { appendAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
+import { ownTransaction, type ServiceHandlers } from './markers';
 
 /** How many of the newest backups are always kept. */
 export const BACKUPS_KEPT = 10;
@@ -129,16 +130,7 @@ export async function startBackup(db: Db, dir: string, before: string | null, no
 
 /** A backup that opens and passes SQLite's quick check; null when it does, else what is wrong. */
 export function backupProblem(file: string): string | null {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(file, { fileMustExist: true });
-    const result = db.pragma('quick_check', { simple: true });
-    return result === 'ok' ? null : String(result);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    db?.close();
-  }
+  return fileProblem(file);
 }
 
 /** Temporary copies a restore makes; all of them go, whatever happens. */
@@ -175,16 +167,12 @@ export async function restoreBackup(db: Db, dir: string, name: string): Promise<
   try {
     preparedCopy(dir, name, copy);
     safety = await createBackup(db, dir, new Date(), { rotate: false });
-    db.prepare('ATTACH DATABASE ? AS src').run(copy);
-    try {
+    withAttached(db, copy, () =>
       inTransaction(db, () => {
-        for (const table of DATA_TABLES) db.prepare(`DELETE FROM main.${table}`).run();
-        for (const table of [...DATA_TABLES].reverse()) db.prepare(`INSERT INTO main.${table} SELECT * FROM src.${table}`).run();
+        copyDataTablesFromAttached(db);
         appendAudit(db, { action: 'backups.restore', detail: { name } });
-      });
-    } finally {
-      db.prepare('DETACH DATABASE src').run();
-    }
+      }),
+    );
   } catch (error) {
     if (safety) fs.rmSync(path.join(dir, safety.name), { force: true });
     throw error;
@@ -200,22 +188,22 @@ const HEALTHY: StartupStatus = { damage: null, backups: [], newestGood: null };
 export function backupHandlers(
   db: Db,
   dir: string | null,
-): Pick<ApiHandlers, 'backups.list' | 'backups.create' | 'backups.restore' | 'startup.status' | 'startup.restore'> {
+): ServiceHandlers<'backups.list' | 'backups.create' | 'backups.restore' | 'startup.status' | 'startup.restore'> {
   const folder = () => {
     if (dir === null) throw new DomainError('backup.unavailable');
     return dir;
   };
   return {
-    'backups.list': () => listBackups(folder()),
-    'backups.create': () => createBackup(db, folder()),
-    'backups.restore': async ({ name }) => {
+    'backups.list': ownTransaction(() => listBackups(folder())),
+    'backups.create': ownTransaction(() => createBackup(db, folder())),
+    'backups.restore': ownTransaction(async ({ name }) => {
       await restoreBackup(db, folder(), name);
       return null;
-    },
+    }),
     // The database opened and passed its check; the damaged-start handlers replace these two.
-    'startup.status': () => HEALTHY,
-    'startup.restore': () => {
+    'startup.status': ownTransaction(() => HEALTHY),
+    'startup.restore': ownTransaction(() => {
       throw new DomainError('db.notDamaged');
-    },
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiHandlers, ExportedForm } from '../../shared/api/contract';
+import type { ExportedForm } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import type { CommissionPlan, Settings } from '../../shared/domain';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
@@ -13,6 +13,7 @@ import { listSalespeople } from '../db/repositories/salespeople';
 import { payWorkbook } from '../forms/payWorkbook';
 import { statementsWorkbook } from '../forms/statementWorkbook';
 import { cachedQuarter } from './appraisalService';
+import { read, type ServiceHandlers } from './markers';
 
 const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], newCustomerBonus: '0' };
 
@@ -79,10 +80,10 @@ function asExported(file: { fileName: string; bytes: Buffer }): ExportedForm {
   return { fileName: file.fileName, content: file.bytes.toString('base64') };
 }
 
-export function commissionStatementHandlers(db: Db): Pick<ApiHandlers, 'statements.get' | 'statements.export' | 'pay.export'> {
+export function commissionStatementHandlers(db: Db): ServiceHandlers<'statements.get' | 'statements.export' | 'pay.export'> {
   return {
-    'statements.get': ({ quarter, salesperson }) => commissionStatements(db, quarter, salesperson)[0] as CommissionStatement,
-    'statements.export': async ({ quarter, salesperson }) => asExported(await exportStatements(db, quarter, salesperson)),
-    'pay.export': async ({ quarter }) => asExported(await exportPay(db, quarter)),
+    'statements.get': read(({ quarter, salesperson }) => commissionStatements(db, quarter, salesperson)[0] as CommissionStatement),
+    'statements.export': read(async ({ quarter, salesperson }) => asExported(await exportStatements(db, quarter, salesperson))),
+    'pay.export': read(async ({ quarter }) => asExported(await exportPay(db, quarter))),
   };
 }

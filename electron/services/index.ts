@@ -2,6 +2,7 @@ import type { Api, ApiHandlers, ApiMethod } from '../../shared/api/contract';
 import type { Db } from '../db/connection';
 import { appendAudit, listAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
+import { kindOf, ownTransaction, read, type AuditNote, type ServiceHandlers } from './markers';
 import { appraisalHandlers } from './appraisalService';
 import { backupHandlers } from './backupService';
 import { commissionStatementHandlers } from './commissionStatementService';
@@ -18,29 +19,35 @@ import { receivableHandlers } from './receivablesHandlers';
 import { setupHandlers } from './setupService';
 import { targetHandlers } from './targetService';
 
-// Reads need no transaction; a bundle load and the backups manage their own.
-const OWN_TRANSACTION = /\.(get|list|dump|quarter|year|unmatched|preview|due|export)$|^bundle\.load$|^backups\.|^startup\.|^bankImport\.|^forms\.|^payers\.assignments$/;
-// Receivables reads (SPEC §12) compute and write nothing.
-const READS = /^receivables\.|^writeOffs\.smallBalances$/;
-
 /**
- * Every write runs in one transaction together with its audit entry, so a write that touches
- * several rows is all or nothing, and the log never records a change that did not happen.
+ * Wraps every handler by its marker (markers.ts): a write runs in one transaction together with
+ * its one audit entry, so a write that touches several rows is all or nothing, and the log never
+ * records a change that did not happen; reads and handlers with their own transactions run as they are.
  */
-function transactional(db: Db, handlers: ApiHandlers): ApiHandlers {
+export function transactional<M extends ApiMethod>(db: Db, handlers: ServiceHandlers<M>): Pick<ApiHandlers, M> {
   const wrapped: Record<string, (args: never) => unknown> = {};
-  for (const [method, handler] of Object.entries(handlers) as [ApiMethod, (args: unknown) => unknown][]) {
-    wrapped[method] =
-      OWN_TRANSACTION.test(method) || READS.test(method)
-        ? handler
-        : (args: never) =>
-            inTransaction(db, () => {
-              const result = handler(args);
-              appendAudit(db, { action: method, entityId: auditId(args), detail: args });
-              return result;
-            });
+  for (const [method, handler] of Object.entries(handlers) as [M, ServiceHandlers[M]][]) {
+    const kind = kindOf(method, handler);
+    if (kind !== 'write') {
+      wrapped[method] = handler as (args: never) => unknown;
+      continue;
+    }
+    const change = handler as (args: unknown, audit: { note(entry: AuditNote): void }) => unknown;
+    wrapped[method] = (args: never) =>
+      inTransaction(db, () => {
+        let noted: AuditNote = {};
+        const result = change(args, { note: (entry) => void (noted = { ...noted, ...entry }) });
+        appendAudit(db, { action: method, entityId: auditId(args), actor: actorOf(args), detail: args, ...noted });
+        return result;
+      });
   }
-  return wrapped as unknown as ApiHandlers;
+  return wrapped as unknown as Pick<ApiHandlers, M>;
+}
+
+/** Who made a change: the `by` of workflow steps and approvals, where the arguments name one. */
+function actorOf(args: unknown): string | null {
+  const by = (args as { by?: unknown }).by;
+  return typeof by === 'string' && by.trim() !== '' ? by : null;
 }
 
 function auditId(args: unknown): string | undefined {
@@ -67,9 +74,9 @@ export function createServices(db: Db, options: { backupDir?: string } = {}): Ap
     ...formsHandlers(db),
     ...commissionStatementHandlers(db),
     ...receivableHandlers(db),
-    'bundle.load': ({ bundle, source }) => loadBundle(db, bundle, source),
-    'bundle.dump': () => dumpBundle(db),
-    'audit.list': ({ offset, limit }) => listAudit(db, offset, limit),
+    'bundle.load': ownTransaction(({ bundle, source }) => loadBundle(db, bundle, source)),
+    'bundle.dump': read(() => dumpBundle(db)),
+    'audit.list': read(({ offset, limit }) => listAudit(db, offset, limit)),
   });
 }
 

@@ -5,13 +5,13 @@ import type { Db } from '../db/connection';
 import { customerNames } from '../db/repositories/customers';
 import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/repositories/deals';
 import { deleteFxRate, listFxRates, setFxRate } from '../db/repositories/fxRates';
-import { deleteReceipt, getReceipt, insertReceipt, listReceipts, updateReceipt } from '../db/repositories/receipts';
-import { prepared } from '../db/statements';
+import { deleteReceipt, getReceipt, insertReceipt, listReceipts, receiptIdByRef, updateReceipt } from '../db/repositories/receipts';
 import { assertMonthUnlocked, assertUnlocked } from './appraisalLock';
 import { attributeReceipt } from './matching';
 import { requireCustomer, requireFound, requireSalesperson } from './references';
 import { getSettings } from '../db/repositories/company';
 import { checkOpening, checkPin, requireTerms } from './receivablesChecks';
+import { read, write, type ServiceHandlers } from './markers';
 
 type LedgerMethods =
   | 'fxRates.list'
@@ -44,8 +44,8 @@ function checkReceipt(db: Db, receipt: ReceiptInput, id: number | null): void {
   requireSalesperson(db, receipt.matchedOwner, 'matchedOwner');
   checkPin(db, receipt, receipt.deal);
   if (receipt.ref !== null) {
-    const other = prepared(db, 'SELECT id FROM receipts WHERE ref = ?').get(receipt.ref) as { id: number } | undefined;
-    if (other && other.id !== id) throw new DomainError('dup.id', { id: receipt.ref }, { field: 'ref' });
+    const other = receiptIdByRef(db, receipt.ref);
+    if (other !== null && other !== id) throw new DomainError('dup.id', { id: receipt.ref }, { field: 'ref' });
   }
 }
 
@@ -59,15 +59,15 @@ function withCustomerNames<T extends { customer: string | null }>(db: Db, page: 
 }
 
 /** FX table rates, deals and receipts entered by hand. */
-export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
+export function ledgerHandlers(db: Db): ServiceHandlers<LedgerMethods> {
   return {
-    'fxRates.list': ({ year }) => listFxRates(db, year),
-    'fxRates.set': (rate) => {
+    'fxRates.list': read(({ year }) => listFxRates(db, year)),
+    'fxRates.set': write((rate) => {
       assertMonthUnlocked(db, rate.month);
       setFxRate(db, rate);
       return rate;
-    },
-    'fxRates.setMonth': ({ month, rates }) => {
+    }),
+    'fxRates.setMonth': write(({ month, rates }) => {
       assertMonthUnlocked(db, month);
       const seen = new Set<string>();
       rates.forEach(({ currency }, index) => {
@@ -77,41 +77,41 @@ export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
       // One call, one transaction (services/index.ts): all of the month's rates are stored, or none.
       rates.forEach((r) => setFxRate(db, { month, ...r }));
       return rates.map((r) => ({ month, ...r }));
-    },
-    'fxRates.delete': ({ month, currency }) => {
+    }),
+    'fxRates.delete': write(({ month, currency }) => {
       assertMonthUnlocked(db, month);
       if (!deleteFxRate(db, month, currency)) throw new DomainError('notFound.record', { id: `${month} ${currency}` });
       return null;
-    },
-    'deals.list': (query) => withCustomerNames(db, listDeals(db, query)),
-    'deals.create': (deal) => {
+    }),
+    'deals.list': read((query) => withCustomerNames(db, listDeals(db, query))),
+    'deals.create': write((deal) => {
       if (getDeal(db, deal.id)) throw new DomainError('dup.id', { id: deal.id }, { field: 'id' });
       checkDeal(db, deal);
       assertUnlocked(db, dealFeeds(deal));
       insertDeal(db, deal);
       return deal;
-    },
-    'deals.update': (deal) => {
+    }),
+    'deals.update': write((deal) => {
       checkDeal(db, deal);
       const before = getDeal(db, deal.id);
       assertUnlocked(db, dealFeeds(deal), ...(before ? [dealFeeds(before)] : []));
       if (!updateDeal(db, deal)) throw new DomainError('notFound.record', { id: deal.id });
       return deal;
-    },
-    'deals.delete': ({ id }) => {
+    }),
+    'deals.delete': write(({ id }) => {
       const before = getDeal(db, id);
       if (before) assertUnlocked(db, dealFeeds(before));
       if (!deleteDeal(db, id)) throw new DomainError('notFound.record', { id });
       return null;
-    },
-    'receipts.list': (query) => withCustomerNames(db, listReceipts(db, query)),
-    'receipts.create': (input) => {
+    }),
+    'receipts.list': read((query) => withCustomerNames(db, listReceipts(db, query))),
+    'receipts.create': write((input) => {
       checkReceipt(db, input, null);
       const receipt = attributeReceipt(db, { ...input, batchId: null });
       assertUnlocked(db, receiptFeeds(receipt));
       return requireFound(getReceipt(db, insertReceipt(db, receipt)), 'receipt');
-    },
-    'receipts.update': ({ id, deal: pin, ...rest }) => {
+    }),
+    'receipts.update': write(({ id, deal: pin, ...rest }) => {
       const previous = requireFound(getReceipt(db, id), id);
       const input = { ...rest, deal: pin === undefined ? previous.deal : pin };
       checkReceipt(db, input, id);
@@ -119,18 +119,18 @@ export function ledgerHandlers(db: Db): Pick<ApiHandlers, LedgerMethods> {
       assertUnlocked(db, receiptFeeds(previous), receiptFeeds(next));
       updateReceipt(db, id, next);
       return requireFound(getReceipt(db, id), id);
-    },
-    'receipts.delete': ({ id }) => {
+    }),
+    'receipts.delete': write(({ id }) => {
       const before = getReceipt(db, id);
       if (before) assertUnlocked(db, receiptFeeds(before));
       if (!deleteReceipt(db, id)) throw new DomainError('notFound.record', { id });
       return null;
-    },
-    'receipts.setNotCustomer': ({ id, notCustomer }) => {
+    }),
+    'receipts.setNotCustomer': write(({ id, notCustomer }) => {
       const receipt = requireFound(getReceipt(db, id), id);
       assertUnlocked(db, receiptFeeds(receipt));
       updateReceipt(db, id, { ...receipt, notCustomer });
       return requireFound(getReceipt(db, id), id);
-    },
+    }),
   };
 }

@@ -1,4 +1,3 @@
-import type { ApiHandlers } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import type { Db } from '../db/connection';
 import { customerExists, customerInUse, deleteCustomer, getCustomer, insertCustomer, listCustomers, updateCustomer } from '../db/repositories/customers';
@@ -15,6 +14,7 @@ import { rematchCustomer } from './bankImport/payerService';
 import { requireFound, requirePlan, requireSalesperson } from './references';
 import { getSettings } from '../db/repositories/company';
 import { requireTerms } from './receivablesChecks';
+import { read, write, type ServiceHandlers } from './markers';
 
 type PeopleMethods =
   | 'salespeople.list'
@@ -27,36 +27,36 @@ type PeopleMethods =
   | 'customers.delete';
 
 /** Salespeople and customers (with their aliases and owner). */
-export function peopleHandlers(db: Db): Pick<ApiHandlers, PeopleMethods> {
+export function peopleHandlers(db: Db): ServiceHandlers<PeopleMethods> {
   return {
-    'salespeople.list': () => listSalespeople(db),
-    'salespeople.create': (person) => {
+    'salespeople.list': read(() => listSalespeople(db)),
+    'salespeople.create': write((person) => {
       if (salespersonExists(db, person.id)) throw new DomainError('dup.id', { id: person.id }, { field: 'id' });
       requirePlan(db, person.commissionPlan, 'commissionPlan');
       insertSalesperson(db, person);
       return person;
-    },
-    'salespeople.update': (person) => {
+    }),
+    'salespeople.update': write((person) => {
       requirePlan(db, person.commissionPlan, 'commissionPlan');
       if (!updateSalesperson(db, person)) throw new DomainError('notFound.salesperson', { id: person.id });
       return requireFound(getSalesperson(db, person.id), person.id);
-    },
-    'salespeople.delete': ({ id }) => {
+    }),
+    'salespeople.delete': write(({ id }) => {
       if (!salespersonExists(db, id)) throw new DomainError('notFound.salesperson', { id });
       if (salespersonInUse(db, id)) throw new DomainError('inUse.salesperson', { id });
       deleteSalesperson(db, id);
       return null;
-    },
-    'customers.list': (query) => listCustomers(db, query),
-    'customers.create': (customer) => {
+    }),
+    'customers.list': read((query) => listCustomers(db, query)),
+    'customers.create': write((customer) => {
       if (customerExists(db, customer.id)) throw new DomainError('dup.id', { id: customer.id }, { field: 'id' });
       requireSalesperson(db, customer.owner, 'owner');
       requireTerms(getSettings(db), customer.terms, 'terms');
       insertCustomer(db, customer);
       rematchCustomer(db, null, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
-    },
-    'customers.update': (customer) => {
+    }),
+    'customers.update': write((customer) => {
       requireSalesperson(db, customer.owner, 'owner');
       const before = getCustomer(db, customer.id);
       requireTerms(getSettings(db), customer.terms, 'terms');
@@ -64,12 +64,12 @@ export function peopleHandlers(db: Db): Pick<ApiHandlers, PeopleMethods> {
       // Receipts follow the names: a removed alias lets go of what it matched, a new one picks up its payer's.
       rematchCustomer(db, before, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
-    },
-    'customers.delete': ({ id }) => {
+    }),
+    'customers.delete': write(({ id }) => {
       if (!customerExists(db, id)) throw new DomainError('notFound.customer', { id });
       if (customerInUse(db, id)) throw new DomainError('inUse.customer', { id });
       deleteCustomer(db, id);
       return null;
-    },
+    }),
   };
 }

@@ -6,8 +6,7 @@ import { instalmentsAsOf, type DatedInstalment } from '../../shared/receivables/
 import type { Db } from '../db/connection';
 import { getSettings } from '../db/repositories/company';
 import { getCustomer } from '../db/repositories/customers';
-import { getDeal } from '../db/repositories/deals';
-import { prepared } from '../db/statements';
+import { getDeal, termsInUse } from '../db/repositories/deals';
 import { termsSettings } from '../db/receivablesData';
 import { writtenOffFen } from '../db/repositories/writeOffs';
 
@@ -31,7 +30,7 @@ export function checkOpening(deal: { openingBalance: string | null; openingDue: 
 export function checkTermsSettings(db: Db, next: Settings): void {
   requireTerms(next, next.defaultTerms, 'defaultTerms');
   const ids = new Set(next.paymentTerms.map((t) => t.id));
-  const used = prepared(db, 'SELECT terms_id AS id FROM customers WHERE terms_id IS NOT NULL UNION SELECT terms_id FROM deals WHERE terms_id IS NOT NULL').pluck().all() as string[];
+  const used = termsInUse(db);
   const missing = used.find((id) => !ids.has(id));
   if (missing !== undefined) throw new DomainError('terms.inUse', { id: missing }, { field: 'paymentTerms' });
 }

@@ -8,18 +8,18 @@ import { fenToCny, instalmentRow, unappliedCny } from '../../shared/receivables/
 import type { Db } from '../db/connection';
 import { dataVersion } from '../db/dataVersion';
 import { monthRates, receivableCustomers } from '../db/receivablesData';
-import { appendAudit } from '../db/repositories/auditLog';
 import { getSettings } from '../db/repositories/company';
 import { getCustomer, setCreditGrade } from '../db/repositories/customers';
-import { getReceipt, setReceiptDeal } from '../db/repositories/receipts';
-import { deleteWriteOff, getWriteOff, insertWriteOff, listWriteOffs } from '../db/repositories/writeOffs';
-import { prepared } from '../db/statements';
+import { getReceipt, receiptLabelsOf, setReceiptDeal } from '../db/repositories/receipts';
+import { badDebtSums, deleteWriteOff, getWriteOff, insertWriteOff, listWriteOffs } from '../db/repositories/writeOffs';
+import { dealSalesperson } from '../db/repositories/deals';
 import { assertUnlocked } from './appraisalLock';
 import { checkPin, checkWriteOff } from './receivablesChecks';
 import { computeReceivables, forEachLedger } from './receivablesService';
 import { requireFound } from './references';
 import type { InstalmentRow, ReceivablesReport } from '../../shared/receivables/report';
 import type { Page } from '../../shared/entities';
+import { read, write, type ServiceHandlers } from './markers';
 
 type ReceivableMethods =
   | 'receipts.pin'
@@ -56,9 +56,7 @@ function ledgerOf(db: Db, customer: string, asOf: string, exceptDeal?: string): 
 function customerDetail(db: Db, customer: string, asOf: string): CustomerReceivablesDetail {
   if (!getCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
   const ledger = ledgerOf(db, customer, asOf);
-  const info = new Map(
-    (prepared(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as { id: number; ref: string | null; remitter: string | null }[]).map((r) => [r.id, r]),
-  );
+  const info = receiptLabelsOf(db, customer);
   const instalments = ledger.groups.flatMap((g) => g.instalments.map((inst) => instalmentRow(inst, g.currency)));
   instalments.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.number - b.number));
   const receipts = ledger.groups.flatMap((g) => {
@@ -133,12 +131,7 @@ function smallBalances(db: Db, asOf: string): SmallBalance[] {
 function badDebts(db: Db, asOf: string): BadDebtRow[] {
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
-  const rows = prepared(
-    db,
-    `SELECT d.salesperson_id AS sp, s.name AS name, d.customer_id AS customer, d.currency, w.deal_id AS deal, w.number, SUM(w.amount_fen) AS fen
-     FROM write_offs w JOIN deals d ON d.id = w.deal_id LEFT JOIN salespeople s ON s.id = d.salesperson_id
-     WHERE w.kind = 'bad_debt' AND w.date <= ? GROUP BY w.deal_id, w.number`,
-  ).all(asOf) as { sp: string; name: string | null; customer: string | null; currency: string; fen: number }[];
+  const rows = badDebtSums(db, asOf);
   const customers = receivableCustomers(db);
   const sums = new Map<string, BadDebtRow & { fen: number }>();
   for (const r of rows) {
@@ -179,9 +172,9 @@ function instalmentPage(rows: readonly InstalmentRow[], q: InstalmentQuery): Pag
 }
 
 /** Receivables, pins, write-offs and credit grades (SPEC §12). */
-export function receivableHandlers(db: Db): Pick<ApiHandlers, ReceivableMethods> {
+export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
   return {
-    'receipts.pin': ({ id, deal }) => {
+    'receipts.pin': write(({ id, deal }) => {
       const receipt = requireFound(getReceipt(db, id), id);
       const target = checkPin(db, receipt, deal);
       const before = receipt.deal === null ? null : checkedDeal(db, receipt.deal);
@@ -193,30 +186,30 @@ export function receivableHandlers(db: Db): Pick<ApiHandlers, ReceivableMethods>
       );
       setReceiptDeal(db, id, deal);
       return requireFound(getReceipt(db, id), id);
-    },
-    'receivables.report': ({ asOf, instalments }) => {
+    }),
+    'receivables.report': read(({ asOf, instalments }) => {
       const report = cachedReport(db, asOf);
       return instalments ? report : { ...report, instalments: [] };
-    },
-    'receivables.instalments': (query) => instalmentPage(cachedReport(db, query.asOf).instalments, query),
-    'receivables.customer': ({ customer, asOf }) => customerDetail(db, customer, asOf),
-    'receivables.dealCheck': (args) => dealCheck(db, args),
-    'receivables.badDebts': ({ asOf }) => badDebts(db, asOf),
-    'writeOffs.list': (filter) => listWriteOffs(db, filter),
-    'writeOffs.create': (w) => {
+    }),
+    'receivables.instalments': read((query) => instalmentPage(cachedReport(db, query.asOf).instalments, query)),
+    'receivables.customer': read(({ customer, asOf }) => customerDetail(db, customer, asOf)),
+    'receivables.dealCheck': read((args) => dealCheck(db, args)),
+    'receivables.badDebts': read(({ asOf }) => badDebts(db, asOf)),
+    'writeOffs.list': read((filter) => listWriteOffs(db, filter)),
+    'writeOffs.create': write((w) => {
       const deal = checkWriteOff(db, w);
       assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
       return requireFound(getWriteOff(db, insertWriteOff(db, w)), 'writeOff');
-    },
-    'writeOffs.delete': ({ id }) => {
+    }),
+    'writeOffs.delete': write(({ id }) => {
       const w = requireFound(getWriteOff(db, id), id);
       const deal = checkedDeal(db, w.deal);
       if (deal) assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
       deleteWriteOff(db, id);
       return null;
-    },
-    'writeOffs.smallBalances': ({ asOf }) => smallBalances(db, asOf),
-    'writeOffs.writeOffSmall': ({ asOf, reason }) => {
+    }),
+    'writeOffs.smallBalances': read(({ asOf }) => smallBalances(db, asOf)),
+    'writeOffs.writeOffSmall': write(({ asOf, reason }) => {
       const small = smallBalances(db, asOf);
       for (const s of small) {
         const w = { deal: s.deal, number: s.number, date: asOf, amount: s.outstanding, kind: 'bank_charges' as const, reason: reason ?? '小额尾差一键核销' };
@@ -225,17 +218,17 @@ export function receivableHandlers(db: Db): Pick<ApiHandlers, ReceivableMethods>
         insertWriteOff(db, w);
       }
       return { created: small.length };
-    },
-    'customers.acceptGrade': ({ customer, grade, asOf }) => {
+    }),
+    'customers.acceptGrade': write(({ customer, grade, asOf }, audit) => {
       const before = getCustomer(db, customer);
       if (!before) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
       setCreditGrade(db, customer, grade);
-      appendAudit(db, { action: 'customers.creditGrade', entity: 'customer', entityId: customer, detail: { from: before.creditGrade, to: grade, asOf } });
+      audit.note({ action: 'customers.creditGrade', entity: 'customer', entityId: customer, detail: { from: before.creditGrade, to: grade, asOf } });
       return requireFound(getCustomer(db, customer), customer);
-    },
+    }),
   };
 }
 
 function checkedDeal(db: Db, id: string): { salesperson: string } | null {
-  return (prepared(db, 'SELECT salesperson_id AS salesperson FROM deals WHERE id = ?').get(id) as { salesperson: string } | undefined) ?? null;
+  return dealSalesperson(db, id);
 }

@@ -1,4 +1,3 @@
-import type { ApiHandlers } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import { previousQuarter, quarterRange } from '../../shared/quarter';
 import type { Db } from '../db/connection';
@@ -7,6 +6,7 @@ import { getSalesperson, leftBefore } from '../db/repositories/salespeople';
 import { deleteTargetSheet, listTargetSheets, setTargetSheet } from '../db/repositories/targets';
 import { assertUnlocked } from './appraisalLock';
 import { requireFound, requireSalesperson } from './references';
+import { read, write, type ServiceHandlers } from './markers';
 
 type TargetMethods =
   | 'targets.copyFromPrevious'
@@ -22,16 +22,16 @@ type TargetMethods =
 const adjustmentFeeds = (a: { salesperson: string; period: string }) => ({ salesperson: a.period.includes('Q') ? a.salesperson : null, quarter: a.period });
 
 /** Quarterly target sheets and 加扣分 adjustments. */
-export function targetHandlers(db: Db): Pick<ApiHandlers, TargetMethods> {
+export function targetHandlers(db: Db): ServiceHandlers<TargetMethods> {
   return {
-    'targets.list': ({ quarter }) => listTargetSheets(db, quarter),
-    'targets.set': (sheet) => {
+    'targets.list': read(({ quarter }) => listTargetSheets(db, quarter)),
+    'targets.set': write((sheet) => {
       requireSalesperson(db, sheet.salesperson, 'salesperson');
       assertUnlocked(db, sheet);
       setTargetSheet(db, sheet);
       return sheet;
-    },
-    'targets.copyFromPrevious': ({ quarter, overwrite }) => {
+    }),
+    'targets.copyFromPrevious': write(({ quarter, overwrite }) => {
       const existing = new Set(listTargetSheets(db, quarter).map((s) => s.salesperson));
       const { from } = quarterRange(quarter);
       for (const sheet of listTargetSheets(db, previousQuarter(quarter))) {
@@ -43,30 +43,30 @@ export function targetHandlers(db: Db): Pick<ApiHandlers, TargetMethods> {
         setTargetSheet(db, { ...sheet, quarter });
       }
       return listTargetSheets(db, quarter);
-    },
-    'targets.delete': ({ salesperson, quarter }) => {
+    }),
+    'targets.delete': write(({ salesperson, quarter }) => {
       assertUnlocked(db, { salesperson, quarter });
       if (!deleteTargetSheet(db, salesperson, quarter)) throw new DomainError('notFound.record', { id: `${salesperson} ${quarter}` });
       return null;
-    },
-    'adjustments.list': (query) => listAdjustments(db, query),
-    'adjustments.create': (adjustment) => {
+    }),
+    'adjustments.list': read((query) => listAdjustments(db, query)),
+    'adjustments.create': write((adjustment) => {
       requireSalesperson(db, adjustment.salesperson, 'salesperson');
       assertUnlocked(db, adjustmentFeeds(adjustment));
       return requireFound(getAdjustment(db, insertAdjustment(db, adjustment)), 'adjustment');
-    },
-    'adjustments.update': ({ id, ...adjustment }) => {
+    }),
+    'adjustments.update': write(({ id, ...adjustment }) => {
       requireSalesperson(db, adjustment.salesperson, 'salesperson');
       const before = getAdjustment(db, id);
       assertUnlocked(db, adjustmentFeeds(adjustment), ...(before ? [adjustmentFeeds(before)] : []));
       if (!updateAdjustment(db, id, adjustment)) throw new DomainError('notFound.record', { id });
       return requireFound(getAdjustment(db, id), id);
-    },
-    'adjustments.delete': ({ id }) => {
+    }),
+    'adjustments.delete': write(({ id }) => {
       const before = getAdjustment(db, id);
       if (before) assertUnlocked(db, adjustmentFeeds(before));
       if (!deleteAdjustment(db, id)) throw new DomainError('notFound.record', { id });
       return null;
-    },
+    }),
   };
 }

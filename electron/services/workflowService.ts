@@ -6,7 +6,6 @@ import { previousQuarter, quarterOfDate } from '../../shared/quarter';
 import { deadlines, nextStep, stepIndex, type Stage, type Step } from '../../shared/workflow/steps';
 import type { Db } from '../db/connection';
 import { emptyAppraisal, getAppraisal, listAppraisals, saveAppraisal } from '../db/repositories/appraisals';
-import { appendAudit } from '../db/repositories/auditLog';
 import { getSalesperson, listSalespeople } from '../db/repositories/salespeople';
 import { getTargetSheet, listTargetSheets } from '../db/repositories/targets';
 import { computeQuarter } from './appraisalService';
@@ -15,6 +14,7 @@ import { listAdjustments } from '../db/repositories/adjustments';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { getSettings } from '../db/repositories/company';
 import type { SnapshotData } from '../../shared/workflow/snapshot';
+import { read, write, type AuditNote, type ServiceHandlers } from './markers';
 
 const STEP_NAMES: Record<Step, string> = { targets: '目标设定', self: '自评', review: '复评', interview: '面谈', approved: '审定', archived: '归档' };
 
@@ -99,7 +99,7 @@ export function dueItems(db: Db, today: string): WorkflowItem[] {
  * check covers everyone appraised in the quarter. Once anybody is approved the quarter's
  * forced-ranking choice is fixed: a different choice is refused like any other change.
  */
-function approve(db: Db, args: Parameters<ApiHandlers['workflow.approve']>[0]) {
+function approve(db: Db, args: Parameters<ApiHandlers['workflow.approve']>[0], audit: { note(entry: AuditNote): void }) {
   const people = workflowList(db, args.quarter, now().slice(0, 10));
   const ready = people.filter((p) => p.stage === 'interview');
   if (ready.length === 0) {
@@ -140,56 +140,54 @@ function approve(db: Db, args: Parameters<ApiHandlers['workflow.approve']>[0]) {
     saveAppraisal(db, { ...record, stage: 'approved', steps: { ...record.steps, approved: { by: args.by, at, opinion } }, forcedRanking: args.forcedRanking, result: row });
   }
   const open = people.filter((p) => stepIndex(p.stage) < stepIndex('approved') && !ready.includes(p)).map((p) => p.salesperson);
-  appendAudit(db, { action: 'workflow.approve', actor: args.by, entityId: args.quarter, detail: { forcedRanking: args.forcedRanking, approved: ready.map((p) => p.salesperson), open, distribution: computed.report.distribution } });
+  // The approval's one audit entry (services/index.ts writes it) says who was approved and who stays open.
+  audit.note({ entityId: args.quarter, detail: { forcedRanking: args.forcedRanking, approved: ready.map((p) => p.salesperson), open, distribution: computed.report.distribution } });
   return computeQuarter(db, args.quarter);
 }
 
-export function workflowHandlers(db: Db): Pick<
-  ApiHandlers,
-  'workflow.list' | 'workflow.due' | 'workflow.confirmTargets' | 'workflow.selfAssess' | 'workflow.review' | 'workflow.interview' | 'workflow.override' | 'workflow.approve' | 'workflow.archive' | 'workflow.reopen'
-> {
+export function workflowHandlers(db: Db): ServiceHandlers<'workflow.list' | 'workflow.due' | 'workflow.confirmTargets' | 'workflow.selfAssess' | 'workflow.review' | 'workflow.interview' | 'workflow.override' | 'workflow.approve' | 'workflow.archive' | 'workflow.reopen'> {
   return {
-    'workflow.list': ({ quarter, today }) => workflowList(db, quarter, today ?? now().slice(0, 10)),
-    'workflow.due': ({ today }) => dueItems(db, today ?? now().slice(0, 10)),
-    'workflow.confirmTargets': ({ salesperson, quarter, by }) => {
+    'workflow.list': read(({ quarter, today }) => workflowList(db, quarter, today ?? now().slice(0, 10))),
+    'workflow.due': read(({ today }) => dueItems(db, today ?? now().slice(0, 10))),
+    'workflow.confirmTargets': write(({ salesperson, quarter, by }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'targets');
       const sheet = getTargetSheet(db, salesperson, quarter);
       if (!sheet || targetSheetProblems(sheet.indicators).length > 0) throw new DomainError('wf.noTargets', { name: nameOf(db, salesperson), salesperson, quarter });
       return step(db, record, 'targets', { steps: { ...record.steps, targets: { by, at: now() } } });
-    },
-    'workflow.selfAssess': ({ salesperson, quarter, by, text, scores }) => {
+    }),
+    'workflow.selfAssess': write(({ salesperson, quarter, by, text, scores }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'self');
       requireManualScores(db, record, scores);
       return step(db, record, 'self', { steps: { ...record.steps, self: { by, at: now(), text: text.trim(), scores } } });
-    },
-    'workflow.review': ({ salesperson, quarter, by, scores }) => {
+    }),
+    'workflow.review': write(({ salesperson, quarter, by, scores }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'review');
       requireManualScores(db, record, scores);
       return step(db, record, 'review', { steps: { ...record.steps, review: { by, at: now(), scores } } });
-    },
-    'workflow.interview': ({ salesperson: _s, quarter: _q, ...interview }) => {
+    }),
+    'workflow.interview': write(({ salesperson: _s, quarter: _q, ...interview }) => {
       const record = load(db, _s, _q);
       requireBefore(db, record, 'interview');
       return step(db, record, 'interview', { steps: { ...record.steps, interview: { ...interview, comment: interview.comment.trim(), at: now() } } });
-    },
-    'workflow.override': ({ salesperson, quarter, total, reason }) => {
+    }),
+    'workflow.override': write(({ salesperson, quarter, total, reason }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'targets');
       saveAppraisal(db, { ...record, overrideTotal: total, overrideReason: reason });
       return load(db, salesperson, quarter);
-    },
-    'workflow.approve': (args) => approve(db, args),
-    'workflow.archive': ({ quarter, by }) => {
+    }),
+    'workflow.approve': write((args, audit) => approve(db, args, audit)),
+    'workflow.archive': write(({ quarter, by }) => {
       const records = listAppraisals(db, quarter);
       if (records.length === 0 || records.some((r) => r.stage !== 'approved' && r.stage !== 'archived')) throw new DomainError('wf.notApproved', { quarter });
       const at = now();
       for (const r of records) if (r.stage === 'approved') saveAppraisal(db, { ...r, stage: 'archived', steps: { ...r.steps, archived: { by, at } } });
       return listAppraisals(db, quarter);
-    },
-    'workflow.reopen': ({ salesperson, quarter, by, reason }) => {
+    }),
+    'workflow.reopen': write(({ salesperson, quarter, by, reason }, audit) => {
       const record = load(db, salesperson, quarter);
       if (stepIndex(record.stage) < stepIndex('approved')) throw new DomainError('wf.notApprovedPerson', { name: nameOf(db, salesperson), salesperson, quarter });
       const { approved: _a, archived: _r, ...steps } = record.steps;
@@ -197,8 +195,8 @@ export function workflowHandlers(db: Db): Pick<
       const discarded = listSnapshots(db, quarter).find((s) => s.salesperson === salesperson) ?? null;
       deleteSnapshot(db, salesperson, quarter);
       saveAppraisal(db, { ...record, stage: 'interview', steps, result: null });
-      appendAudit(db, { action: 'workflow.snapshotDiscarded', actor: by, entityId: salesperson, detail: { quarter, reason, discarded } });
+      audit.note({ entityId: salesperson, detail: { salesperson, quarter, by, reason, discarded } });
       return load(db, salesperson, quarter);
-    },
+    }),
   };
 }

@@ -119,3 +119,13 @@ export function updateDeal(db: Db, d: Deal): boolean {
 export function deleteDeal(db: Db, id: string): boolean {
   return prepared(db, 'DELETE FROM deals WHERE id = ?').run(id).changes > 0;
 }
+
+/** The salesperson a deal counts for, or null when there is no such deal. */
+export function dealSalesperson(db: Db, id: string): { salesperson: string } | null {
+  return (prepared(db, 'SELECT salesperson_id AS salesperson FROM deals WHERE id = ?').get(id) as { salesperson: string } | undefined) ?? null;
+}
+
+/** Every payment-terms id a customer or a deal uses. */
+export function termsInUse(db: Db): string[] {
+  return prepared(db, 'SELECT terms_id AS id FROM customers WHERE terms_id IS NOT NULL UNION SELECT terms_id FROM deals WHERE terms_id IS NOT NULL').pluck().all() as string[];
+}

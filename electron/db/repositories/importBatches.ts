@@ -1,6 +1,8 @@
 import type { ImportBatch } from '../../../shared/api/contract';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { RECEIPT_OWNER } from '../cnySql';
+import { quarterOf } from '../quarterSql';
 
 
 type BatchRow = { id: number; source: string; file_name: string | null; created_at: string; summary: string | null; undone_at: string | null };
@@ -43,4 +45,27 @@ export function getBatch(db: Db, id: number): ImportBatch | null {
 
 export function markBatchUndone(db: Db, id: number, at: string): void {
   prepared(db, 'UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, id);
+}
+
+/** An approved appraisal that one of the batch's receipts counts in, if any. */
+export function approvedAppraisalFedBy(db: Db, batchId: number): { salesperson: string; quarter: string } | null {
+  const row = prepared(
+    db,
+    `SELECT a.salesperson_id AS salesperson, a.quarter FROM receipts r
+     JOIN appraisals a ON a.salesperson_id = ${RECEIPT_OWNER} AND a.quarter = ${quarterOf('r.value_date')}
+     WHERE r.batch_id = ? AND a.stage IN ('approved', 'archived') LIMIT 1`,
+  ).get(batchId) as { salesperson: string; quarter: string } | undefined;
+  return row ?? null;
+}
+
+/** Deletes the batch's receipts; how many went. */
+export function deleteBatchReceipts(db: Db, batchId: number): number {
+  return prepared(db, 'DELETE FROM receipts WHERE batch_id = ?').run(batchId).changes;
+}
+
+export type BatchRefund = { id: number; customer_id: string | null; value_date: string; currency: string; amount_fen: number };
+
+/** The batch's refunds (money out), in import order. */
+export function batchRefunds(db: Db, batchId: number): BatchRefund[] {
+  return prepared(db, 'SELECT id, customer_id, value_date, currency, amount_fen FROM receipts WHERE batch_id = ? AND amount_fen < 0 ORDER BY id').all(batchId) as BatchRefund[];
 }

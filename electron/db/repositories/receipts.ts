@@ -153,3 +153,27 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
 export function setReceiptDeal(db: Db, id: number, deal: string | null): boolean {
   return prepared(db, 'UPDATE receipts SET deal_id = ? WHERE id = ?').run(deal, id).changes > 0;
 }
+
+const CHUNK = 500;
+
+/** The values of `column` among `values` that receipts already have, asked 500 at a time. */
+export function existingReceiptValues(db: Db, column: 'ref' | 'fingerprint', values: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < values.length; i += CHUNK) {
+    const chunk = values.slice(i, i + CHUNK);
+    const sql = `SELECT ${column} AS v FROM receipts WHERE ${column} IN (${chunk.map(() => '?').join(',')})`;
+    for (const row of prepared(db, sql).all(...chunk) as { v: string }[]) found.push(row.v);
+  }
+  return found;
+}
+
+/** The id of the receipt with this bank reference, if any. */
+export function receiptIdByRef(db: Db, ref: string): number | null {
+  return (prepared(db, 'SELECT id FROM receipts WHERE ref = ?').get(ref) as { id: number } | undefined)?.id ?? null;
+}
+
+/** Reference and payer of each of the customer's receipts, by id. */
+export function receiptLabelsOf(db: Db, customer: string): Map<number, { id: number; ref: string | null; remitter: string | null }> {
+  const rows = prepared(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as { id: number; ref: string | null; remitter: string | null }[];
+  return new Map(rows.map((r) => [r.id, r]));
+}

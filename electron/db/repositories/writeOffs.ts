@@ -53,3 +53,15 @@ export function writtenOffFen(db: Db, deal: string, number: number, exceptId: nu
   };
   return row.fen;
 }
+
+export type BadDebtSum = { sp: string; name: string | null; customer: string | null; currency: string; fen: number };
+
+/** 坏账 written off up to the date, summed per deal and instalment, with the deal's salesperson and customer. */
+export function badDebtSums(db: Db, asOf: string): BadDebtSum[] {
+  return prepared(
+    db,
+    `SELECT d.salesperson_id AS sp, s.name AS name, d.customer_id AS customer, d.currency, w.deal_id AS deal, w.number, SUM(w.amount_fen) AS fen
+     FROM write_offs w JOIN deals d ON d.id = w.deal_id LEFT JOIN salespeople s ON s.id = d.salesperson_id
+     WHERE w.kind = 'bad_debt' AND w.date <= ? GROUP BY w.deal_id, w.number`,
+  ).all(asOf) as BadDebtSum[];
+}

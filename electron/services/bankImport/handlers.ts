@@ -1,4 +1,3 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
 import type { RateDecisions } from '../../../shared/bank/classify';
 import type { Db } from '../../db/connection';
 import { deleteColumnMapping, listColumnMappings } from '../../db/repositories/columnMappings';
@@ -6,6 +5,7 @@ import { listBatches } from '../../db/repositories/importBatches';
 import { undoBatch } from './batchService';
 import { importStatement, previewStatement } from './importService';
 import { assignPayer, listAssignments, undoAssignment, unmatchedPayers } from './payerService';
+import { ownTransaction, read, write, type ServiceHandlers } from '../markers';
 
 type ImportMethods =
   | 'bankImport.preview'
@@ -24,18 +24,18 @@ function decisionsOf(given: Record<string, 1 | 100>): RateDecisions {
 }
 
 /** Bank statement import, its batches, and the unmatched-payers queue. */
-export function importHandlers(db: Db): Pick<ApiHandlers, ImportMethods> {
+export function importHandlers(db: Db): ServiceHandlers<ImportMethods> {
   return {
-    'bankImport.preview': ({ fileName, content, decisions, mapping }) => previewStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping }),
-    'bankImport.commit': ({ fileName, content, decisions, mapping, remember }) =>
-      importStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping, remember }),
-    'columnMappings.list': () => listColumnMappings(db).map(({ headerKey, columns, createdAt }) => ({ headerKey, columns, createdAt })),
-    'columnMappings.delete': ({ headerKey }) => ({ deleted: deleteColumnMapping(db, headerKey) }),
-    'batches.list': () => listBatches(db),
-    'batches.undo': ({ id }) => ({ removed: undoBatch(db, id) }),
-    'payers.unmatched': () => unmatchedPayers(db),
-    'payers.assign': ({ payer, customer }) => assignPayer(db, payer, customer),
-    'payers.assignments': () => listAssignments(db),
-    'payers.undoAssign': ({ id }) => ({ unassigned: undoAssignment(db, id) }),
+    'bankImport.preview': read(({ fileName, content, decisions, mapping }) => previewStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping })),
+    'bankImport.commit': ownTransaction(({ fileName, content, decisions, mapping, remember }) =>
+      importStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping, remember })),
+    'columnMappings.list': read(() => listColumnMappings(db).map(({ headerKey, columns, createdAt }) => ({ headerKey, columns, createdAt }))),
+    'columnMappings.delete': write(({ headerKey }) => ({ deleted: deleteColumnMapping(db, headerKey) })),
+    'batches.list': read(() => listBatches(db)),
+    'batches.undo': write(({ id }) => ({ removed: undoBatch(db, id) })),
+    'payers.unmatched': read(() => unmatchedPayers(db)),
+    'payers.assign': write(({ payer, customer }) => assignPayer(db, payer, customer)),
+    'payers.assignments': read(() => listAssignments(db)),
+    'payers.undoAssign': write(({ id }) => ({ unassigned: undoAssignment(db, id) })),
   };
 }

@@ -5,7 +5,7 @@ import { getCompany } from '../../db/repositories/company';
 import { getFxRate } from '../../db/repositories/fxRates';
 import { approvedAmong } from '../../db/repositories/appraisals';
 import { getSalesperson } from '../../db/repositories/salespeople';
-import { prepared } from '../../db/statements';
+import { existingReceiptValues } from '../../db/repositories/receipts';
 import { quarterOfDate } from '../../../shared/quarter';
 import type { MessageParams } from '../../../shared/i18n/messages';
 import { payerMatcher } from '../matching';
@@ -16,19 +16,6 @@ function cached<T>(lookup: (key: string) => T): (key: string) => T {
     if (!cache.has(key)) cache.set(key, lookup(key));
     return cache.get(key) as T;
   };
-}
-
-const CHUNK = 500;
-
-/** The values of `column` among `values` that receipts already have, asked 500 at a time. */
-function existing(db: Db, column: 'ref' | 'fingerprint', values: readonly string[]): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < values.length; i += CHUNK) {
-    const chunk = values.slice(i, i + CHUNK);
-    const sql = `SELECT ${column} AS v FROM receipts WHERE ${column} IN (${chunk.map(() => '?').join(',')})`;
-    for (const row of prepared(db, sql).all(...chunk) as { v: string }[]) found.push(row.v);
-  }
-  return found;
 }
 
 export function importContext(db: Db): ImportContext {
@@ -50,6 +37,6 @@ export function importContext(db: Db): ImportContext {
     companyKey: normalizePayerName(getCompany(db)?.name ?? ''),
     customerOf: customer,
     tableRate: (month, currency) => rate(`${month} ${currency}`),
-    storedAmong: (references, fingerprints) => new Set([...existing(db, 'ref', references), ...existing(db, 'fingerprint', fingerprints)]),
+    storedAmong: (references, fingerprints) => new Set([...existingReceiptValues(db, 'ref', references), ...existingReceiptValues(db, 'fingerprint', fingerprints)]),
   };
 }

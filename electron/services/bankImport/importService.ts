@@ -10,9 +10,9 @@ import { readBankStatement, type StatementRead } from '../../bank/statementReade
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/auditLog';
 import { rememberedColumns, saveColumnMapping } from '../../db/repositories/columnMappings';
-import { insertBatch, setBatchSummary } from '../../db/repositories/importBatches';
+import { batchRefunds, insertBatch, setBatchSummary } from '../../db/repositories/importBatches';
 import { insertImportedReceipts } from '../../db/repositories/receipts';
-import { inTransaction, prepared } from '../../db/statements';
+import { inTransaction } from '../../db/statements';
 import { importContext } from './importContext';
 
 /** How a file's columns are known: the user's mapping for it (remembered at commit unless `remember` is false). */
@@ -68,11 +68,8 @@ function remember(db: Db, statement: StatementRead, options: StatementOptions): 
   saveColumnMapping(db, { headerKey: statement.sheet.headerKey, columns: options.mapping.columns, headerRowCells: statement.headerCells, createdAt: new Date().toISOString() });
 }
 
-type RefundRow = { id: number; customer_id: string | null; value_date: string; currency: string; amount_fen: number };
-
 function refundsOf(db: Db, batchId: number): ImportSummary['refundRows'] {
-  const rows = prepared(db, 'SELECT id, customer_id, value_date, currency, amount_fen FROM receipts WHERE batch_id = ? AND amount_fen < 0 ORDER BY id').all(batchId) as RefundRow[];
-  return rows.map((r) => ({ receiptId: r.id, customer: r.customer_id, date: r.value_date, currency: r.currency, amount: fenToText(r.amount_fen) }));
+  return batchRefunds(db, batchId).map((r) => ({ receiptId: r.id, customer: r.customer_id, date: r.value_date, currency: r.currency, amount: fenToText(r.amount_fen) }));
 }
 
 /**

@@ -3,10 +3,9 @@ import { normalizePayerName } from '../../../shared/matching/payerName';
 import type { PayerGroup } from '../../../shared/api/contract';
 import { suggestCustomers } from '../../../shared/matching/similarity';
 import { fenToText } from '../../../shared/money';
-import { RECEIPT_CNY } from '../../db/cnySql';
 import type { Db } from '../../db/connection';
 import { allCustomers, getCustomer, ownerOf, updateCustomer } from '../../db/repositories/customers';
-import { prepared } from '../../db/statements';
+import { matchedReceiptsById, matchedReceiptsOf, matchReceipts, unmatchedReceipts, unmatchReceipts, type MatchedReceipt } from '../../db/repositories/payerMatches';
 import { approvedAmong } from '../../db/repositories/appraisals';
 import { assignedReceipts, endAssignmentsOf, getAssignment, insertAssignment, listAssignments, markAssignmentUndone } from '../../db/repositories/payerAssignments';
 import { getSalesperson } from '../../db/repositories/salespeople';
@@ -15,16 +14,6 @@ import { quarterOfDate } from '../../../shared/quarter';
 import { assertUnlocked } from '../appraisalLock';
 import { payerMatcher } from '../matching';
 
-
-type Unmatched = { id: number; remitter: string | null; value_date: string; cny_fen: number | null };
-
-function unmatchedReceipts(db: Db): Unmatched[] {
-  return prepared(
-    db,
-    `SELECT r.id, r.remitter, r.value_date, ${RECEIPT_CNY} AS cny_fen FROM receipts r
-     WHERE r.customer_id IS NULL AND r.manual_salesperson_id IS NULL AND r.not_customer = 0 ORDER BY r.value_date`,
-  ).all() as Unmatched[];
-}
 
 /** The unmatched-payers queue: one entry per payer, the largest sums first. */
 export function unmatchedPayers(db: Db): PayerGroup[] {
@@ -59,38 +48,25 @@ export function assignPayer(db: Db, payer: string, customerId: string): { matche
   if (!known) updateCustomer(db, { ...customer, aliases: [...customer.aliases, payer.trim()] });
   const owner = ownerOf(db, customerId);
   assertUnlocked(db, ...unmatched.map((r) => ({ salesperson: owner, date: r.value_date })));
-  const match = prepared(db, 'UPDATE receipts SET customer_id = ?, matched_owner_id = ? WHERE id = ?');
-  for (const id of ids) match.run(customerId, owner, id);
+  matchReceipts(db, ids, customerId, owner);
   const assignment = insertAssignment(db, { payerKey: key, payer: payer.trim(), customer: customerId, aliasAdded: !known, receipts: ids });
   return { matched: ids.length, assignment };
 }
 
-type Matched = { id: number; remitter: string | null; value_date: string; salesperson: string | null };
-
-function receiptsById(db: Db, ids: readonly number[]): Matched[] {
-  const get = prepared(db, 'SELECT id, remitter, value_date, COALESCE(manual_salesperson_id, matched_owner_id) AS salesperson FROM receipts WHERE id = ?');
-  return ids.flatMap((id) => (get.get(id) as Matched | undefined) ?? []);
-}
-
 /** The customer's receipts whose payer normalises to one of `keys` (matched through those names). */
-function receiptsMatchedBy(db: Db, customerId: string, keys: ReadonlySet<string>): Matched[] {
+function receiptsMatchedBy(db: Db, customerId: string, keys: ReadonlySet<string>): MatchedReceipt[] {
   if (keys.size === 0) return [];
-  const rows = prepared(
-    db,
-    'SELECT id, remitter, value_date, COALESCE(manual_salesperson_id, matched_owner_id) AS salesperson FROM receipts WHERE customer_id = ? AND not_customer = 0',
-  ).all(customerId) as Matched[];
-  return rows.filter((r) => keys.has(normalizePayerName(r.remitter ?? '')));
+  return matchedReceiptsOf(db, customerId).filter((r) => keys.has(normalizePayerName(r.remitter ?? '')));
 }
 
 /**
  * Makes receipts unmatched again. Refused, naming the appraisal, when one of them counts in an
  * approved appraisal (SPEC §8: what feeds an approved appraisal is read-only).
  */
-function unassign(db: Db, receipts: readonly Matched[], refusal: (hit: { name: string; quarter: string }) => DomainError): number {
+function unassign(db: Db, receipts: readonly MatchedReceipt[], refusal: (hit: { name: string; quarter: string }) => DomainError): number {
   const hit = approvedAmong(db, receipts.map((r) => ({ salesperson: r.salesperson, quarter: quarterOfDate(r.value_date) })));
   if (hit) throw refusal({ name: getSalesperson(db, hit.salesperson)?.name ?? hit.salesperson, quarter: hit.quarter });
-  const clear = prepared(db, 'UPDATE receipts SET customer_id = NULL, matched_owner_id = NULL WHERE id = ?');
-  for (const r of receipts) clear.run(r.id);
+  unmatchReceipts(db, receipts.map((r) => r.id));
   return receipts.length;
 }
 
@@ -111,7 +87,7 @@ export function undoAssignment(db: Db, id: number): number {
   const remaining = customer.aliases.filter((a) => !assignment.aliasAdded || normalizePayerName(a) !== assignment.payerKey);
   const stillNamed = keysOf([customer.name, ...remaining]).has(assignment.payerKey);
   const viaAlias = assignment.aliasAdded && !stillNamed ? receiptsMatchedBy(db, customer.id, new Set([assignment.payerKey])) : [];
-  const linked = receiptsById(db, assignedReceipts(db, id));
+  const linked = matchedReceiptsById(db, assignedReceipts(db, id));
   const receipts = [...new Map([...linked, ...viaAlias].map((r) => [r.id, r])).values()];
   const count = unassign(db, receipts, (hit) => new DomainError('payerAssign.locked', { payer: assignment.payer, ...hit }));
   if (remaining.length !== customer.aliases.length) updateCustomer(db, { ...customer, aliases: remaining });
@@ -136,8 +112,7 @@ export function rematchCustomer(db: Db, before: Customer | null, after: Customer
   if (fresh.length === 0) return { unassigned, matched: 0 };
   const owner = ownerOf(db, after.id);
   assertUnlocked(db, ...fresh.map((r) => ({ salesperson: owner, date: r.value_date })));
-  const match = prepared(db, 'UPDATE receipts SET customer_id = ?, matched_owner_id = ? WHERE id = ?');
-  for (const r of fresh) match.run(after.id, owner, r.id);
+  matchReceipts(db, fresh.map((r) => r.id), after.id, owner);
   return { unassigned, matched: fresh.length };
 }
 

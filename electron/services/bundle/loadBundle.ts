@@ -24,7 +24,7 @@ import { insertSnapshot } from '../../db/repositories/appraisalSnapshots';
 import { normalizeSnapshotData } from '../../../shared/workflow/snapshot';
 import type { StepRecords } from '../../../shared/schemas/workflow';
 import { withIndexesRebuilt } from '../../db/bulkLoad';
-import { DATA_TABLES } from '../../db/dataTables';
+import { clearDataTables } from '../../db/dataTables';
 import { inTransaction } from '../../db/statements';
 import { payerMatcher } from '../matching';
 import { checkBundle, checkReceivables, refers } from './bundleChecks';
@@ -57,7 +57,7 @@ export function loadBundle(db: Db, raw: unknown, source?: string): LoadSummary {
 /** `loadBundle` for a bundle that `parseBundle` has already checked. */
 export function replaceWithBundle(db: Db, bundle: Bundle, source?: string): LoadSummary {
   return inTransaction(db, () => {
-    for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    clearDataTables(db);
     const summary = withIndexesRebuilt(db, ['deals', 'receipts'], () => writeBundle(db, bundle));
     appendAudit(db, { action: 'bundle.load', detail: { source: source ?? null, ...summary } });
     return summary;
@@ -205,7 +205,7 @@ function recordError(error: ZodError, list: string, index: number, record: unkno
 export function writeBundleFile(db: Db, scanned: ScannedBundle): LoadSummary {
   const { file, head } = scanned;
   return inTransaction(db, () => {
-    for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    clearDataTables(db);
     const summary = withIndexesRebuilt(db, ['deals', 'receipts'], () => {
       writeHead(db, head);
       head.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Api, ApiMethod } from '../../shared/api/contract';
+import { DomainError, type Result } from '../../shared/api/errors';
+import { openDatabase, type Db } from '../../electron/db/connection';
+import { insertSalesperson } from '../../electron/db/repositories/salespeople';
+import { createApi, createServices, transactional } from '../../electron/services';
+import { read, write, type ServiceHandlers } from '../../electron/services/markers';
+import { GOLDEN, readJson, tempDir } from '../helpers';
+
+let db: Db;
+let api: Api;
+const Q = '2026Q3';
+const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
+const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
+
+async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+type AuditRow = { action: string; actor: string | null; entity_id: string | null; detail: string | null };
+const auditRows = (): AuditRow[] => db.prepare('SELECT action, actor, entity_id, detail FROM audit_log ORDER BY id').all() as AuditRow[];
+const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+
+beforeEach(async () => {
+  db = openDatabase(path.join(tempDir(), 'markers.db'), { create: true });
+  api = createApi(createServices(db));
+  await ok(api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
+});
+
+describe('handlers are wrapped by their marker, not their name', () => {
+  it('leaves exactly one audit row for one approval, naming its approver', async () => {
+    await ok(api['workflow.confirmTargets']({ salesperson: 'S01', quarter: Q, by: '王经理' }));
+    await ok(api['workflow.selfAssess']({ salesperson: 'S01', quarter: Q, by: '江霞', text: LONG, scores: {} }));
+    await ok(api['workflow.review']({ salesperson: 'S01', quarter: Q, by: '王经理', scores: {} }));
+    await ok(api['workflow.interview']({ salesperson: 'S01', quarter: Q, by: '王经理', date: '2026-10-14', place: '公司会议室', minutes: 45, comment: COMMENT, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
+    const before = auditRows().length;
+    await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
+    const added = auditRows().slice(before);
+    expect(added.map((r) => ({ action: r.action, actor: r.actor, entityId: r.entity_id })), 'audit rows written by one approval').toEqual([{ action: 'workflow.approve', actor: '张总', entityId: Q }]);
+    // The one row still says who was approved (the handler's note), not only the arguments.
+    expect(JSON.parse(added[0]?.detail ?? 'null'), 'detail of the approval row').toMatchObject({ approved: ['S01'] });
+  });
+
+  it('names the actor of a workflow step from its `by`', async () => {
+    const before = auditRows().length;
+    await ok(api['workflow.confirmTargets']({ salesperson: 'S01', quarter: Q, by: '王经理' }));
+    expect(auditRows().slice(before).map((r) => [r.action, r.actor])).toEqual([['workflow.confirmTargets', '王经理']]);
+  });
+
+  it('leaves no audit row for a read', async () => {
+    const before = auditRows().length;
+    await ok(api['appraisal.quarter']({ quarter: Q }));
+    await ok(api['deals.list']({}));
+    await ok(api['receivables.report']({ asOf: '2026-09-30' }));
+    expect(auditRows().slice(before), 'audit rows written by three reads').toEqual([]);
+  });
+
+  it('leaves nothing behind when a write throws after writing a row: no row, no audit entry', () => {
+    const people = count('SELECT count(*) AS n FROM salespeople');
+    const audits = count('SELECT count(*) AS n FROM audit_log');
+    const failing = transactional(db, {
+      'salespeople.create': write((person) => {
+        insertSalesperson(db, person);
+        throw new DomainError('inUse.salesperson', { id: person.id });
+      }),
+    });
+    expect(() => failing['salespeople.create']({ id: 'S99', name: '半途', department: '', hiredOn: null, monthlyBaseSalary: '0.00', performanceBasePay: '0.00', annualBonusBase: null, commissionPlan: null, leftOn: null })).toThrow(DomainError);
+    expect({ people: count('SELECT count(*) AS n FROM salespeople'), audits: count('SELECT count(*) AS n FROM audit_log') }, 'rows after a failed write').toEqual({ people, audits });
+  });
+
+  it('refuses at compile time a handler map with an unmarked function', () => {
+    const handlers: Pick<ServiceHandlers<ApiMethod>, 'company.get'> = {
+      // @ts-expect-error — the one accepted use: this line proves that an unmarked handler does not compile (STYLE rule 13).
+      'company.get': () => null,
+    };
+    const marked: Pick<ServiceHandlers<ApiMethod>, 'company.get'> = { 'company.get': read(() => null) };
+    // At run time too, an unmarked function that slipped in through a cast is refused.
+    expect(() => transactional(db, handlers)).toThrow(/company\.get has no read\/write\/ownTransaction marker/);
+    expect(() => transactional(db, marked)).not.toThrow();
+  });
+});
