@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Result, Select, Space, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { StartupStatus } from '../../shared/api/contract';
-import { call } from '../api/client';
+import { useAction, useMutation } from '../api/hooks';
 import { useT } from '../i18n/strings';
 
 /**
@@ -13,10 +13,11 @@ export function DamagedDatabasePage({ status, onRestored }: { status: StartupSta
   const [name, setName] = useState<string | null>(status.newestGood);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const restoreBackup = useMutation('startup.restore');
   const restore = async () => {
     if (!name) return;
     setBusy(true);
-    const result = await call('startup.restore', { name });
+    const result = await restoreBackup({ name });
     setBusy(false);
     if (result.ok) onRestored();
     else setError(result.error.message);
@@ -60,12 +61,13 @@ export function DamagedDatabasePage({ status, onRestored }: { status: StartupSta
 export function StartupGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<StartupStatus | null>(null);
   const [checked, setChecked] = useState(false);
+  const startupStatus = useAction('startup.status');
   useEffect(() => {
-    void call('startup.status', {}).then((result) => {
+    void startupStatus({}).then((result) => {
       setStatus(result.ok ? result.value : null);
       setChecked(true);
     });
-  }, []);
+  }, [startupStatus]);
   if (!checked) return null;
   if (status?.damage) return <DamagedDatabasePage status={status} onRestored={() => window.location.reload()} />;
   return <>{children}</>;

@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import type { PayerGroup } from '../../../shared/api/contract';
 import type { Customer } from '../../../shared/entities';
 import { customerSchema } from '../../../shared/schemas/bundle';
-import { call } from '../../api/client';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useAction, useMutation, useQuery } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { CustomerPicker, SalespersonPicker } from '../../components/pickers';
 import { RecordForm } from '../../components/RecordForm';
@@ -57,16 +56,17 @@ export function PayerQueue() {
       },
     });
 
+  const listCustomers = useAction('customers.list');
   const pickOther = async (group: PayerGroup, index: number) => {
     const id = chosen[group.key];
     if (!id) return;
-    const found = await call('customers.list', { search: id, limit: 5 });
+    const found = await listCustomers({ search: id, limit: 5 });
     const name = found.ok ? (found.value.rows.find((c) => c.id === id)?.name ?? '') : '';
     confirmAssign(group, index, id, name);
   };
 
   const suggestId = async () => {
-    const all = await call('customers.list', { limit: 1 });
+    const all = await listCustomers({ limit: 1 });
     return `C${String((all.ok ? all.value.total : 0) + 1).padStart(3, '0')}`;
   };
 
