@@ -19,6 +19,12 @@ const callFunnel = {
 };
 // A page is a leaf: what two pages share lives in renderer/components/.
 const pageToPage = { group: ['./*Page', '../*Page', '../../pages/*Page', '**/pages/*Page'], message: 'A page never imports another page: move the shared piece to renderer/components/.' };
+// Issue 12: an error value is made by apiError(code, params) (shared/api/errors.ts), which renders its
+// message from the catalogue, so no screen can show a raw `{detail}` or an untranslatable sentence.
+const handMadeError = {
+  selector: "Property[key.name='error'] > ObjectExpression:has(> Property[key.name='code'])",
+  message: 'Build an error value with apiError(code, params) from shared/api/errors.ts.',
+};
 // zustand re-renders a component on every change of what it reads: read one field through a selector.
 const wholeStore = {
   selector: "CallExpression[callee.name='useAppStore'][arguments.length=0]",
@@ -35,8 +41,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  { files: ['{shared,electron,renderer}/**/*.{ts,tsx}'], rules: { 'no-restricted-syntax': ['error', handMadeError] } },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, uiOnly] }] } },
-  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel] }], 'no-restricted-syntax': ['error', wholeStore] } },
+  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel] }], 'no-restricted-syntax': ['error', wholeStore, handMadeError] } },
   // The hooks are the one place that may call the API directly.
   { files: ['renderer/api/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi] }] } },
   { files: ['renderer/pages/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel, pageToPage] }] } },
