@@ -8,6 +8,28 @@ const nodeOnly = {
   message: 'shared/ and renderer/ run in the browser too: Node, Electron and SQLite belong in electron/.',
 };
 const uiOnly = { group: ['react', 'react-dom', 'zustand', 'antd', '**/renderer/**'], message: 'shared/ is pure domain code: UI belongs in renderer/.' };
+const rendererToApi = { group: ['**/electron/**'], message: 'The renderer talks only to the API contract in shared/api.' };
+// Issue 12: every change goes through useMutation (so every screen refreshes after it), every read
+// through useQuery/usePagedRows, and a call that writes nothing through useAction: only
+// renderer/api/* may hold the raw client.
+const callFunnel = {
+  group: ['**/api/client'],
+  importNames: ['call', 'api'],
+  message: 'Use useMutation (a change), useQuery (data for the screen) or useAction (an export or look-up) from renderer/api/hooks.',
+};
+// A page is a leaf: what two pages share lives in renderer/components/.
+const pageToPage = { group: ['./*Page', '../*Page', '../../pages/*Page', '**/pages/*Page'], message: 'A page never imports another page: move the shared piece to renderer/components/.' };
+// Issue 12: an error value is made by apiError(code, params) (shared/api/errors.ts), which renders its
+// message from the catalogue, so no screen can show a raw `{detail}` or an untranslatable sentence.
+const handMadeError = {
+  selector: "Property[key.name='error'] > ObjectExpression:has(> Property[key.name='code'])",
+  message: 'Build an error value with apiError(code, params) from shared/api/errors.ts.',
+};
+// zustand re-renders a component on every change of what it reads: read one field through a selector.
+const wholeStore = {
+  selector: "CallExpression[callee.name='useAppStore'][arguments.length=0]",
+  message: 'Read the store through a selector, useAppStore((s) => s.field), so a change re-renders only what reads it.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', 'test/fixtures/', '.tmp/'] },
@@ -19,8 +41,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  { files: ['{shared,electron,renderer}/**/*.{ts,tsx}'], rules: { 'no-restricted-syntax': ['error', handMadeError] } },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, uiOnly] }] } },
-  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, { group: ['**/electron/**'], message: 'The renderer talks only to the API contract in shared/api.' }] }] } },
+  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel] }], 'no-restricted-syntax': ['error', wholeStore, handMadeError] } },
+  // The hooks are the one place that may call the API directly.
+  { files: ['renderer/api/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi] }] } },
+  { files: ['renderer/pages/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel, pageToPage] }] } },
   { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' }] }] } },
   {
     // SQL lives in electron/db/ (STYLE rule 5, issue 12): services call repository functions and never compile a statement or splice a fragment.

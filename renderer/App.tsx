@@ -47,7 +47,8 @@ const PAGES: { key: PageKey; icon: ReactNode; render: () => ReactNode }[] = [
 
 export function App() {
   const t = useT();
-  const { page, setPage } = useAppStore();
+  const page = useAppStore((s) => s.page);
+  const setPage = useAppStore((s) => s.setPage);
   const company = useQuery('company.get', {});
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0]!;
   return (

@@ -1,5 +1,6 @@
 import type { ImportSummary, QuarterAppraisal } from '../../shared/api/contract';
 import { message, type MessageKey } from '../../shared/i18n/messages';
+import { kpiName } from '../../shared/i18n/names';
 import type { AnnualReport } from '../../shared/engine/annual';
 import { renderTable, thousands, type Column } from './table';
 
@@ -10,10 +11,10 @@ export function quarterTable({ report, warnings, snapshots }: QuarterAppraisal):
   const columns: Column[] = [
     { title: '编号' },
     { title: '姓名' },
-    right('成交额'),
-    right('结汇额'),
-    right('新客户'),
-    right('差错率%'),
+    right(kpiName('deal_volume')),
+    right(kpiName('settled')),
+    right(kpiName('new_customers')),
+    right(`${kpiName('error_rate')}%`),
     right('加权得分'),
     right('加扣分'),
     right('总分'),

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { CommissionPlan, Salesperson, Settings, TargetIndicator } from '../../shared/domain';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
 import type { AppraisalRecord, StoredAdjustment } from '../../shared/entities';
+import { kpiName } from '../../shared/i18n/names';
 import { Dec, round2 } from '../../shared/money';
 import { align, border, fill, font, numFmt, printSetup, sharedStyle, type CellStyle } from './formStyle';
 import { boundText, quarterTitle, ruleText, targetText } from './formText';
@@ -161,8 +162,7 @@ function indicatorTable(w: Writer, form: PersonForm, figures: Record<string, str
 }
 
 function indicatorName(kpi: string, name: string | undefined): string {
-  const names: Record<string, string> = { deal_volume: '成交额', settled: '结汇额', new_customers: '新客户', error_rate: '差错率', collection_rate: '回款率', overdue_rate: '逾期率', peer_review: '民主评议' };
-  return name ?? names[kpi] ?? kpi;
+  return name ?? kpiName(kpi);
 }
 
 function actualCell(w: Writer, address: string, kpi: string, actual: string | null): void {

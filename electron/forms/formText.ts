@@ -1,4 +1,6 @@
 import type { Settings, TargetIndicator } from '../../shared/domain';
+import { indicatorLine } from '../../shared/engine/indicators';
+import { kpiName } from '../../shared/i18n/names';
 import { Dec } from '../../shared/money';
 import { parseQuarter } from '../../shared/quarter';
 
@@ -32,13 +34,12 @@ export function targetText(indicator: TargetIndicator): string {
   }
 }
 
-/** How the indicator is scored, in one short line, from the company's anchors. */
+/** How the indicator is scored, in one short line: the engine's own scoring line for it. */
 export function ruleText(indicator: TargetIndicator, settings: Settings): string {
-  if (indicator.kpi === 'peer_review') return '民主评议直接评分';
-  const lower = indicator.kpi === 'error_rate' || indicator.kpi === 'overdue_rate' || (indicator.kpi === 'custom' && indicator.direction === 'lower');
-  const line = (indicator.kpi !== 'custom' && settings.anchors.byKpi?.[indicator.kpi]) || settings.anchors[lower ? 'lower' : 'higher'];
-  const base = lower ? '基准' : '目标';
-  return line.map((a) => `${a.ratio === '1' ? base : a.ratio === '0' ? '0' : `${a.ratio}倍`}→${a.score}分`).join('，') + '，线性';
+  const scoring = indicatorLine(indicator, settings.anchors);
+  if (!scoring) return `${kpiName('peer_review')}直接评分`;
+  const base = scoring.direction === 'lower' ? '基准' : '目标';
+  return scoring.line.map((a) => `${a.ratio === '1' ? base : a.ratio === '0' ? '0' : `${a.ratio}倍`}→${a.score}分`).join('，') + '，线性';
 }
 
 /** A bracket bound as people say it: 300000 → 30万. */

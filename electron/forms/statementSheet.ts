@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CommissionStatement, ExclusionReason, RateSource } from '../../shared/engine/commissionStatement';
+import { kpiName } from '../../shared/i18n/names';
 import { Dec } from '../../shared/money';
 import { align, border, fill, font, numFmt, printSetup, sharedStyle } from './formStyle';
 import { quarterTitle } from './formText';
@@ -18,7 +19,6 @@ const EXCLUSION: Record<ExclusionReason, string> = {
   creditedToOther: '计入 ',
   noOwnerWhenMatched: '匹配时客户无业务员',
 };
-const BASE_NAME = { settled: '结汇额', deal_volume: '成交额' } as const;
 const MODE_NAME = { progressive: '超额累进', whole: '全额累进' } as const;
 
 const WIDTHS = [5, 11, 15, 22, 6, 13, 10, 15, 13];
@@ -78,9 +78,9 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
   printSetup(sheet, '1:2');
   const w = new Sheet(sheet);
   w.line(`${company} 提成对账单`, style.title, 30);
-  w.line(`${quarterTitle(s.quarter)}\u3000业务员：${s.name}（${s.salesperson}）\u3000提成基数：${BASE_NAME[s.base]}\u3000方案：${MODE_NAME[s.mode]}`, style.subtitle, 20);
+  w.line(`${quarterTitle(s.quarter)}\u3000业务员：${s.name}（${s.salesperson}）\u3000提成基数：${kpiName(s.base)}\u3000方案：${MODE_NAME[s.mode]}`, style.subtitle, 20);
 
-  w.line(s.base === 'settled' ? '一、计入结汇额的收汇（退款为负数）' : '一、计入成交额的成交', style.section, 20);
+  w.line(s.base === 'settled' ? `一、计入${kpiName('settled')}的收汇（退款为负数）` : `一、计入${kpiName('deal_volume')}的成交`, style.section, 20);
   w.cells(s.base === 'settled' ? HEADS : DEAL_HEADS, HEADS.map(() => style.head));
   const first = w.row;
   s.lines.forEach((line, i) =>

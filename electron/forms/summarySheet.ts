@@ -37,7 +37,7 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   report.rows.forEach((row, k) => {
     const r = 4 + k;
     const person = people.get(row.salesperson);
-    const pay = quarterPay(row, person?.monthlyBaseSalary ?? '0');
+    const pay = pays[k]!;
     const values: [ExcelJS.CellValue, string][] = [
       [k + 1, numFmt.count],
       [row.salesperson, numFmt.text],

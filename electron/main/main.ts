@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
+import { apiError } from '../../shared/api/errors';
 import { isApiMethod } from '../../shared/api/methods';
 import { APP_NAME } from '../host/dataFolder';
 import type { Backend } from './backend';
@@ -90,7 +91,7 @@ void app.whenReady().then(async () => {
   const current = backend;
   ipcMain.handle('tkpi:api', (event, method: unknown, args: unknown) => {
     if (event.sender !== window?.webContents || typeof method !== 'string' || !isApiMethod(method)) {
-      return { ok: false, error: { code: 'internal', message: '拒绝的调用' } };
+      return { ok: false, error: apiError('internal', { detail: '拒绝的调用' }) };
     }
     return current.call(method, args);
   });

@@ -1,7 +1,6 @@
 import { SqliteError } from 'better-sqlite3';
 import { apiArgs, type ApiHandlers, type ApiMethod, type ApiResults } from '../../shared/api/contract';
-import { DomainError, type Result } from '../../shared/api/errors';
-import { message } from '../../shared/i18n/messages';
+import { apiError, DomainError, type Result } from '../../shared/api/errors';
 import { issueToError } from '../../shared/schemas/issues';
 
 /**
@@ -10,7 +9,7 @@ import { issueToError } from '../../shared/schemas/issues';
  */
 export async function dispatch<M extends ApiMethod>(handlers: ApiHandlers, method: M, rawArgs: unknown): Promise<Result<ApiResults[M]>> {
   if (!Object.hasOwn(apiArgs, method)) {
-    return { ok: false, error: { code: 'internal', message: message('internal', { detail: `unknown method ${String(method)}` }) } };
+    return { ok: false, error: apiError('internal', { detail: `unknown method ${String(method)}` }) };
   }
   try {
     // Inside the try: a schema's refinement that throws still comes back as a message, not an HTTP 500.

@@ -16,7 +16,7 @@ import { getSettings } from '../db/repositories/company';
 import type { SnapshotData } from '../../shared/workflow/snapshot';
 import { read, write, type AuditNote, type ServiceHandlers } from './markers';
 
-const STEP_NAMES: Record<Step, string> = { targets: '目标设定', self: '自评', review: '复评', interview: '面谈', approved: '审定', archived: '归档' };
+import { STEP_NAMES_ZH as STEP_NAMES } from '../../shared/i18n/names';
 
 const now = () => new Date().toISOString();
 

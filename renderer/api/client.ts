@@ -1,5 +1,5 @@
 import type { Api, ApiArgs, ApiMethod, ApiResults } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/errors';
+import { apiError, type Result } from '../../shared/api/errors';
 import { API_METHODS } from '../../shared/api/methods';
 
 type Bridge = { api: Record<string, (args: unknown) => Promise<unknown>>; onRefresh(listener: () => void): void };
@@ -25,12 +25,12 @@ async function overHttp(method: ApiMethod, args: unknown): Promise<Result<unknow
     });
     if (!response.ok) {
       const detail = `服务器拒绝了请求（HTTP ${response.status}）${(await response.text()).slice(0, 200)}`;
-      return { ok: false, error: { code: 'internal', message: detail, params: { detail } } };
+      return { ok: false, error: apiError('internal', { detail }) };
     }
     return (await response.json()) as Result<unknown>;
   } catch (error) {
     const detail = `无法连接 TradeKPI 服务：${String(error)}`;
-    return { ok: false, error: { code: 'internal', message: detail, params: { detail } } };
+    return { ok: false, error: apiError('internal', { detail }) };
   }
 }
 

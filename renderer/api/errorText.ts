@@ -1,5 +1,5 @@
 import type { ApiError } from '../../shared/api/errors';
-import { message, type Lang } from '../../shared/i18n/messages';
+import { message, missingParams, type Lang } from '../../shared/i18n/messages';
 
 /**
  * An API error as the sentence to show, in the chosen language, with its parameters filled in.
@@ -7,7 +7,8 @@ import { message, type Lang } from '../../shared/i18n/messages';
  * error came with is shown instead, so a `{placeholder}` never reaches the screen.
  */
 export function errorText(error: ApiError, lang: Lang): string {
-  const text = message(error.code, error.params ?? {}, lang);
-  if (!/\{\w+\}/.test(text)) return text;
-  return error.message && !/\{\w+\}/.test(error.message) ? error.message : text.replace(/\{\w+\}/g, '').replace(/[：:]\s*$/, '');
+  const params = error.params ?? {};
+  const text = message(error.code, params, lang);
+  if (missingParams(error.code, params).length === 0) return text;
+  return error.message && !/\{\w+\}/.test(error.message) ? error.message : text.replace(/[：:]\s*$/, '');
 }

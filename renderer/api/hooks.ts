@@ -57,3 +57,11 @@ export function useMutation<M extends ApiMethod>(method: M): (args: ApiArgs<M>) 
     [method, changed],
   );
 }
+
+/**
+ * A call that changes nothing stored, made when the user asks (an export to download, a preview,
+ * a look-up): no refresh follows. Anything that writes goes through `useMutation` instead.
+ */
+export function useAction<M extends ApiMethod>(method: M): (args: ApiArgs<M>) => Promise<Result<ApiResults[M]>> {
+  return useCallback((args: ApiArgs<M>) => call(method, args), [method]);
+}

@@ -1,11 +1,16 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Table, Typography, type TableColumnsType } from 'antd';
+import type { ApiError } from '../../shared/api/errors';
+import { errorText } from '../api/errorText';
 import { useT } from '../i18n/strings';
+import { useAppStore } from '../state/appStore';
 
 type Props<T> = {
   rows: T[];
   total: number;
   loading: boolean;
   loadMore(): void;
+  /** Why the last page could not be fetched; shown above the rows. */
+  error?: ApiError | null;
   columns: TableColumnsType<T>;
   rowKey: keyof T & string;
   width: number;
@@ -16,10 +21,12 @@ type Props<T> = {
  * A list of any length: rows are virtualised (only those in view are drawn) and the next page
  * is fetched when the user scrolls near the end.
  */
-export function LongTable<T extends object>({ rows, total, loading, loadMore, columns, rowKey, width, testId }: Props<T>) {
+export function LongTable<T extends object>({ rows, total, loading, loadMore, error, columns, rowKey, width, testId }: Props<T>) {
   const t = useT();
+  const lang = useAppStore((s) => s.lang);
   return (
     <div data-testid={testId}>
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={errorText(error, lang)} data-testid={testId ? `${testId}-error` : undefined} /> : null}
       <Table<T>
         virtual
         size="small"

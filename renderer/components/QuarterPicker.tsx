@@ -6,7 +6,8 @@ import { useAppStore } from '../state/appStore';
 /** The quarter every page follows: the last three years and the next one. */
 export function QuarterPicker() {
   const t = useT();
-  const { quarter, setQuarter } = useAppStore();
+  const quarter = useAppStore((s) => s.quarter);
+  const setQuarter = useAppStore((s) => s.setQuarter);
   const options: string[] = [];
   let q = nextQuarter(nextQuarter(quarter));
   for (let i = 0; i < 14; i++, q = previousQuarter(q)) options.push(q);

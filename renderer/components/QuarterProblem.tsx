@@ -12,7 +12,8 @@ import { PageCard } from './common';
  */
 export function QuarterProblem({ error }: { error: ApiError }) {
   const t = useT();
-  const { lang, openSettings } = useAppStore();
+  const lang = useAppStore((s) => s.lang);
+  const openSettings = useAppStore((s) => s.openSettings);
   const text = error.code === 'appraise.noOne' ? t('ap.noTargets') : errorText(error, lang);
   const month = error.params?.month;
   const currency = error.params?.currency;

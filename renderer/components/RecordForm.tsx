@@ -88,7 +88,9 @@ function inputFor(field: Field, disabled: boolean): ReactNode {
 export function RecordForm<T>({ title, open, editing, initial, fields, schema, onClose, onSubmit, dateField, children, wide = false }: Props<T>) {
   const [form] = Form.useForm();
   const t = useT();
-  const { lang, quarter, setQuarter } = useAppStore();
+  const lang = useAppStore((s) => s.lang);
+  const quarter = useAppStore((s) => s.quarter);
+  const setQuarter = useAppStore((s) => s.setQuarter);
   const { message } = AntApp.useApp();
   useEffect(() => {
     if (open) {

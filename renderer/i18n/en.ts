@@ -1,3 +1,4 @@
+import { kpiKeys, stepKeys } from '../../shared/i18n/names';
 import type { UiKey } from './zh-CN';
 
 /** Every string the UI shows, in English. */
@@ -158,12 +159,8 @@ export const en: Record<UiKey, string> = {
   'bat.undone': 'undone',
   'bat.confirm': 'Undo this import? All its receipts are deleted.',
   'bat.done': 'Undone',
-  'wf.step.targets': 'Targets',
-  'wf.step.self': 'Self-assessment',
-  'wf.step.review': 'Review',
-  'wf.step.interview': 'Interview',
-  'wf.step.approved': 'Approval',
-  'wf.step.archived': 'Archive',
+  // Workflow step names come from their one home, shared/i18n/names.ts.
+  ...stepKeys('en'),
   'wf.stage.none': 'not started',
   'wf.flow': 'Workflow',
   'wf.next': 'next: {step}',
@@ -247,14 +244,8 @@ export const en: Record<UiKey, string> = {
   'tg.sumBad': 'must be 100',
   'tg.clear': 'Clear',
   'tg.help': 'An indicator with weight 0 or empty is not appraised. Money targets in CNY; the error-rate baseline in percent (5 means 5%).',
-  'kpi.deal_volume': 'Deal volume',
-  'kpi.settled': 'Settled',
-  'kpi.new_customers': 'New customers',
-  'kpi.error_rate': 'Error rate',
-  'kpi.collection_rate': 'Collection rate',
-  'kpi.overdue_rate': 'Overdue rate',
-  'kpi.peer_review': 'Peer review',
-  'kpi.custom': 'Custom',
+  // Indicator names come from their one home, shared/i18n/names.ts.
+  ...kpiKeys('en'),
   'ap.people': '{n} people',
   'ap.rank': 'Rank',
   'ap.weighted': 'Weighted',

@@ -1,3 +1,5 @@
+import { kpiKeys, stepKeys } from '../../shared/i18n/names';
+
 /** Every string the UI shows, in Simplified Chinese. `en.ts` has the same keys. */
 export const zhCN = {
   appName: 'TradeKPI 外贸绩效与提成',
@@ -162,12 +164,8 @@ export const zhCN = {
   'bat.confirm': '撤销这次导入？这批收汇会全部删除。',
   'bat.done': '已撤销',
   // Workflow
-  'wf.step.targets': '目标设定',
-  'wf.step.self': '自评',
-  'wf.step.review': '复评',
-  'wf.step.interview': '面谈',
-  'wf.step.approved': '审定',
-  'wf.step.archived': '归档',
+  // Workflow step names come from their one home, shared/i18n/names.ts.
+  ...stepKeys('zh-CN'),
   'wf.stage.none': '未开始',
   'wf.flow': '流程',
   'wf.next': '下一步：{step}',
@@ -253,14 +251,8 @@ export const zhCN = {
   'tg.sumBad': '应为 100',
   'tg.clear': '清除',
   'tg.help': '权重为 0 或留空的指标不考核。金额目标按人民币填写，差错率基准按百分比填写（如 5 表示 5%）。',
-  'kpi.deal_volume': '成交额',
-  'kpi.settled': '结汇额',
-  'kpi.new_customers': '新客户',
-  'kpi.error_rate': '差错率',
-  'kpi.collection_rate': '回款率',
-  'kpi.overdue_rate': '逾期率',
-  'kpi.peer_review': '民主评议',
-  'kpi.custom': '自定义',
+  // Indicator names come from their one home, shared/i18n/names.ts.
+  ...kpiKeys('zh-CN'),
   // Appraisal
   'ap.people': '{n} 人',
   'ap.rank': '排名',

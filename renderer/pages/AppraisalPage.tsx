@@ -11,27 +11,16 @@ import { message as apiMessage } from '../../shared/i18n/messages';
 import { useMutation, useQuery } from '../api/hooks';
 import { PageCard, useReport } from '../components/common';
 import { GradeChart } from '../components/GradeChart';
+import { gradeTag } from '../components/gradeTag';
 import { QuarterProblem } from '../components/QuarterProblem';
 import { money, percent } from '../format';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 
-const GRADE_COLORS: Record<string, [string, string]> = {
-  S: ['#722ed1', '#f9f0ff'],
-  A: ['#1f5fa8', '#e6f0fa'],
-  B: ['#237a4f', '#e9f7ef'],
-  C: ['#ad7a00', '#fff8e1'],
-  D: ['#c8463d', '#fdecea'],
-};
-/** A grade as a small coloured badge; a plain span, since a table shows three per row. */
-export const gradeTag = (grade: string) => {
-  const [color, background] = GRADE_COLORS[grade] ?? ['#333', '#eee'];
-  return <span style={{ color, background, border: `1px solid ${color}33`, borderRadius: 4, padding: '0 7px', fontSize: 12, lineHeight: '20px', display: 'inline-block' }}>{grade}</span>;
-};
-
 export function AppraisalPage() {
   const t = useT();
-  const { quarter, lang } = useAppStore();
+  const quarter = useAppStore((s) => s.quarter);
+  const lang = useAppStore((s) => s.lang);
   const appraisal = useQuery('appraisal.quarter', { quarter });
   const flow = useQuery('workflow.list', { quarter });
   const archive = useMutation('workflow.archive');

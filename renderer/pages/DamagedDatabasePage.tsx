@@ -1,8 +1,10 @@
 import { Alert, Button, Card, Result, Select, Space, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { StartupStatus } from '../../shared/api/contract';
-import { call } from '../api/client';
+import { errorText } from '../api/errorText';
+import { useAction, useMutation } from '../api/hooks';
 import { useT } from '../i18n/strings';
+import { useAppStore } from '../state/appStore';
 
 /**
  * Shown instead of the app when the data file was found damaged or emptied at start: what
@@ -10,16 +12,18 @@ import { useT } from '../i18n/strings';
  */
 export function DamagedDatabasePage({ status, onRestored }: { status: StartupStatus; onRestored: () => void }) {
   const t = useT();
+  const lang = useAppStore((s) => s.lang);
   const [name, setName] = useState<string | null>(status.newestGood);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const restoreBackup = useMutation('startup.restore');
   const restore = async () => {
     if (!name) return;
     setBusy(true);
-    const result = await call('startup.restore', { name });
+    const result = await restoreBackup({ name });
     setBusy(false);
     if (result.ok) onRestored();
-    else setError(result.error.message);
+    else setError(errorText(result.error, lang));
   };
   return (
     <div style={{ minHeight: '100vh', background: '#f5f6f8', padding: 48 }} data-testid="damaged-database">
@@ -60,12 +64,13 @@ export function DamagedDatabasePage({ status, onRestored }: { status: StartupSta
 export function StartupGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<StartupStatus | null>(null);
   const [checked, setChecked] = useState(false);
+  const startupStatus = useAction('startup.status');
   useEffect(() => {
-    void call('startup.status', {}).then((result) => {
+    void startupStatus({}).then((result) => {
       setStatus(result.ok ? result.value : null);
       setChecked(true);
     });
-  }, []);
+  }, [startupStatus]);
   if (!checked) return null;
   if (status?.damage) return <DamagedDatabasePage status={status} onRestored={() => window.location.reload()} />;
   return <>{children}</>;

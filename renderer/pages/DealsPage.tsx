@@ -20,7 +20,8 @@ import { DealCreditCheck } from './DealCreditCheck';
 
 export function DealsPage() {
   const t = useT();
-  const { quarter, openSettings } = useAppStore();
+  const quarter = useAppStore((s) => s.quarter);
+  const openSettings = useAppStore((s) => s.openSettings);
   const people = usePeopleById();
   const [salesperson, setSalesperson] = useState<string | null>(null);
   const list = usePagedRows('deals.list', { quarter, ...(salesperson ? { salesperson } : {}) });

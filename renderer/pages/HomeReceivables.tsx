@@ -14,7 +14,8 @@ import { todayIso } from './receivables/figures';
  */
 export function HomeReceivables() {
   const t = useT();
-  const { lang, setPage } = useAppStore();
+  const lang = useAppStore((s) => s.lang);
+  const setPage = useAppStore((s) => s.setPage);
   const settings = useQuery('settings.get', {});
   const hasTerms = (settings.data?.paymentTerms.length ?? 0) > 0;
   const report = useQuery('receivables.report', hasTerms ? { asOf: todayIso(), instalments: false } : null);

@@ -4,15 +4,14 @@ import { useState } from 'react';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
 import { quarterPay, sumPay, type QuarterPay } from '../../shared/engine/quarterPay';
 import { Dec } from '../../shared/money';
-import { call } from '../api/client';
 import { downloadExported } from '../api/files';
-import { useQuery } from '../api/hooks';
+import { useAction, useQuery } from '../api/hooks';
 import { PageCard, useReport } from '../components/common';
 import { QuarterProblem } from '../components/QuarterProblem';
 import { money } from '../format';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
-import { gradeTag } from './AppraisalPage';
+import { gradeTag } from '../components/gradeTag';
 import { StatementDrawer } from './pay/StatementDrawer';
 
 type PayRow = AppraisalRow & { pay: QuarterPay };
@@ -36,9 +35,11 @@ export function PayPage() {
   const rows: PayRow[] = (appraisal.data?.report.rows ?? []).map((r) => ({ ...r, pay: quarterPay(r, salary.get(r.salesperson) ?? '0') }));
   const sums = sumPay(rows.map((r) => r.pay));
   const total = (pick: (r: PayRow) => string) => money(rows.reduce((s, r) => s.plus(pick(r)), new Dec(0)).toFixed(2));
+  const exportPay = useAction('pay.export');
+  const exportStatements = useAction('statements.export');
   const download = async (what: 'pay' | 'statements') => {
     setBusy(what);
-    const result = what === 'pay' ? await call('pay.export', { quarter }) : await call('statements.export', { quarter });
+    const result = what === 'pay' ? await exportPay({ quarter }) : await exportStatements({ quarter });
     setBusy(null);
     if (report(result) && result.ok) downloadExported(result.value);
   };

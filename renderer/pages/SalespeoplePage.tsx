@@ -17,7 +17,8 @@ export function SalespeoplePage() {
   const create = useMutation('salespeople.create');
   const update = useMutation('salespeople.update');
   const remove = useMutation('salespeople.delete');
-  const { showLeft, setShowLeft } = useAppStore();
+  const showLeft = useAppStore((s) => s.showLeft);
+  const setShowLeft = useAppStore((s) => s.setShowLeft);
   const [editing, setEditing] = useState<Editing<Salesperson>>({ open: false });
   const fields: Field[] = [
     { name: 'id', label: t('sp.id'), fixedOnEdit: true },

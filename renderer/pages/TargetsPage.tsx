@@ -15,7 +15,8 @@ import { GRID_KPIS, customsFromSheet, customsToIndicators, emptyRow, rowFromShee
 
 export function TargetsPage() {
   const t = useT();
-  const { quarter, lang } = useAppStore();
+  const quarter = useAppStore((s) => s.quarter);
+  const lang = useAppStore((s) => s.lang);
   const { message } = AntApp.useApp();
   const people = useQuery('salespeople.list', {});
   const sheets = useQuery('targets.list', { quarter });

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { quarterOfDate } from '../../shared/quarter';
-import type { Lang } from '../i18n/strings';
+import type { Lang } from '../../shared/i18n/messages';
 
 export type PageKey = 'home' | 'salespeople' | 'customers' | 'deals' | 'receipts' | 'receivables' | 'errors' | 'targets' | 'appraisal' | 'pay' | 'settings';
 

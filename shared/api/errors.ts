@@ -5,6 +5,21 @@ export type ApiError = { code: MessageKey; message: string; params?: MessagePara
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/**
+ * The one constructor of an `ApiError`: the message is always rendered from the code's catalogue
+ * entry with these parameters, and the parameters travel with it, so every side (the window in
+ * another language, the CLI) renders the same sentence and no screen shows a raw `{detail}`.
+ */
+export function apiError(code: MessageKey, params: MessageParams = {}, where: { field?: string; row?: number } = {}): ApiError {
+  return {
+    code,
+    message: message(code, params),
+    params,
+    ...(where.field !== undefined ? { field: where.field } : {}),
+    ...(where.row !== undefined ? { row: where.row } : {}),
+  };
+}
+
 /** Thrown inside services and turned into an `ApiError` value by the dispatcher. */
 export class DomainError extends Error {
   readonly code: MessageKey;
@@ -22,13 +37,7 @@ export class DomainError extends Error {
   }
 
   toApiError(): ApiError {
-    return {
-      code: this.code,
-      message: this.message,
-      params: this.params,
-      ...(this.field !== undefined ? { field: this.field } : {}),
-      ...(this.row !== undefined ? { row: this.row } : {}),
-    };
+    return apiError(this.code, this.params, { field: this.field, row: this.row });
   }
 }
 

@@ -92,35 +92,48 @@ export function evaluateIndicator(indicator: TargetIndicator, facts: QuarterFact
     case 'deal_volume':
     case 'settled': {
       const actual = indicator.kpi === 'deal_volume' ? facts.dealVolume : facts.settled;
-      return { ...base, actual: fixed2(actual), score: score(indicator, ratio(actual), 'higher', anchors) };
+      return { ...base, actual: fixed2(actual), score: score(indicator, ratio(actual), anchors) };
     }
     case 'new_customers':
-      return { ...base, actual: String(facts.newCustomers), score: score(indicator, ratio(facts.newCustomers), 'higher', anchors) };
+      return { ...base, actual: String(facts.newCustomers), score: score(indicator, ratio(facts.newCustomers), anchors) };
     case 'error_rate': {
       const rate = errorRate(facts);
       if (rate === null) return { ...base, actual: null, score: null };
-      return { ...base, actual: errorRatePct(facts), score: score(indicator, rate, 'lower', anchors) };
+      return { ...base, actual: errorRatePct(facts), score: score(indicator, rate, anchors) };
     }
     case 'collection_rate':
     case 'overdue_rate': {
       // Scored unrounded and shown as a percent, like 差错率 (SPEC §12).
       const rate = indicator.kpi === 'collection_rate' ? collectionRate(facts) : overdueRate(facts);
       if (rate === null) return { ...base, actual: null, score: null };
-      return { ...base, actual: percentOf(rate), score: score(indicator, rate, DIRECTION[indicator.kpi], anchors) };
+      return { ...base, actual: percentOf(rate), score: score(indicator, rate, anchors) };
     }
     case 'peer_review':
       return { ...base, actual: null, score: round2(Dec.min(100, Dec.max(0, dec(indicator.score ?? '0')))) };
     case 'custom': {
       const actual = dec(indicator.actual ?? '0');
-      return { ...base, actual: actual.toString(), score: score(indicator, ratio(actual), indicator.direction ?? 'higher', anchors) };
+      return { ...base, actual: actual.toString(), score: score(indicator, ratio(actual), anchors) };
     }
   }
 }
 
-function score(indicator: TargetIndicator, actual: Ratio, direction: Direction, anchors: AnchorSettings): Dec {
-  const kpi = indicator.kpi === 'custom' || indicator.kpi === 'peer_review' ? null : indicator.kpi;
-  const lineDirection = kpi ? DIRECTION[kpi] : direction;
-  return scoreIndicator(actual, dec(indicator.target ?? '0'), lineFor(kpi, lineDirection, anchors));
+/**
+ * The scoring line an indicator is scored on and which way it counts (SPEC §4): a standard
+ * indicator's own line or its direction's, a custom one's by its direction. Null for peer review,
+ * which is scored directly. The forms print this same line (`ruleText`), so what the sheet says
+ * is what the engine does.
+ */
+export function indicatorLine(indicator: TargetIndicator, anchors: AnchorSettings): { line: ScoringLine; direction: Direction } | null {
+  if (indicator.kpi === 'peer_review') return null;
+  const kpi = indicator.kpi === 'custom' ? null : indicator.kpi;
+  const direction = kpi ? DIRECTION[kpi] : (indicator.direction ?? 'higher');
+  return { line: lineFor(kpi, direction, anchors), direction };
+}
+
+function score(indicator: TargetIndicator, actual: Ratio, anchors: AnchorSettings): Dec {
+  const scoring = indicatorLine(indicator, anchors);
+  if (!scoring) throw new Error('peer review is scored directly');
+  return scoreIndicator(actual, dec(indicator.target ?? '0'), scoring.line);
 }
 
 /**

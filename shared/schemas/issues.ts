@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ApiError } from '../api/errors';
-import { message, type MessageKey, type MessageParams } from '../i18n/messages';
+import { apiError, type ApiError } from '../api/errors';
+import type { MessageKey, MessageParams } from '../i18n/messages';
 import { zhCN } from '../i18n/zh-CN';
 
 /** "targets[2].indicators[0].weight", with the record's id where it has one: "deals[4](D0005).amount". */
@@ -30,10 +30,10 @@ function isMessageKey(text: string): text is MessageKey {
 /** Turns the first zod issue into an `ApiError` whose message names the field. */
 export function issueToError(error: z.ZodError, data: unknown): ApiError {
   const issue = error.issues[0];
-  if (!issue) return { code: 'input.invalid', message: message('input.invalid') };
+  if (!issue) return apiError('input.invalid');
   const field = formatPath(issue.path, data);
   const { code, params } = describeIssue(issue, valueAt(issue.path, data));
-  return { code, params, message: message(code, params), ...(field ? { field } : {}) };
+  return apiError(code, params, field ? { field } : {});
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): { code: MessageKey; params: MessageParams } {

@@ -1,11 +1,10 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Space, Upload } from 'antd';
 import { useState } from 'react';
-import { call } from '../../api/client';
 import { downloadFile, fileToBase64 } from '../../api/files';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-import { useMutation } from '../../api/hooks';
+import { useAction, useMutation } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
 
@@ -17,10 +16,11 @@ export function FormsActions({ quarter }: { quarter: string }) {
   const t = useT();
   const report = useReport();
   const importForm = useMutation('forms.importSelfReview');
+  const exportFormsCall = useAction('forms.export');
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const exportForms = async (perPerson: boolean) => {
     setBusy('export');
-    const result = await call('forms.export', { quarter, perPerson });
+    const result = await exportFormsCall({ quarter, perPerson });
     setBusy(null);
     if (report(result, t('wf.exported')) && result.ok) for (const f of result.value) downloadFile(f.fileName, Uint8Array.from(atob(f.content), (c) => c.charCodeAt(0)), XLSX_TYPE);
   };

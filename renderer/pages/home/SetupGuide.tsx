@@ -13,7 +13,11 @@ type Step = { key: string; done: boolean; go: () => void };
  */
 export function SetupGuide() {
   const t = useT();
-  const { quarter, guideDismissed, dismissGuide, setPage, openSettings } = useAppStore();
+  const quarter = useAppStore((s) => s.quarter);
+  const guideDismissed = useAppStore((s) => s.guideDismissed);
+  const dismissGuide = useAppStore((s) => s.dismissGuide);
+  const setPage = useAppStore((s) => s.setPage);
+  const openSettings = useAppStore((s) => s.openSettings);
   const skip = guideDismissed;
   const company = useQuery('company.get', skip ? null : {});
   const plans = useQuery('plans.list', skip ? null : {});

@@ -3,9 +3,8 @@ import { Alert, Button, Descriptions, Drawer, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ExcludedLine, StatementLine } from '../../../shared/engine/commissionStatement';
 import { message as apiMessage } from '../../../shared/i18n/messages';
-import { call } from '../../api/client';
 import { downloadExported } from '../../api/files';
-import { useQuery } from '../../api/hooks';
+import { useAction, useQuery } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { money } from '../../format';
 import { useT, type UiKey } from '../../i18n/strings';
@@ -25,10 +24,11 @@ export function StatementDrawer({ quarter, salesperson, onClose }: { quarter: st
   const [busy, setBusy] = useState(false);
   const statement = useQuery('statements.get', salesperson ? { quarter, salesperson } : null);
   const s = statement.data;
+  const exportStatement = useAction('statements.export');
   const exportOne = async () => {
     if (!salesperson) return;
     setBusy(true);
-    const result = await call('statements.export', { quarter, salesperson });
+    const result = await exportStatement({ quarter, salesperson });
     setBusy(false);
     if (report(result) && result.ok) downloadExported(result.value);
   };

@@ -7,8 +7,8 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { Fate, RowPlan } from '../../../shared/bank/classify';
 import { message as apiMessage } from '../../../shared/i18n/messages';
 import { fenToText } from '../../../shared/money';
-import { call } from '../../api/client';
 import { fileToBase64 } from '../../api/files';
+import { useAction, useMutation } from '../../api/hooks';
 import { useAppStore } from '../../state/appStore';
 import { money } from '../../format';
 import { useT } from '../../i18n/strings';
@@ -41,7 +41,9 @@ const FATE_COLORS: Record<Fate, string> = { new: 'green', duplicate: 'default', 
  */
 export function ImportPanel() {
   const t = useT();
-  const { lang, changed } = useAppStore();
+  const lang = useAppStore((s) => s.lang);
+  const preview = useAction('bankImport.preview');
+  const commit = useMutation('bankImport.commit');
   const [staged, setStaged] = useState<Staged[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
   const [reports, setReports] = useState<(ImportSummary | { file: string; error: ApiError })[]>([]);
@@ -52,7 +54,7 @@ export function ImportPanel() {
 
   const stage = async (file: File) => {
     const content = await fileToBase64(file);
-    const result = await call('bankImport.preview', { fileName: file.name, content });
+    const result = await preview({ fileName: file.name, content });
     const plan = result.ok ? result.value : null;
     // No header recognised: the mapper opens at once, starting from the first filled row.
     const mapping = plan && plan.sheet.source === null ? initialMapping(plan.sheet) : null;
@@ -76,7 +78,7 @@ export function ImportPanel() {
       setTimeout(() => {
         const request = (requests.current.get(s.name) ?? 0) + 1;
         requests.current.set(s.name, request);
-        void call('bankImport.preview', { fileName: s.name, content: s.content, decisions: s.decisions, ...(mapping ? { mapping } : {}) }).then((result) => {
+        void preview({ fileName: s.name, content: s.content, decisions: s.decisions, ...(mapping ? { mapping } : {}) }).then((result) => {
           if (requests.current.get(s.name) !== request) return;
           update(s.name, (x) => ({ ...x, plan: result.ok ? result.value : null, error: result.ok ? null : result.error, sheet: result.ok ? result.value.sheet : x.sheet }));
         });
@@ -95,13 +97,12 @@ export function ImportPanel() {
     for (let i = 0; i < ready.length; i++) {
       const s = ready[i]!;
       setProgress(Math.round((i / ready.length) * 100));
-      const result = await call('bankImport.commit', { fileName: s.name, content: s.content, decisions: s.decisions, remember: s.remember, ...(s.mapping ? { mapping: s.mapping } : {}) });
+      const result = await commit({ fileName: s.name, content: s.content, decisions: s.decisions, remember: s.remember, ...(s.mapping ? { mapping: s.mapping } : {}) });
       done.push(result.ok ? result.value : { file: s.name, error: result.error });
     }
     setProgress(100);
     setReports(done);
     setStaged([]);
-    changed();
     setTimeout(() => setProgress(null), 800);
   };
 

@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import type { PayerGroup } from '../../../shared/api/contract';
 import type { Customer } from '../../../shared/entities';
 import { customerSchema } from '../../../shared/schemas/bundle';
-import { call } from '../../api/client';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useAction, useMutation, useQuery } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { CustomerPicker, SalespersonPicker } from '../../components/pickers';
 import { RecordForm } from '../../components/RecordForm';
@@ -57,10 +56,11 @@ export function PayerQueue() {
       },
     });
 
+  const listCustomers = useAction('customers.list');
   const pickOther = async (group: PayerGroup, index: number) => {
     const id = chosen[group.key];
     if (!id) return;
-    const found = await call('customers.list', { search: id, limit: 5 });
+    const found = await listCustomers({ search: id, limit: 5 });
     const name = found.ok ? (found.value.rows.find((c) => c.id === id)?.name ?? '') : '';
     confirmAssign(group, index, id, name);
   };
@@ -70,7 +70,7 @@ export function PayerQueue() {
     // leave gaps, and count + 1 then proposed an id already taken.
     let highest = 0;
     for (let offset = 0; ; offset += 500) {
-      const page = await call('customers.list', { offset, limit: 500 });
+      const page = await listCustomers({ offset, limit: 500 });
       if (!page.ok) break;
       for (const c of page.value.rows) highest = Math.max(highest, Number(/^C(\d+)$/.exec(c.id)?.[1] ?? 0));
       if (offset + 500 >= page.value.total) break;

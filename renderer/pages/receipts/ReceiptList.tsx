@@ -18,7 +18,8 @@ import { useAppStore } from '../../state/appStore';
 /** 收汇明细: the quarter's receipts, entered by hand or imported. */
 export function ReceiptList() {
   const t = useT();
-  const { quarter, openSettings } = useAppStore();
+  const quarter = useAppStore((s) => s.quarter);
+  const openSettings = useAppStore((s) => s.openSettings);
   const people = usePeopleById();
   const [unmatched, setUnmatched] = useState(false);
   const list = usePagedRows('receipts.list', { quarter, ...(unmatched ? { unmatched } : {}) });

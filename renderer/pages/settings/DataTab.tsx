@@ -2,9 +2,8 @@ import { CloudDownloadOutlined, CloudUploadOutlined, HistoryOutlined, SaveOutlin
 import { App as AntApp, Button, Divider, Popconfirm, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/contract';
-import { call } from '../../api/client';
 import { downloadFile } from '../../api/files';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useAction, useMutation, useQuery } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
 import { ColumnMappingsList } from './ColumnMappingsList';
@@ -44,9 +43,10 @@ export function DataTab() {
     });
   };
 
+  const dump = useAction('bundle.dump');
   const exportFile = async () => {
     setBusy(t('set.exporting'));
-    const result = await call('bundle.dump', {});
+    const result = await dump({});
     setBusy(null);
     if (!report(result) || !result.ok) return;
     downloadFile(`tradekpi-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(result.value, null, 2), 'application/json');

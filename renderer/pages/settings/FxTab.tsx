@@ -19,7 +19,8 @@ export function FxTab() {
   const rates = useQuery('fxRates.list', {});
   const set = useMutation('fxRates.set');
   const remove = useMutation('fxRates.delete');
-  const { fxRequest, clearFxRequest } = useAppStore();
+  const fxRequest = useAppStore((s) => s.fxRequest);
+  const clearFxRequest = useAppStore((s) => s.clearFxRequest);
   const [editing, setEditing] = useState<Editing<FxRate>>({ open: false });
   const [month, setMonth] = useState<FxRequest | { month: string; currency: null } | null>(null);
   // A missing-rate link asks for one month and currency: open the month's form with it filled in.

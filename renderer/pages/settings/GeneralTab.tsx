@@ -8,7 +8,8 @@ import { useAppStore } from '../../state/appStore';
 /** Company name, the counting rules, and the interface language. */
 export function GeneralTab() {
   const t = useT();
-  const { lang, setLang } = useAppStore();
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
   const company = useQuery('company.get', {});
   const settings = useQuery('settings.get', {});
   const saveCompany = useMutation('company.update');
