@@ -15,7 +15,8 @@ function watchErrors(session: Session): string[] {
 }
 
 async function closeDrawer(session: Session): Promise<void> {
-  await session.page.locator('.ant-drawer-close').click();
+  // Escape, not the × button: a "已保存" message may sit over the button and keep hovering it.
+  await session.page.keyboard.press('Escape');
   await session.page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
 }
 
