@@ -2,6 +2,7 @@
 // runtime, and an import that crosses the line says why it is refused.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeOnly = {
   group: ['node:*', 'electron', 'better-sqlite3', 'fs', 'path', 'os', 'child_process'],
@@ -35,6 +36,8 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', 'test/fixtures/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // A hook after an early return breaks the page the moment the return is taken (React error 300).
+  { files: ['renderer/**/*.tsx', 'renderer/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error' } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],

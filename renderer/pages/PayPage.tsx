@@ -28,6 +28,8 @@ export function PayPage() {
   const people = useQuery('salespeople.list', {});
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState<'pay' | 'statements' | null>(null);
+  const exportPay = useAction('pay.export');
+  const exportStatements = useAction('statements.export');
   if (appraisal.error) return <QuarterProblem error={appraisal.error} />;
   const salary = new Map((people.data ?? []).map((p) => [p.id, p.monthlyBaseSalary]));
   // An approved person's 底薪 is the one approved with them, like every other figure.
@@ -35,8 +37,6 @@ export function PayPage() {
   const rows: PayRow[] = (appraisal.data?.report.rows ?? []).map((r) => ({ ...r, pay: quarterPay(r, salary.get(r.salesperson) ?? '0') }));
   const sums = sumPay(rows.map((r) => r.pay));
   const total = (pick: (r: PayRow) => string) => money(rows.reduce((s, r) => s.plus(pick(r)), new Dec(0)).toFixed(2));
-  const exportPay = useAction('pay.export');
-  const exportStatements = useAction('statements.export');
   const download = async (what: 'pay' | 'statements') => {
     setBusy(what);
     const result = what === 'pay' ? await exportPay({ quarter }) : await exportStatements({ quarter });
