@@ -12,7 +12,7 @@ import {
   type Layout,
   type StatementSheet,
 } from '../../shared/bank/statementLayout';
-import { readRows, type RowOutcome } from '../../shared/bank/statementRows';
+import { takeRows, type RowOutcome } from '../../shared/bank/statementRows';
 import { readStatement, type Grid } from './readStatement';
 
 /** Rows of the sheet shown to the user for assigning columns. */
@@ -118,5 +118,5 @@ function readSheet(chosen: Chosen, options: ReadOptions): StatementRead {
   };
   if (!layout) return { sheet, layout: null, outcomes: [], headerCells: null };
   const headerCells = (chosen.grid[layout.headerRow] ?? []).map(displayText);
-  return { sheet, layout, outcomes: readRows(chosen.grid, layout, { ownKey: options.ownKey }), headerCells };
+  return { sheet, layout, outcomes: takeRows(chosen.grid, layout, { ownKey: options.ownKey }), headerCells };
 }

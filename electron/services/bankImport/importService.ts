@@ -16,7 +16,7 @@ import { inTransaction, prepared } from '../../db/statements';
 import { importContext } from './importContext';
 
 /** Receipts stored per insert call while a statement is classified. */
-const INSERT_CHUNK = 5000;
+const INSERT_CHUNK = 1000;
 
 /** How a file's columns are known: the user's mapping for it (remembered at commit unless `remember` is false). */
 export type StatementOptions = { mapping?: ColumnMapping; remember?: boolean };
