@@ -103,11 +103,31 @@ export function excludedReceipts(db: Db, salesperson: string, range: DateRange):
        AND (r.not_customer = 1 OR ${RECEIPT_OWNER} IS NULL OR ${RECEIPT_OWNER} <> @sp)
      ORDER BY r.value_date, r.id`,
   ).all({ ...range, sp: salesperson }) as ReceiptLineRow[];
-  return rows.map((row) => {
-    const { rate: _rate, rateSource: _source, ...line } = receiptLine(row);
-    const reason = row.not_customer === 1 ? 'notCustomer' : row.credited_to === null ? 'noOwnerWhenMatched' : 'creditedToOther';
-    return { ...line, cny: row.cny_fen === null ? null : fenToText(row.cny_fen), reason, creditedTo: row.not_customer === 1 ? null : row.credited_to };
-  });
+  return rows.map(excludedLine);
+}
+
+function excludedLine(row: ReceiptLineRow): ExcludedLine {
+  const { rate: _rate, rateSource: _source, ...line } = receiptLine(row);
+  const reason = row.not_customer === 1 ? 'notCustomer' : row.credited_to === null ? 'noOwnerWhenMatched' : 'creditedToOther';
+  return { ...line, cny: row.cny_fen === null ? null : fenToText(row.cny_fen), reason, creditedTo: row.not_customer === 1 ? null : row.credited_to };
+}
+
+/** `excludedReceipts` of everyone at once, by the customer's owner today: one pass over the quarter. */
+export function excludedReceiptsByPerson(db: Db, range: DateRange): Map<string, ExcludedLine[]> {
+  const rows = prepared(
+    db,
+    `${RECEIPT_LINE.replace('FROM receipts r', ', c.owner_id AS customer_owner FROM receipts r')} JOIN customers c ON c.id = r.customer_id
+     WHERE r.value_date BETWEEN @from AND @to AND c.owner_id IS NOT NULL
+       AND (r.not_customer = 1 OR ${RECEIPT_OWNER} IS NULL OR ${RECEIPT_OWNER} <> c.owner_id)
+     ORDER BY r.value_date, r.id`,
+  ).all(range) as (ReceiptLineRow & { customer_owner: string })[];
+  const byPerson = new Map<string, ExcludedLine[]>();
+  for (const row of rows) {
+    let lines = byPerson.get(row.customer_owner);
+    if (!lines) byPerson.set(row.customer_owner, (lines = []));
+    lines.push(excludedLine(row));
+  }
+  return byPerson;
 }
 
 type DealLineRow = {

@@ -2,9 +2,9 @@ import type { ApiHandlers, ExportedForm } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import type { CommissionPlan, NewCustomerRule, Settings } from '../../shared/domain';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
-import { buildCommissionStatement, type CommissionStatement, type NewCustomerLine, type StatementLine } from '../../shared/engine/commissionStatement';
+import { buildCommissionStatement, type CommissionStatement, type ExcludedLine, type NewCustomerLine, type StatementLine } from '../../shared/engine/commissionStatement';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
-import { countedDeals, countedReceipts, countedReceiptsByPerson, excludedReceipts, newCustomersByPerson, newCustomersOf } from '../db/commissionStatementFacts';
+import { countedDeals, countedReceipts, countedReceiptsByPerson, excludedReceipts, excludedReceiptsByPerson, newCustomersByPerson, newCustomersOf } from '../db/commissionStatementFacts';
 import type { Db } from '../db/connection';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { listSnapshots } from '../db/repositories/appraisalSnapshots';
@@ -34,7 +34,7 @@ function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { pla
     base: settings.commissionBase,
     plan,
     lines: settings.commissionBase === 'deal_volume' ? countedDeals(db, sp, range) : everyone ? (everyone.receipts().get(sp) ?? []) : countedReceipts(db, sp, range),
-    excluded: settings.commissionBase === 'deal_volume' ? [] : excludedReceipts(db, sp, range),
+    excluded: settings.commissionBase === 'deal_volume' ? [] : everyone ? (everyone.excluded().get(sp) ?? []) : excludedReceipts(db, sp, range),
     newCustomers: everyone ? (everyone.newCustomers(settings.newCustomerRule).get(sp) ?? []) : newCustomersOf(db, sp, range, settings.newCustomerRule),
   });
   const c = statement.commission;
@@ -44,15 +44,17 @@ function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { pla
   return statement;
 }
 
-/** The quarter's counted receipts and new customers of everyone, each gathered once when first asked. */
-type Everyone = { receipts(): Map<string, StatementLine[]>; newCustomers(rule: NewCustomerRule): Map<string, NewCustomerLine[]> };
+/** The quarter's counted and excluded receipts and new customers of everyone, each gathered once when first asked. */
+type Everyone = { receipts(): Map<string, StatementLine[]>; excluded(): Map<string, ExcludedLine[]>; newCustomers(rule: NewCustomerRule): Map<string, NewCustomerLine[]> };
 
 function everyoneOf(db: Db, quarter: QuarterKey): Everyone {
   const range = quarterRange(quarter);
   let receipts: Map<string, StatementLine[]> | undefined;
+  let excluded: Map<string, ExcludedLine[]> | undefined;
   const newCustomers = new Map<NewCustomerRule, Map<string, NewCustomerLine[]>>();
   return {
     receipts: () => (receipts ??= countedReceiptsByPerson(db, range)),
+    excluded: () => (excluded ??= excludedReceiptsByPerson(db, range)),
     newCustomers: (rule) => {
       let found = newCustomers.get(rule);
       if (!found) newCustomers.set(rule, (found = newCustomersByPerson(db, range, rule)));
