@@ -79,7 +79,8 @@ export function countedReceiptsByPerson(db: Db, range: DateRange): Map<string, S
     db,
     `${RECEIPT_LINE} WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 AND ${RECEIPT_OWNER} IS NOT NULL
      ORDER BY r.value_date, r.id`,
-  ).all(range) as ReceiptLineRow[];
+  ).iterate(range) as IterableIterator<ReceiptLineRow>;
+  // Row by row: the quarter's raw rows are never all held beside their lines.
   const byPerson = new Map<string, StatementLine[]>();
   for (const row of rows) {
     const sp = row.credited_to ?? '';
@@ -120,7 +121,7 @@ export function excludedReceiptsByPerson(db: Db, range: DateRange): Map<string, 
      WHERE r.value_date BETWEEN @from AND @to AND c.owner_id IS NOT NULL
        AND (r.not_customer = 1 OR ${RECEIPT_OWNER} IS NULL OR ${RECEIPT_OWNER} <> c.owner_id)
      ORDER BY r.value_date, r.id`,
-  ).all(range) as (ReceiptLineRow & { customer_owner: string })[];
+  ).iterate(range) as IterableIterator<ReceiptLineRow & { customer_owner: string }>;
   const byPerson = new Map<string, ExcludedLine[]>();
   for (const row of rows) {
     let lines = byPerson.get(row.customer_owner);
