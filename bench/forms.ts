@@ -23,7 +23,7 @@ async function sameWorkbook(styled: Buffer): Promise<ExcelJS.Workbook> {
  * Issue #5 and 12.9: exporting the 50-salesperson company's forms against exceljs writing the
  * same styled workbook at the same compression (≤ 1.5×), in the same run, interleaved.
  */
-export async function formsBench(dir: string): Promise<BenchResult[]> {
+export async function formsBench(dir: string, rounds = 20): Promise<BenchResult[]> {
   const db = openDatabase(path.join(dir, 'app.db'));
   // Both sides only write: the quarter is computed (and kept, as the app keeps it) beforehand.
   cachedQuarter(db, '2026Q3');
@@ -32,8 +32,8 @@ export async function formsBench(dir: string): Promise<BenchResult[]> {
   const exportMs: number[] = [];
   const floorMs: number[] = [];
   let sizes = '';
-  // Twenty rounds each, interleaved; the medians leave out the cold start of both.
-  for (let i = 0; i < 20; i++) {
+  // Twenty rounds each (unless told), interleaved; the medians leave out the cold start of both.
+  for (let i = 0; i < rounds; i++) {
     let started = Date.now();
     const [file] = await exportForms(db, '2026Q3', false);
     exportMs.push(Date.now() - started);

@@ -1,8 +1,7 @@
 import { DomainError } from '../../shared/api/errors';
 import { cellText, type Cell } from '../../shared/bank/cellValues';
-import { withRateDecisions } from '../../shared/bank/decidedRows';
 import type { Role } from '../../shared/bank/headerWords';
-import type { TableRate } from '../../shared/bank/rateNormalization';
+import { normalizeRates, type TableRate } from '../../shared/bank/rateNormalization';
 import {
   findLayout,
   HEADER_SEARCH_ROWS,
@@ -13,7 +12,7 @@ import {
   type Layout,
   type StatementSheet,
 } from '../../shared/bank/statementLayout';
-import { readRows, type RowOutcome } from '../../shared/bank/statementRows';
+import { takeRows, type RowOutcome } from '../../shared/bank/statementRows';
 import { readStatement, type Grid } from './readStatement';
 
 /** Rows of the sheet shown to the user for assigning columns. */
@@ -95,7 +94,15 @@ function checkMapping(mapping: ColumnMapping): void {
  * and its rate decided per unit. Returns new rows; nothing given is changed.
  */
 export async function readBankStatement(bytes: Uint8Array, file: string, options: ReadOptions): Promise<StatementRead> {
-  const chosen = chooseSheet(await readStatement(bytes, file), options.remembered);
+  const read = readSheet(chooseSheet(await readStatement(bytes, file), options.remembered), options);
+  // The rows are the reader's own, new: their rates are decided on them, not on copies (a copy
+  // of every row of a 200,000-row file is memory the import does not need; issue 8.6).
+  if (read.layout) normalizeRates(read.outcomes, options.tableRate);
+  return read;
+}
+
+/** The chosen sheet's header and rows; the sheet's cells are left behind when it returns. */
+function readSheet(chosen: Chosen, options: ReadOptions): StatementRead {
   let { layout, source } = chosen;
   if (options.mapping) {
     checkMapping(options.mapping);
@@ -111,7 +118,5 @@ export async function readBankStatement(bytes: Uint8Array, file: string, options
   };
   if (!layout) return { sheet, layout: null, outcomes: [], headerCells: null };
   const headerCells = (chosen.grid[layout.headerRow] ?? []).map(displayText);
-  const outcomes = withRateDecisions(readRows(chosen.grid, layout, { ownKey: options.ownKey }), options.tableRate);
-  return { sheet, layout, outcomes, headerCells };
+  return { sheet, layout, outcomes: takeRows(chosen.grid, layout, { ownKey: options.ownKey }), headerCells };
 }
-

@@ -38,6 +38,8 @@ const style = {
   sign: sharedStyle({ font: font.body, alignment: align.left }),
 } satisfies Record<string, Partial<ExcelJS.Style>>;
 
+const LINE_STYLES = [style.center, style.center, style.text, style.text, style.center, style.money, style.rate, style.center, style.money];
+
 /** A money cell's value: a number for Excel to sum and format (amounts are far below 2^53 fen). */
 const amount = (text: string): number => Number(text);
 
@@ -46,7 +48,13 @@ class Sheet {
   constructor(readonly sheet: ExcelJS.Worksheet) {}
 
   cells(values: (ExcelJS.CellValue | null)[], styles: Partial<ExcelJS.Style>[]): number {
-    values.forEach((value, i) => Object.assign(this.sheet.getCell(this.row, i + 1), { value, style: styles[i] ?? style.text }));
+    // Set cell by cell, no object per cell: a statement may have thousands of lines.
+    const row = this.sheet.getRow(this.row);
+    for (let i = 0; i < values.length; i++) {
+      const cell = row.getCell(i + 1);
+      cell.value = values[i] ?? null;
+      cell.style = styles[i] ?? style.text;
+    }
     return this.row++;
   }
 
@@ -84,10 +92,7 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
   w.cells(s.base === 'settled' ? HEADS : DEAL_HEADS, HEADS.map(() => style.head));
   const first = w.row;
   s.lines.forEach((line, i) =>
-    w.cells(
-      [i + 1, line.date, line.ref ?? '', line.counterparty ?? '', line.currency, amount(line.amount), line.rate === null ? '' : Number(line.rate), RATE_SOURCE[line.rateSource], amount(line.cny)],
-      [style.center, style.center, style.text, style.text, style.center, style.money, style.rate, style.center, style.money],
-    ),
+    w.cells([i + 1, line.date, line.ref ?? '', line.counterparty ?? '', line.currency, amount(line.amount), line.rate === null ? '' : Number(line.rate), RATE_SOURCE[line.rateSource], amount(line.cny)], LINE_STYLES),
   );
   w.span(1, 8, `合计（${s.lines.length} 笔）＝ 提成基数`, style.totalLabel);
   const sum = s.lines.length ? { formula: `SUM(I${first}:I${w.row - 1})`, result: amount(s.baseTotal) } : 0;

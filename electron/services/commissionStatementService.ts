@@ -1,10 +1,10 @@
 import type { ExportedForm } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
-import type { CommissionPlan, Settings } from '../../shared/domain';
+import type { CommissionPlan, NewCustomerRule, Settings } from '../../shared/domain';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
-import { buildCommissionStatement, type CommissionStatement } from '../../shared/engine/commissionStatement';
+import { buildCommissionStatement, type CommissionStatement, type ExcludedLine, type NewCustomerLine, type StatementLine } from '../../shared/engine/commissionStatement';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
-import { countedDeals, countedReceipts, excludedReceipts, newCustomersOf } from '../db/commissionStatementFacts';
+import { countedDeals, countedReceipts, countedReceiptsByPerson, excludedReceipts, excludedReceiptsByPerson, newCustomersByPerson, newCustomersOf } from '../db/commissionStatementFacts';
 import type { Db } from '../db/connection';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { listSnapshots } from '../db/repositories/appraisalSnapshots';
@@ -24,18 +24,19 @@ const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], new
  * difference would mean the statement does not explain the figure, so it is refused. An approved
  * person's plan and settings are the ones approved with them (their snapshot), not today's.
  */
-function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { plan: CommissionPlan; settings: Settings }): CommissionStatement {
+function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { plan: CommissionPlan; settings: Settings }, everyone?: Everyone): CommissionStatement {
   const { settings, plan } = used;
   const range = quarterRange(quarter);
+  const sp = row.salesperson;
   const statement = buildCommissionStatement({
-    salesperson: row.salesperson,
+    salesperson: sp,
     name: row.name,
     quarter,
     base: settings.commissionBase,
     plan,
-    lines: settings.commissionBase === 'deal_volume' ? countedDeals(db, row.salesperson, range) : countedReceipts(db, row.salesperson, range),
-    excluded: settings.commissionBase === 'deal_volume' ? [] : excludedReceipts(db, row.salesperson, range),
-    newCustomers: newCustomersOf(db, row.salesperson, range, settings.newCustomerRule),
+    lines: settings.commissionBase === 'deal_volume' ? countedDeals(db, sp, range) : everyone ? (everyone.receipts().get(sp) ?? []) : countedReceipts(db, sp, range),
+    excluded: settings.commissionBase === 'deal_volume' ? [] : everyone ? (everyone.excluded().get(sp) ?? []) : excludedReceipts(db, sp, range),
+    newCustomers: everyone ? (everyone.newCustomers(settings.newCustomerRule).get(sp) ?? []) : newCustomersOf(db, sp, range, settings.newCustomerRule),
   });
   const c = statement.commission;
   if (c.base !== row.commission.base || c.total !== row.commission.total || c.newCustomerBonus !== row.commission.newCustomerBonus) {
@@ -44,7 +45,29 @@ function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { pla
   return statement;
 }
 
-/** Statements of the quarter: one person's, or everyone appraised (in the appraisal's order). */
+/** The quarter's counted and excluded receipts and new customers of everyone, each gathered once when first asked. */
+type Everyone = { receipts(): Map<string, StatementLine[]>; excluded(): Map<string, ExcludedLine[]>; newCustomers(rule: NewCustomerRule): Map<string, NewCustomerLine[]> };
+
+function everyoneOf(db: Db, quarter: QuarterKey): Everyone {
+  const range = quarterRange(quarter);
+  let receipts: Map<string, StatementLine[]> | undefined;
+  let excluded: Map<string, ExcludedLine[]> | undefined;
+  const newCustomers = new Map<NewCustomerRule, Map<string, NewCustomerLine[]>>();
+  return {
+    receipts: () => (receipts ??= countedReceiptsByPerson(db, range)),
+    excluded: () => (excluded ??= excludedReceiptsByPerson(db, range)),
+    newCustomers: (rule) => {
+      let found = newCustomers.get(rule);
+      if (!found) newCustomers.set(rule, (found = newCustomersByPerson(db, range, rule)));
+      return found;
+    },
+  };
+}
+
+/**
+ * Statements of the quarter: one person's, or everyone appraised (in the appraisal's order).
+ * For everyone, the quarter's receipts and first events are read once for all, not per person.
+ */
 export function commissionStatements(db: Db, quarter: QuarterKey, salesperson?: string): CommissionStatement[] {
   const { report } = cachedQuarter(db, quarter);
   const rows = salesperson === undefined ? report.rows : report.rows.filter((r) => r.salesperson === salesperson);
@@ -53,11 +76,12 @@ export function commissionStatements(db: Db, quarter: QuarterKey, salesperson?: 
   const planOf = new Map(listSalespeople(db).map((p) => [p.id, p.commissionPlan]));
   const approved = new Map(listSnapshots(db, quarter).map((s) => [s.salesperson, s.data]));
   const settings = getSettings(db);
+  const everyone = salesperson === undefined ? everyoneOf(db, quarter) : undefined;
   return rows.map((row) => {
     const snapshot = approved.get(row.salesperson);
     const planId = planOf.get(row.salesperson) ?? null;
     const plan = snapshot?.plan ?? ((planId && plans.get(planId)) || NO_PLAN);
-    return statementOf(db, quarter, row, { plan, settings: snapshot?.settings ?? settings });
+    return statementOf(db, quarter, row, { plan, settings: snapshot?.settings ?? settings }, everyone);
   });
 }
 

@@ -107,6 +107,17 @@ function outgoingSkip(row: BankRow, name: string, ctx: ImportContext): MessageKe
  * `final` (the commit) and flagged in a preview.
  */
 export function classifyStatement(given: readonly RowOutcome[], ctx: ImportContext, decisions: RateDecisions = {}, final = false): RowPlan[] {
+  const plans: RowPlan[] = [];
+  classifyEach(given, ctx, decisions, final, (p) => plans.push(p));
+  return plans;
+}
+
+/**
+ * `classifyStatement` handing each row's plan to `each` in row order, so that a commit can count
+ * and store the plans as they come instead of keeping one per row of the file (issue 8.6: a
+ * 200,000-row statement's plans and receipts cost as much memory as reading it).
+ */
+export function classifyEach(given: readonly RowOutcome[], ctx: ImportContext, decisions: RateDecisions, final: boolean, each: (plan: RowPlan) => void): void {
   // The reader decides rates; rows that come without decisions get them on copies, never in place.
   const outcomes = given.some((o) => o.kind === 'row' && o.value.decision === undefined) ? withRateDecisions(given, ctx.tableRate) : given;
   const keyOf = remembered(normalizePayerName);
@@ -124,13 +135,17 @@ export function classifyStatement(given: readonly RowOutcome[], ctx: ImportConte
   }
   const stored = ctx.storedAmong(references, fingerprints);
   const seen = new Set<string>();
-  return sorted.map((s) => {
-    if (s.kind !== 'receipt') return s.plan;
-    const key = s.row.reference ?? s.fingerprint ?? '';
-    if (seen.has(key) || stored.has(key)) return plan(s.row.row, 'duplicate', null, NO_PARAMS, s.row);
-    seen.add(key);
-    return receiptPlan(s.row, ctx, s.fingerprint, rateOf(s.row, decisions[s.row.row]), final);
-  });
+  for (const s of sorted) {
+    if (s.kind !== 'receipt') each(s.plan);
+    else {
+      const key = s.row.reference ?? s.fingerprint ?? '';
+      if (seen.has(key) || stored.has(key)) each(plan(s.row.row, 'duplicate', null, NO_PARAMS, s.row));
+      else {
+        seen.add(key);
+        each(receiptPlan(s.row, ctx, s.fingerprint, rateOf(s.row, decisions[s.row.row]), final));
+      }
+    }
+  }
 }
 
 type Sorted = { kind: 'done'; plan: RowPlan } | { kind: 'receipt'; row: BankRow; fingerprint: string | null };

@@ -121,6 +121,16 @@ function nameKey(name: string): string {
   return key;
 }
 
+// Dates and rates repeat row after row: one string each, not one per row (issue 8.6).
+const SAME_TEXT = new Map<string, string>();
+function same(text: string): string {
+  const known = SAME_TEXT.get(text);
+  if (known !== undefined) return known;
+  if (SAME_TEXT.size > 10_000) SAME_TEXT.clear();
+  SAME_TEXT.set(text, text);
+  return text;
+}
+
 const NAME_ROLES: Record<'in' | 'out', readonly Role[]> = { in: ['payer', 'counterparty', 'payee'], out: ['payee', 'counterparty', 'payer'] };
 
 /**
@@ -157,11 +167,11 @@ export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layou
     kind: 'row',
     value: {
       row: rowNumber,
-      valueDate: valueDate.value,
+      valueDate: same(valueDate.value),
       currency: currency.kind === 'value' ? currency.value : (layout.titleCurrency ?? 'CNY'),
       direction: amount.direction,
       amountFen: amount.fen,
-      rate: rate.kind === 'value' ? rate.value : null,
+      rate: rate.kind === 'value' ? same(rate.value) : null,
       cnyFen: cny.kind === 'value' ? (amount.fen < 0 ? -Math.abs(cny.value) : Math.abs(cny.value)) : null,
       counterparty: counterpartyOf(cells, columns, amount.direction, options.ownKey),
       reference: cellText(first(cells, columns.reference)) || null,
@@ -176,13 +186,32 @@ export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layou
  * transaction is footer, whatever it says, and skipped — never rejected. Blank rows give nothing.
  */
 export function readRows(grid: readonly (readonly Cell[])[], layout: Layout, options: Omit<RowOptions, 'style'> = {}): RowOutcome[] {
+  return rowsOf(grid, layout, options, () => undefined);
+}
+
+const NO_CELLS: Cell[] = [];
+
+/**
+ * `readRows` over a grid that is the caller's to give up (the reader's own, just read from the
+ * file): each data row is let go once read, so that a 200,000-row sheet and its rows' outcomes
+ * are not both held whole (issue 8.6). The grid is left with empty data rows.
+ */
+export function takeRows(grid: Cell[][], layout: Layout, options: Omit<RowOptions, 'style'> = {}): RowOutcome[] {
+  return rowsOf(grid, layout, options, (r) => {
+    grid[r] = NO_CELLS;
+  });
+}
+
+function rowsOf(grid: readonly (readonly Cell[])[], layout: Layout, options: Omit<RowOptions, 'style'>, done: (r: number) => void): RowOutcome[] {
   const style = amountStyle(grid, layout);
   const header = headerKey(grid[layout.headerRow] ?? []);
   const outcomes: RowOutcome[] = [];
+  const rowOptions = { ...options, style };
   let lastRow = -1;
   for (let r = layout.dataRow; r < grid.length; r++) {
     const cells = grid[r] ?? [];
-    const outcome = readRow(cells, r + 1, layout, { ...options, style });
+    const outcome = readRow(cells, r + 1, layout, rowOptions);
+    done(r);
     if (outcome === null) continue;
     if (outcome.kind === 'reject' && header !== '' && headerKey(cells) === header) outcomes.push({ kind: 'skip', row: r + 1, reason: 'header' });
     else outcomes.push(outcome);

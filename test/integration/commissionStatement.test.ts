@@ -6,6 +6,7 @@ import type { CommissionStatement } from '../../shared/engine/commissionStatemen
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { importStatement } from '../../electron/services/bankImport/importService';
 import { createServices } from '../../electron/services';
+import { commissionStatements } from '../../electron/services/commissionStatementService';
 import { expectedLines, sumLines } from '../goldenStatement';
 import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
 
@@ -77,6 +78,24 @@ describe('提成对账单 of the golden case', () => {
     expect(s.lines).toHaveLength(list.rows.length - 2);
     const s2 = services['statements.get']({ quarter: Q, salesperson: 'S02' }) as CommissionStatement;
     expect(s2.lines.map((l) => l.id)).toContain(String(second.id));
+    db.close();
+  });
+
+  it('of everyone at once (the forms export) are each person’s own statement, excluded receipts and new customers included', () => {
+    const { db, services } = loaded();
+    const list = services['receipts.list']({ quarter: Q, salesperson: 'S01', offset: 0, limit: 500 }) as { rows: { id: number }[] };
+    const [first, second] = list.rows;
+    if (!first || !second) throw new Error('S01 needs two receipts in the quarter');
+    services['receipts.setNotCustomer']({ id: first.id, notCustomer: true });
+    db.prepare('UPDATE receipts SET manual_salesperson_id = ? WHERE id = ?').run('S02', second.id);
+    for (const rule of ['first_receipt', 'first_deal'] as const) {
+      services['settings.update']({ newCustomerRule: rule });
+      const everyone = commissionStatements(db, Q);
+      expect(everyone.map((s) => s.salesperson), `people under ${rule}`).toEqual(expected.rows.map((r) => r.salesperson));
+      expect(everyone.reduce((n, s) => n + s.excluded.length, 0), `excluded receipts under ${rule}`).toBe(2);
+      expect(everyone.reduce((n, s) => n + s.newCustomers.length, 0), `new customers under ${rule}`).toBeGreaterThan(0);
+      for (const s of everyone) expect(s, `statement of ${s.salesperson} under ${rule}`).toEqual(services['statements.get']({ quarter: Q, salesperson: s.salesperson }));
+    }
     db.close();
   });
 

@@ -1,6 +1,6 @@
 import type { ImportSummary, StatementPlan } from '../../../shared/api/contract';
 import { DomainError } from '../../../shared/api/errors';
-import { classifyStatement, type RateDecisions, type RowPlan } from '../../../shared/bank/classify';
+import { classifyEach, classifyStatement, type PlannedReceipt, type RateDecisions, type RowPlan } from '../../../shared/bank/classify';
 import type { TableRate } from '../../../shared/bank/rateNormalization';
 import type { ColumnMapping } from '../../../shared/bank/statementLayout';
 import type { RowOutcome } from '../../../shared/bank/statementRows';
@@ -14,6 +14,9 @@ import { batchRefunds, insertBatch, setBatchSummary } from '../../db/repositorie
 import { insertImportedReceipts } from '../../db/repositories/receipts';
 import { inTransaction } from '../../db/statements';
 import { importContext } from './importContext';
+
+/** Receipts stored per insert call while a statement is classified. */
+const INSERT_CHUNK = 1000;
 
 /** How a file's columns are known: the user's mapping for it (remembered at commit unless `remember` is false). */
 export type StatementOptions = { mapping?: ColumnMapping; remember?: boolean };
@@ -35,20 +38,26 @@ async function read(db: Db, bytes: Uint8Array, file: string, options: StatementO
   return { ctx, statement };
 }
 
+/** Adds one row's plan to the import report. */
+function count(summary: ImportSummary, r: RowPlan): void {
+  summary.read++;
+  if (r.fate === 'new') {
+    summary.imported++;
+    if (r.refund) summary.refunds++;
+    if (r.receipt?.customer === null) summary.unmatched++;
+  } else if (r.fate === 'duplicate') summary.duplicates++;
+  else if (r.fate === 'flagged') summary.flagged++;
+  else if (r.fate === 'skipped' && r.reason) {
+    summary.skipped[r.reason] = (summary.skipped[r.reason] ?? 0) + 1;
+    if (Object.keys(r.params).length > 0) summary.held.push({ row: r.row, code: r.reason, params: r.params });
+  } else if (r.fate === 'rejected' && r.reason) summary.rejected.push({ row: r.row, code: r.reason, params: r.params, reason: message(r.reason, r.params) });
+}
+
+const emptySummary = (file: string, batchId: number | null): ImportSummary => ({ file, read: 0, imported: 0, refunds: 0, duplicates: 0, skipped: {}, held: [], unmatched: 0, flagged: 0, rejected: [], batchId, refundRows: [] });
+
 function summarize(file: string, rows: readonly RowPlan[], batchId: number | null): ImportSummary {
-  const summary: ImportSummary = { file, read: rows.length, imported: 0, refunds: 0, duplicates: 0, skipped: {}, held: [], unmatched: 0, flagged: 0, rejected: [], batchId, refundRows: [] };
-  for (const r of rows) {
-    if (r.fate === 'new') {
-      summary.imported++;
-      if (r.refund) summary.refunds++;
-      if (r.receipt?.customer === null) summary.unmatched++;
-    } else if (r.fate === 'duplicate') summary.duplicates++;
-    else if (r.fate === 'flagged') summary.flagged++;
-    else if (r.fate === 'skipped' && r.reason) {
-      summary.skipped[r.reason] = (summary.skipped[r.reason] ?? 0) + 1;
-      if (Object.keys(r.params).length > 0) summary.held.push({ row: r.row, code: r.reason, params: r.params });
-    } else if (r.fate === 'rejected' && r.reason) summary.rejected.push({ row: r.row, code: r.reason, params: r.params, reason: message(r.reason, r.params) });
-  }
+  const summary = emptySummary(file, batchId);
+  for (const r of rows) count(summary, r);
   return summary;
 }
 
@@ -83,12 +92,25 @@ export async function importStatement(db: Db, bytes: Uint8Array, file: string, d
   if (!statement.layout) throw new DomainError('bank.noHeader', { file });
   return inTransaction(db, () => {
     remember(db, statement, options);
-    const rows = classifyStatement(statement.outcomes, ctx, decisions, true);
-    const fresh = rows.flatMap((r) => (r.fate === 'new' && r.receipt ? [r.receipt] : []));
-    if (fresh.length === 0) return summarize(file, rows, null);
-    const batchId = insertBatch(db, { source: 'bank', fileName: file, createdAt: new Date().toISOString(), summary: null, undoneAt: null });
-    insertImportedReceipts(db, fresh, batchId);
-    const summary = summarize(file, rows, batchId);
+    // Plans are counted and their receipts stored as they come, a chunk at a time (issue 8.6):
+    // the commit keeps no plan per row, only the report; the batch is made with its first receipt.
+    const summary = emptySummary(file, null);
+    let batchId: number | null = null;
+    let fresh: PlannedReceipt[] = [];
+    const store = () => {
+      if (fresh.length === 0) return;
+      batchId ??= insertBatch(db, { source: 'bank', fileName: file, createdAt: new Date().toISOString(), summary: null, undoneAt: null });
+      insertImportedReceipts(db, fresh, batchId);
+      fresh = [];
+    };
+    classifyEach(statement.outcomes, ctx, decisions, true, (r) => {
+      count(summary, r);
+      if (r.fate === 'new' && r.receipt) fresh.push(r.receipt);
+      if (fresh.length >= INSERT_CHUNK) store();
+    });
+    store();
+    if (batchId === null) return summary;
+    summary.batchId = batchId;
     summary.refundRows = refundsOf(db, batchId);
     setBatchSummary(db, batchId, summary);
     appendAudit(db, { action: 'bankImport.commit', entity: 'import_batch', entityId: String(batchId), detail: { file, imported: summary.imported } });
