@@ -19,7 +19,10 @@ const callFunnel = {
   message: 'Use useMutation (a change), useQuery (data for the screen) or useAction (an export or look-up) from renderer/api/hooks.',
 };
 // A page is a leaf: what two pages share lives in renderer/components/.
-const pageToPage = { group: ['./*Page', '../*Page', '../../pages/*Page', '**/pages/*Page'], message: 'A page never imports another page: move the shared piece to renderer/components/.' };
+const pageToPage = {
+  group: ['./*Page', '../*Page', '../../pages/*Page', '**/pages/*Page'],
+  message: 'A page never imports another page: move the shared piece to renderer/components/.',
+};
 // Issue 12: an error value is made by apiError(code, params) (shared/api/errors.ts), which renders its
 // message from the catalogue, so no screen can show a raw `{detail}` or an untranslatable sentence.
 const handMadeError = {
@@ -46,11 +49,29 @@ export default tseslint.config(
   },
   { files: ['{shared,electron,renderer}/**/*.{ts,tsx}'], rules: { 'no-restricted-syntax': ['error', handMadeError] } },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, uiOnly] }] } },
-  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel] }], 'no-restricted-syntax': ['error', wholeStore, handMadeError] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel] }],
+      'no-restricted-syntax': ['error', wholeStore, handMadeError],
+    },
+  },
   // The hooks are the one place that may call the API directly.
   { files: ['renderer/api/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi] }] } },
   { files: ['renderer/pages/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, rendererToApi, callFunnel, pageToPage] }] } },
-  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' }] }] } },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     // SQL lives in electron/db/ (STYLE rule 5, issue 12): services call repository functions and never compile a statement or splice a fragment.
     files: ['electron/services/**/*.ts'],
@@ -60,8 +81,15 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' },
-            { group: ['**/db/statements'], importNames: ['prepared'], message: 'Services do not write SQL: add a function to a repository in electron/db/repositories/ and call it (inTransaction stays available).' },
-            { group: ['**/db/cnySql', '**/db/quarterSql'], message: 'SQL fragments are for electron/db/: a service calls the repository query that uses them.' },
+            {
+              group: ['**/db/statements'],
+              importNames: ['prepared'],
+              message: 'Services do not write SQL: add a function to a repository in electron/db/repositories/ and call it (inTransaction stays available).',
+            },
+            {
+              group: ['**/db/cnySql', '**/db/quarterSql'],
+              message: 'SQL fragments are for electron/db/: a service calls the repository query that uses them.',
+            },
           ],
         },
       ],
@@ -76,7 +104,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' },
-            { group: ['../services/*', '!../services/index', '!../services/dispatch', '../forms/*', '../bank/*', '../db/*', '!../db/connection'], message: 'tkpi calls the API (createApi/call in electron/cli/apiClient.ts), never a service directly, so it validates as the window does.' },
+            {
+              group: ['../services/*', '!../services/index', '!../services/dispatch', '../forms/*', '../bank/*', '../db/*', '!../db/connection'],
+              message: 'tkpi calls the API (createApi/call in electron/cli/apiClient.ts), never a service directly, so it validates as the window does.',
+            },
           ],
         },
       ],

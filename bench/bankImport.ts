@@ -19,7 +19,6 @@ import { peakRssMb } from './timing';
 export type BankMode = 'floor' | 'import' | 'norates';
 export type BankRun = { ms: number; againMs: number | null; peakRssMb: number; detail: string };
 
-
 async function floor(kind: BankKind, bytes: Buffer): Promise<number> {
   if (kind === 'xlsx') return (await streamXlsxFloor(bytes)).length;
   if (kind === 'xls') return xlsFloor(bytes).length;

@@ -23,7 +23,10 @@ async function measure(folder: string, ready: string, runs = 3): Promise<{ ms: n
   const data = await openAppData(folder);
   const api = createApi(data.services);
   const host = await startWebHost({ services: data.services, rendererDir: path.join(ROOT, 'dist/renderer') });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript({ content: "localStorage.setItem('tkpi-quarter', '2026Q3')" });
   const cold: number[] = [];
@@ -85,6 +88,8 @@ export async function desktopBench(dir: string): Promise<BenchResult[]> {
   const list = await scrollDeals(full.page);
   await full.close();
   console.log(`考核 page revisited without changes (cached quarter): ${full.warmMs.toFixed(0)} ms vs ${empty.warmMs.toFixed(0)} ms empty`);
-  console.log(`deals list (62k rows in 2026Q3): first rows in ${list.firstRows.toFixed(0)} ms; scrolled to row 2,000 in ${list.deepRows.toFixed(0)} ms; largest response ${list.largestResponse} rows`);
+  console.log(
+    `deals list (62k rows in 2026Q3): first rows in ${list.firstRows.toFixed(0)} ms; scrolled to row 2,000 in ${list.deepRows.toFixed(0)} ms; largest response ${list.largestResponse} rows`,
+  );
   return [{ name: '考核 page interactive, 50-person company vs empty database', ms: full.ms, baselineMs: empty.ms, limit: 2 }];
 }

@@ -44,5 +44,7 @@ export async function formsBench(dir: string, rounds = 20): Promise<BenchResult[
   }
   db.close();
   console.log(`forms workbook: app ${median(exportMs)} ms, the same workbook rewritten ${median(floorMs)} ms (${sizes})`);
-  return [{ name: 'export forms, 50 people, vs the same styled workbook at the same compression', ms: median(exportMs), baselineMs: median(floorMs), limit: 1.5 }];
+  return [
+    { name: 'export forms, 50 people, vs the same styled workbook at the same compression', ms: median(exportMs), baselineMs: median(floorMs), limit: 1.5 },
+  ];
 }

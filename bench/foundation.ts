@@ -12,7 +12,9 @@ type LoadRun = { ms: number; peakRssMb: number };
 
 /** A bundle load in a child process of its own, so that its peak memory is its own. */
 function loadChild(mode: 'app' | 'floor', bundleFile: string, dbFile: string): LoadRun {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.js', 'bench/bundleLoad.ts', mode, bundleFile, dbFile], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.js', 'bench/bundleLoad.ts', mode, bundleFile, dbFile], {
+    encoding: 'utf8',
+  });
   const line = run.stdout.trim().split('\n').pop() ?? '';
   if (run.status !== 0 || !line.startsWith('{')) throw new Error(`bundle load ${mode} failed: ${run.stderr.slice(-2000)}`);
   return JSON.parse(line) as LoadRun;
@@ -30,7 +32,14 @@ function writeCompany(file: string): void {
     if (!Array.isArray(value)) fs.writeSync(fd, JSON.stringify(value));
     else {
       fs.writeSync(fd, '[');
-      for (let i = 0; i < value.length; i += 10_000) fs.writeSync(fd, `${i ? ',' : ''}${value.slice(i, i + 10_000).map((v) => JSON.stringify(v)).join(',')}`);
+      for (let i = 0; i < value.length; i += 10_000)
+        fs.writeSync(
+          fd,
+          `${i ? ',' : ''}${value
+            .slice(i, i + 10_000)
+            .map((v) => JSON.stringify(v))
+            .join(',')}`,
+        );
       fs.writeSync(fd, ']');
     }
   });
@@ -51,7 +60,9 @@ export function foundationBench(dir: string): BenchResult[] {
 
   const floorLoad = loadChild('floor', bundleFile, path.join(dir, 'raw.db'));
   const appLoad = loadChild('app', bundleFile, path.join(dir, 'app.db'));
-  console.log(`load ${bundleMb.toFixed(0)} MB bundle: tkpi load ${appLoad.ms.toFixed(0)} ms, peak RSS ${appLoad.peakRssMb} MB; floor ${floorLoad.ms.toFixed(0)} ms, peak RSS ${floorLoad.peakRssMb} MB`);
+  console.log(
+    `load ${bundleMb.toFixed(0)} MB bundle: tkpi load ${appLoad.ms.toFixed(0)} ms, peak RSS ${appLoad.peakRssMb} MB; floor ${floorLoad.ms.toFixed(0)} ms, peak RSS ${floorLoad.peakRssMb} MB`,
+  );
 
   const db = openDatabase(path.join(dir, 'app.db'));
   // Warm each once, then the median of five runs each, interleaved.
@@ -66,7 +77,9 @@ export function foundationBench(dir: string): BenchResult[] {
     plain.push(time(() => plainAggregation(db, '2026Q3')));
     app.push(time(() => computeQuarter(db, '2026Q3')));
   }
-  console.log(`compute 2026Q3: app ${median(app).toFixed(0)} ms; fair SQL ${median(fair).toFixed(0)} ms; the old floor (a scan of every receipt for new customers) ${median(plain).toFixed(0)} ms`);
+  console.log(
+    `compute 2026Q3: app ${median(app).toFixed(0)} ms; fair SQL ${median(fair).toFixed(0)} ms; the old floor (a scan of every receipt for new customers) ${median(plain).toFixed(0)} ms`,
+  );
 
   // The end of the quarter's deals list: the last page by OFFSET, and the same page by key.
   const total = listDeals(db, { quarter: '2026Q3', offset: 0, limit: 1 }).total;
@@ -78,11 +91,20 @@ export function foundationBench(dir: string): BenchResult[] {
     byOffset.push(time(() => listDeals(db, { quarter: '2026Q3', offset: total - 200, limit: 200 })));
     byKey.push(time(() => listDeals(db, { quarter: '2026Q3', offset: 0, limit: 200, after: key })));
   }
-  const same = JSON.stringify(listDeals(db, { quarter: '2026Q3', offset: total - 200, limit: 200 }).rows) === JSON.stringify(listDeals(db, { quarter: '2026Q3', offset: 0, limit: 200, after: key }).rows);
-  console.log(`deals list, last page of 2026Q3 (${total} deals): by key ${median(byKey).toFixed(1)} ms, by OFFSET ${median(byOffset).toFixed(1)} ms; same rows: ${same}`);
+  const same =
+    JSON.stringify(listDeals(db, { quarter: '2026Q3', offset: total - 200, limit: 200 }).rows) ===
+    JSON.stringify(listDeals(db, { quarter: '2026Q3', offset: 0, limit: 200, after: key }).rows);
+  console.log(
+    `deals list, last page of 2026Q3 (${total} deals): by key ${median(byKey).toFixed(1)} ms, by OFFSET ${median(byOffset).toFixed(1)} ms; same rows: ${same}`,
+  );
   db.close();
   return [
-    { name: `tkpi load (${bundleMb.toFixed(0)} MB bundle) vs the same inserts, indexes dropped and rebuilt`, ms: appLoad.ms, baselineMs: floorLoad.ms, limit: 1.5 },
+    {
+      name: `tkpi load (${bundleMb.toFixed(0)} MB bundle) vs the same inserts, indexes dropped and rebuilt`,
+      ms: appLoad.ms,
+      baselineMs: floorLoad.ms,
+      limit: 1.5,
+    },
     { name: 'tkpi load: peak RSS MB vs 1 GB', ms: appLoad.peakRssMb, baselineMs: 1024, limit: 1 },
     { name: 'compute 2026Q3 vs the best SQL over the same indexes', ms: median(app), baselineMs: median(fair), limit: 1.15 },
     { name: 'deals list, last page of 2026Q3 by key vs by OFFSET', ms: median(byKey), baselineMs: median(byOffset), limit: 0.5 },

@@ -45,8 +45,26 @@ export function generateCompany(size: CompanySize = BENCH_SIZE): BundleInput {
     version: 1,
     company: { name: '基准测试进出口有限公司', baseCurrency: 'CNY' },
     settings: { newCustomerRule: 'first_receipt', commissionBase: 'settled', forcedRanking: false },
-    commissionPlans: [{ id: 'std', mode: 'progressive', brackets: [{ upTo: '300000', rate: '0.01' }, { upTo: '1000000', rate: '0.015' }, { upTo: null, rate: '0.02' }], newCustomerBonus: '500.00' }],
-    salespeople: people.map((id, i) => ({ id, name: `业务员${i + 1}`, department: '外贸部', monthlyBaseSalary: '2000.00', performanceBasePay: '3000.00', commissionPlan: 'std' })),
+    commissionPlans: [
+      {
+        id: 'std',
+        mode: 'progressive',
+        brackets: [
+          { upTo: '300000', rate: '0.01' },
+          { upTo: '1000000', rate: '0.015' },
+          { upTo: null, rate: '0.02' },
+        ],
+        newCustomerBonus: '500.00',
+      },
+    ],
+    salespeople: people.map((id, i) => ({
+      id,
+      name: `业务员${i + 1}`,
+      department: '外贸部',
+      monthlyBaseSalary: '2000.00',
+      performanceBasePay: '3000.00',
+      commissionPlan: 'std',
+    })),
     customers,
     fxRates: MONTHS.flatMap((month) => CURRENCIES.map((currency, i) => ({ month, currency, rate: (7 + i * 0.7 + rand() * 0.2).toFixed(4) }))),
     deals: Array.from({ length: size.deals }, (_, i) => {

@@ -7,9 +7,32 @@ import iconv from 'iconv-lite';
  * a header with English glosses, signed amounts with 来账/往账, rates quoted per 100 units.
  */
 
-const HEADER = ['交易类型[ Transaction Type ]', '付款人名称[ Payer\'s Name ]', '收款人名称[ Payee\'s Name ]', '交易日期[ Transaction Date ]', '交易货币[ Trade Currency ]', '交易金额[ Trade Amount ]', '起息日期[ Value Date ]', '汇率[ Exchange rate ]', '交易流水号[ Transaction reference number ]', '摘要[ Reference ]'];
-const PAYERS = ['PIONEER TEXTILES LIMITED', 'ALPINE HARDWARE CO LTD', 'HARBOR RETAIL BV', 'PACIFIC IMPORTS S.A.S.', 'AURORA SUPPLY SRL', 'ATLAS INDUSTRIES L.L.C.', 'SOMEBODY NEW TRADING LTD'];
-const CURRENCIES: [string, number][] = [['USD', 707], ['EUR', 776], ['GBP', 905]];
+const HEADER = [
+  '交易类型[ Transaction Type ]',
+  "付款人名称[ Payer's Name ]",
+  "收款人名称[ Payee's Name ]",
+  '交易日期[ Transaction Date ]',
+  '交易货币[ Trade Currency ]',
+  '交易金额[ Trade Amount ]',
+  '起息日期[ Value Date ]',
+  '汇率[ Exchange rate ]',
+  '交易流水号[ Transaction reference number ]',
+  '摘要[ Reference ]',
+];
+const PAYERS = [
+  'PIONEER TEXTILES LIMITED',
+  'ALPINE HARDWARE CO LTD',
+  'HARBOR RETAIL BV',
+  'PACIFIC IMPORTS S.A.S.',
+  'AURORA SUPPLY SRL',
+  'ATLAS INDUSTRIES L.L.C.',
+  'SOMEBODY NEW TRADING LTD',
+];
+const CURRENCIES: [string, number][] = [
+  ['USD', 707],
+  ['EUR', 776],
+  ['GBP', 905],
+];
 
 export function statementRows(count: number): string[][] {
   const rows: string[][] = [];
@@ -20,7 +43,18 @@ export function statementRows(count: number): string[][] {
     const date = `2026${String(1 + Math.floor(day / 28)).padStart(2, '0')}${String(1 + (day % 28)).padStart(2, '0')}`;
     const out = i % 10 === 9;
     const amount = `${out ? '-' : '+'}${1000 + ((i * 37) % 90000)}.${String(i % 100).padStart(2, '0')}`;
-    rows.push([out ? '往账' : '来账', out ? '宁波海联进出口有限公司' : (PAYERS[i % PAYERS.length] ?? ''), out ? '中国银行' : '宁波海联进出口有限公司', date, currency, amount, date, `${rate}.${String(i % 100).padStart(2, '0')}`, `BENCH${String(i).padStart(8, '0')}`, out ? '手续费' : `PAYMENT FOR PO ${i}`]);
+    rows.push([
+      out ? '往账' : '来账',
+      out ? '宁波海联进出口有限公司' : (PAYERS[i % PAYERS.length] ?? ''),
+      out ? '中国银行' : '宁波海联进出口有限公司',
+      date,
+      currency,
+      amount,
+      date,
+      `${rate}.${String(i % 100).padStart(2, '0')}`,
+      `BENCH${String(i).padStart(8, '0')}`,
+      out ? '手续费' : `PAYMENT FOR PO ${i}`,
+    ]);
   }
   return rows;
 }

@@ -21,7 +21,14 @@ import { median, time, type BenchResult } from './timing';
 const AS_OF = '2026-09-30';
 
 const TERMS = [
-  { id: 'TT30-70', name: '30%定金，70%见提单副本', instalments: [{ percent: '30', from: 'signed' as const, days: 0 }, { percent: '70', from: 'shipped' as const, days: 0 }] },
+  {
+    id: 'TT30-70',
+    name: '30%定金，70%见提单副本',
+    instalments: [
+      { percent: '30', from: 'signed' as const, days: 0 },
+      { percent: '70', from: 'shipped' as const, days: 0 },
+    ],
+  },
   { id: 'OA60', name: 'O/A 60', instalments: [{ percent: '100', from: 'shipped' as const, days: 60 }] },
   { id: 'LC', name: '即期信用证', instalments: [{ percent: '100', from: 'shipped' as const, days: 10 }] },
   {
@@ -42,13 +49,21 @@ export function withReceivables(company: BundleInput): BundleInput {
   return {
     ...company,
     settings: { ...company.settings, paymentTerms: TERMS, defaultTerms: 'TT30-70', receivablesFrom: '2025-01-01', smallBalance: '300.00' },
-    customers: (company.customers ?? []).map((c, i) => ({ ...c, ...(i % 3 === 0 ? { terms: ids[i % ids.length] } : {}), creditLimit: i % 2 === 0 ? '500000.00' : null })),
+    customers: (company.customers ?? []).map((c, i) => ({
+      ...c,
+      ...(i % 3 === 0 ? { terms: ids[i % ids.length] } : {}),
+      creditLimit: i % 2 === 0 ? '500000.00' : null,
+    })),
     deals: deals.map((d, i) => ({
       ...d,
       ...(i % 5 === 0 ? { terms: ids[(i / 5) % ids.length] } : {}),
       ...(i % 10 !== 0 ? { shippedOn: addDays(d.signedOn, 5 + (i % 50)) } : {}),
     })),
-    writeOffs: deals.flatMap((d, i) => (i % 200 === 0 && d.status !== 'cancelled' ? [{ deal: d.id, number: 1, date: addDays(d.signedOn, 90), amount: '10.00', kind: 'bank_charges' as const, reason: '中间行扣费' }] : [])),
+    writeOffs: deals.flatMap((d, i) =>
+      i % 200 === 0 && d.status !== 'cancelled'
+        ? [{ deal: d.id, number: 1, date: addDays(d.signedOn, 90), amount: '10.00', kind: 'bank_charges' as const, reason: '中间行扣费' }]
+        : [],
+    ),
   };
 }
 
@@ -76,7 +91,9 @@ function measure(file: string): { results: BenchResult[]; peakRssMb: number; ins
     app.push(time(() => (instalments = computeReceivables(db, AS_OF).instalments.length)));
   }
   db.close();
-  console.error(`receivables: ${rows} rows read, ${instalments} instalments as of ${AS_OF}; compute ${app.map((t) => t.toFixed(0)).join('/')} ms, read ${read.map((t) => t.toFixed(0)).join('/')} ms`);
+  console.error(
+    `receivables: ${rows} rows read, ${instalments} instalments as of ${AS_OF}; compute ${app.map((t) => t.toFixed(0)).join('/')} ms, read ${read.map((t) => t.toFixed(0)).join('/')} ms`,
+  );
   return {
     results: [{ name: `receivables as of ${AS_OF} (500k deals, 1M receipts) vs reading their rows`, ms: median(app), baselineMs: median(read), limit: 3 }],
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -90,7 +107,9 @@ function build(file: string): void {
   const db = openDatabase(file, { create: true });
   // RECEIVABLES_BENCH_SCALE=0.01 builds a hundredth of the company, to try the bench quickly.
   const scale = Number(process.env.RECEIVABLES_BENCH_SCALE ?? '1');
-  const size = Object.fromEntries(Object.entries(BENCH_SIZE).map(([k, v]) => [k, Math.max(1, Math.round(v * (k === 'salespeople' ? 1 : scale)))])) as typeof BENCH_SIZE;
+  const size = Object.fromEntries(
+    Object.entries(BENCH_SIZE).map(([k, v]) => [k, Math.max(1, Math.round(v * (k === 'salespeople' ? 1 : scale)))]),
+  ) as typeof BENCH_SIZE;
   loadBundle(db, withReceivables(generateCompany(size)), 'bench');
   db.close();
 }
@@ -114,7 +133,9 @@ if (self) {
   } else {
     if (!fs.existsSync(file)) {
       const started = Date.now();
-      const child = spawnSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.js', 'bench/receivables.ts', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const child = spawnSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.js', 'bench/receivables.ts', 'build'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       if (child.status !== 0) throw new Error('building the receivables bench database failed');
       console.error(`receivables: built ${file} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }

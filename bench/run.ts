@@ -13,5 +13,12 @@ import { report } from './timing';
 const dir = path.resolve('bench/.data');
 fs.mkdirSync(dir, { recursive: true });
 
-const pass = report([...foundationBench(dir), ...(await desktopBench(dir)), ...(await formsBench(dir)), ...(await bankBench(dir)), ...receivablesBench(), ...cliStartupBench()]);
+const pass = report([
+  ...foundationBench(dir),
+  ...(await desktopBench(dir)),
+  ...(await formsBench(dir)),
+  ...(await bankBench(dir)),
+  ...receivablesBench(),
+  ...cliStartupBench(),
+]);
 process.exitCode = pass ? 0 : 1;

@@ -41,7 +41,13 @@ function plainCell(value: unknown): Cell {
 }
 
 export async function streamXlsxFloor(bytes: Buffer): Promise<Parsed[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const rows: Parsed[] = [];
   for await (const sheet of reader) {
     for await (const row of sheet) rows.push(parseRow((row.values as unknown[]).slice(1).map(plainCell)));

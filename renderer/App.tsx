@@ -68,7 +68,17 @@ export function App() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #e8e8e8', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px', height: 56 }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #e8e8e8',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            padding: '0 24px',
+            height: 56,
+          }}
+        >
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t(`nav.${current.key}` as UiKey)}
             <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginLeft: 16 }}>

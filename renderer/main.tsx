@@ -16,7 +16,9 @@ function Root() {
   return (
     <ConfigProvider
       locale={lang === 'zh-CN' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4, fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } }}
+      theme={{
+        token: { colorPrimary: '#1f5fa8', borderRadius: 4, fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" },
+      }}
       // Every dialog taller than the window scrolls its body, so 保存 stays in view (1366×768 laptops).
       modal={{ styles: { body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto' } } }}
     >

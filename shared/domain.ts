@@ -92,4 +92,3 @@ export type Salesperson = {
   /** 离职: the day they left; kept in history, no targets for quarters starting after it. */
   leftOn?: IsoDate | null;
 };
-

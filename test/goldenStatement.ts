@@ -5,7 +5,17 @@ import Decimal from 'decimal.js';
  * bundle's own JSON — not through the app — so the statement's lines can be checked one by one.
  */
 
-type BundleReceipt = { ref?: string; valueDate: string; currency: string; amount: string; rate?: string | null; cnyAmount?: string | null; customer?: string | null; salesperson?: string | null; notCustomer?: boolean };
+type BundleReceipt = {
+  ref?: string;
+  valueDate: string;
+  currency: string;
+  amount: string;
+  rate?: string | null;
+  cnyAmount?: string | null;
+  customer?: string | null;
+  salesperson?: string | null;
+  notCustomer?: boolean;
+};
 type Bundle = {
   customers: { id: string; owner?: string | null }[];
   fxRates: { month: string; currency: string; rate: string }[];

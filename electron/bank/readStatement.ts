@@ -97,7 +97,7 @@ async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
     return [readCsv(text)];
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('bank.unreadable', { file, reason: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+    throw new DomainError('bank.unreadable', { file, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
   }
 }
 

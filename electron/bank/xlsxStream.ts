@@ -174,7 +174,10 @@ export async function readXlsxStream(bytes: Uint8Array, file: string, maxRows: n
         const value = cell.value as unknown;
         // The loaded workbook turns a formula's cached number into a date under a date format.
         const result = value !== null && typeof value === 'object' && 'formula' in value ? (value as { result?: unknown }).result : undefined;
-        cells[col - 1] = typeof result === 'number' && isDateFormat(cell.numFmt) ? new Date(Math.round((result - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)) : excelValue(value);
+        cells[col - 1] =
+          typeof result === 'number' && isDateFormat(cell.numFmt)
+            ? new Date(Math.round((result - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
+            : excelValue(value);
       });
       grid[row.number - 1] = cells;
     }

@@ -40,7 +40,10 @@ function position(part: string, value: string): number {
  * row) into a 0-based mapping. Any bad part is refused with a one-line message naming it.
  */
 export function parseColumnsOption(text: string): ColumnsOption {
-  const parts = text.split(/[,，]/).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(/[,，]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw bad('没有指定任何列');
   const option: ColumnsOption = { headerRow: null, columns: {} };
   const taken = new Map<number, string>();

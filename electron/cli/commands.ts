@@ -49,7 +49,9 @@ export function loadCommand(dbFile: string, bundleFile: string): Output {
     } finally {
       db.close();
     }
-    return { stdout: `已载入 ${bundleFile}：业务员 ${s.salespeople} 人，客户 ${s.customers} 家，成交 ${s.deals} 笔，收汇 ${s.receipts} 笔（未匹配 ${s.unmatched} 笔）` };
+    return {
+      stdout: `已载入 ${bundleFile}：业务员 ${s.salespeople} 人，客户 ${s.customers} 家，成交 ${s.deals} 笔，收汇 ${s.receipts} 笔（未匹配 ${s.unmatched} 笔）`,
+    };
   } catch (error) {
     if (!existed) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
     throw error;
@@ -95,11 +97,16 @@ export async function importBankCommand(dbFile: string, statement: string, json:
  */
 export async function exportFormsCommand(dbFile: string, quarter: string, out: string, perPerson: boolean): Promise<Output> {
   // The forms carry each person's 提成对账单; the statements also go out on their own.
-  const { forms, statements } = await withApi(dbFile, async (api) => ({ forms: await call(api, 'forms.export', { quarter, perPerson }), statements: await call(api, 'statements.export', { quarter }) }));
+  const { forms, statements } = await withApi(dbFile, async (api) => ({
+    forms: await call(api, 'forms.export', { quarter, perPerson }),
+    statements: await call(api, 'statements.export', { quarter }),
+  }));
   // --out is made only once the API has accepted the quarter, so bad input leaves no folder behind.
   outputFolder(out);
   const files = forms.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.content, 'base64') }));
-  const written = perPerson ? files.map((f) => path.join(writeFolderAtomically(out, `绩效考核表-${quarter}`, files), f.fileName)) : files.map((f) => writeFileAtomically(path.join(out, f.fileName), f.bytes));
+  const written = perPerson
+    ? files.map((f) => path.join(writeFolderAtomically(out, `绩效考核表-${quarter}`, files), f.fileName))
+    : files.map((f) => writeFileAtomically(path.join(out, f.fileName), f.bytes));
   written.push(writeFileAtomically(path.join(out, statements.fileName), Buffer.from(statements.content, 'base64')));
   return { stdout: written.map((file) => `已写出 ${file}`).join('\n') };
 }
@@ -107,7 +114,9 @@ export async function exportFormsCommand(dbFile: string, quarter: string, out: s
 /** `tkpi import-self-review`: records the self-evaluation written on an exported form. */
 export async function importSelfReviewCommand(dbFile: string, form: string, quarter: string | undefined): Promise<Output> {
   const content = Buffer.from(readFile(form)).toString('base64');
-  const record = await withApi(dbFile, (api) => call(api, 'forms.importSelfReview', { fileName: path.basename(form), content, ...(quarter === undefined ? {} : { quarter }) }));
+  const record = await withApi(dbFile, (api) =>
+    call(api, 'forms.importSelfReview', { fileName: path.basename(form), content, ...(quarter === undefined ? {} : { quarter }) }),
+  );
   return { stdout: `已导入 ${record.salesperson} ${record.quarter} 的自评（${record.steps.self?.text.length ?? 0} 字）` };
 }
 
@@ -117,7 +126,10 @@ export async function importSelfReviewCommand(dbFile: string, form: string, quar
  */
 async function firstFilledRow(api: Api, file: { fileName: string; content: string }): Promise<number> {
   const plan = await call(api, 'bankImport.preview', file);
-  return Math.max(plan.sheet.rows.findIndex((row) => row.some((cell) => cell.trim() !== '')), 0);
+  return Math.max(
+    plan.sheet.rows.findIndex((row) => row.some((cell) => cell.trim() !== '')),
+    0,
+  );
 }
 
 /** `tkpi receivables`: the ageing and credit as of a date (SPEC §12); a missing rate is bad input naming month and currency. */

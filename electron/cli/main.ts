@@ -40,7 +40,17 @@ async function run(argv: string[]): Promise<Output> {
     throw new CliInputError(`参数有误：${(error as Error).message}`);
   }
   const { values, positionals } = parsed;
-  const { annualCommand, appraiseCommand, dumpCommand, exportFormsCommand, importBankCommand, importSelfReviewCommand, loadCommand, receivablesCommand, requireOption } = await import('./commands');
+  const {
+    annualCommand,
+    appraiseCommand,
+    dumpCommand,
+    exportFormsCommand,
+    importBankCommand,
+    importSelfReviewCommand,
+    loadCommand,
+    receivablesCommand,
+    requireOption,
+  } = await import('./commands');
   const db = () => requireOption(values.db, '--db FILE');
   switch (command) {
     case 'load':
@@ -73,7 +83,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${output.stdout}\n`);
     if (output.stderr) process.stderr.write(`${output.stderr}\n`);
   } catch (error) {
-    const file = argv[0] === 'load' || argv[0] === 'import-bank' || argv[0] === 'import-self-review' ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db' && argv[i - 1] !== '--columns') : undefined;
+    const file =
+      argv[0] === 'load' || argv[0] === 'import-bank' || argv[0] === 'import-self-review'
+        ? argv.find((a, i) => i > 0 && !a.startsWith('--') && argv[i - 1] !== '--db' && argv[i - 1] !== '--columns')
+        : undefined;
     const { errorLine } = await import('./cliError');
     const { line, code } = errorLine(error, file);
     process.stderr.write(`tkpi: ${line}\n`);

@@ -26,13 +26,23 @@ function ageing(f: AgeingFigures): string[] {
 export function receivablesTable(report: ReceivablesReport): string {
   const people = renderTable(
     [{ title: '编号' }, { title: '业务员' }, ...AGEING_COLUMNS, right('最长逾期天数')],
-    [
-      ...report.salespeople.map((p) => [p.salesperson, p.name, ...ageing(p), String(p.oldestOverdueDays)]),
-      ['', '合计', ...ageing(report.totals), ''],
-    ],
+    [...report.salespeople.map((p) => [p.salesperson, p.name, ...ageing(p), String(p.oldestOverdueDays)]), ['', '合计', ...ageing(report.totals), '']],
   );
   const customers = renderTable(
-    [{ title: '编号' }, { title: '客户' }, right('应收余额'), right('逾期'), right('在手订单'), right('预收/多收'), right('最长逾期天数'), { title: '信用等级' }, right('信用额度'), right('信用敞口'), { title: '超额度' }, { title: '建议等级' }],
+    [
+      { title: '编号' },
+      { title: '客户' },
+      right('应收余额'),
+      right('逾期'),
+      right('在手订单'),
+      right('预收/多收'),
+      right('最长逾期天数'),
+      { title: '信用等级' },
+      right('信用额度'),
+      right('信用敞口'),
+      { title: '超额度' },
+      { title: '建议等级' },
+    ],
     report.customers.map((c) => [
       c.customer,
       c.name,

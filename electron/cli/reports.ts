@@ -51,7 +51,9 @@ export function quarterTable({ report, warnings, snapshots }: QuarterAppraisal):
       `上限 S ${caps.S}、A ${caps.A}、S+A ${caps.SA}，C+D 至少 ${caps.CD}：${compliant ? '符合' : '不符合'}`,
     `未匹配收汇：${report.unmatchedReceipts.count} 笔，¥${thousands(report.unmatchedReceipts.cny)}`,
     // Approved rows are the snapshots taken at 审定, not a computation from today's data.
-    ...(snapshots && snapshots.length > 0 ? [`已审定 ${snapshots.length} 人（${snapshots.map((s) => s.salesperson).join('、')}）：显示审定时的数字，之后的数据变化不影响`] : []),
+    ...(snapshots && snapshots.length > 0
+      ? [`已审定 ${snapshots.length} 人（${snapshots.map((s) => s.salesperson).join('、')}）：显示审定时的数字，之后的数据变化不影响`]
+      : []),
   ];
   return [summary[0], '', renderTable(columns, rows), '', ...summary.slice(1), ...warnings.map((w) => `提示：${w.message}`)].join('\n');
 }

@@ -18,6 +18,7 @@ export function decodeKey<T extends readonly ('string' | 'number')[]>(after: str
   } catch {
     throw new DomainError('input.cursor', {}, { field: 'after' });
   }
-  if (!Array.isArray(values) || values.length !== shape.length || values.some((v, i) => typeof v !== shape[i])) throw new DomainError('input.cursor', {}, { field: 'after' });
+  if (!Array.isArray(values) || values.length !== shape.length || values.some((v, i) => typeof v !== shape[i]))
+    throw new DomainError('input.cursor', {}, { field: 'after' });
   return values as { [K in keyof T]: T[K] extends 'number' ? number : string };
 }

@@ -122,7 +122,9 @@ function newCustomerCounts(db: Db, range: DateRange, rule: NewCustomerRule): { s
 }
 
 function errorWeights(db: Db, range: DateRange): { sp: string; w: number }[] {
-  return prepared(db, 'SELECT salesperson_id AS sp, SUM(weight) AS w FROM error_records WHERE date BETWEEN @from AND @to GROUP BY salesperson_id').all(range) as {
+  return prepared(db, 'SELECT salesperson_id AS sp, SUM(weight) AS w FROM error_records WHERE date BETWEEN @from AND @to GROUP BY salesperson_id').all(
+    range,
+  ) as {
     sp: string;
     w: number;
   }[];

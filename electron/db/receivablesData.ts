@@ -38,7 +38,7 @@ const DEALS_WITHOUT_CUSTOMER = `SELECT id, salesperson_id, customer_id, signed_o
 
 /** Customer ids in index order, cut into ranges of about `size` customers. */
 export function customerRanges(db: Db, size = 2000): { lo: string; hi: string }[] {
-  const ids = (prepared(db, 'SELECT id FROM customers ORDER BY id').pluck().all() as string[]);
+  const ids = prepared(db, 'SELECT id FROM customers ORDER BY id').pluck().all() as string[];
   const ranges: { lo: string; hi: string }[] = [];
   for (let i = 0; i < ids.length; i += size) ranges.push({ lo: ids[i] as string, hi: ids[Math.min(ids.length, i + size) - 1] as string });
   return ranges;
@@ -53,7 +53,9 @@ export function receivableCustomers(db: Db): Map<string, CustomerRow> {
     credit_grade: CreditGrade;
     credit_limit_fen: number | null;
   }[];
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, owner: r.owner_id, terms: r.terms_id, creditGrade: r.credit_grade, creditLimitFen: r.credit_limit_fen }]));
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, owner: r.owner_id, terms: r.terms_id, creditGrade: r.credit_grade, creditLimitFen: r.credit_limit_fen }]),
+  );
 }
 
 function toDeal(row: DealRow): ReceivableDeal {
@@ -124,7 +126,8 @@ export function forEachBook(
     while (d < deals.length || r < receipts.length) {
       const nextDeal = deals[d]?.customer_id;
       const nextReceipt = receipts[r]?.customer_id;
-      const id = nextDeal === undefined || nextDeal === null ? (nextReceipt as string) : nextReceipt === undefined || nextDeal <= nextReceipt ? nextDeal : nextReceipt;
+      const id =
+        nextDeal === undefined || nextDeal === null ? (nextReceipt as string) : nextReceipt === undefined || nextDeal <= nextReceipt ? nextDeal : nextReceipt;
       const own: ReceivableDeal[] = [];
       for (; d < deals.length && (deals[d] as DealRow).customer_id === id; d++) own.push(toDeal(deals[d] as DealRow));
       const paid: ReceivableReceipt[] = [];
@@ -152,9 +155,9 @@ export function unmatchedReceipts(db: Db, options: ReadOptions): { count: number
   const params = { from: options.receivablesFrom ?? '0000-01-01', asOf: options.asOf };
   const where = `FROM receipts r WHERE r.customer_id IS NULL AND r.not_customer = 0 AND r.value_date BETWEEN @from AND @asOf`;
   const sums = prepared(db, `SELECT COUNT(*) AS n, SUM(${RECEIPT_CNY}) AS fen ${where}`).get(params) as { n: number; fen: number | null };
-  const missing = prepared(db, `SELECT substr(r.value_date, 1, 7) AS month, r.currency ${where} AND ${RECEIPT_MISSING_RATE} ORDER BY 1, 2 LIMIT 1`).get(params) as
-    | { month: string; currency: string }
-    | undefined;
+  const missing = prepared(db, `SELECT substr(r.value_date, 1, 7) AS month, r.currency ${where} AND ${RECEIPT_MISSING_RATE} ORDER BY 1, 2 LIMIT 1`).get(
+    params,
+  ) as { month: string; currency: string } | undefined;
   return { count: sums.n, cnyFen: sums.fen ?? 0, missing: missing ?? null };
 }
 

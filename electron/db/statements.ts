@@ -26,4 +26,3 @@ export function prepared(db: Db, sql: string): Database.Statement {
 export function inTransaction<T>(db: Db, work: () => T): T {
   return db.transaction(work).immediate();
 }
-

@@ -70,7 +70,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
       size: u32(bytes, at + 24),
       localOffset: u32(bytes, at + 42),
     };
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) readZip64(bytes, at + 46 + nameLength, extraLength, entry);
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff)
+      readZip64(bytes, at + 46 + nameLength, extraLength, entry);
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -79,7 +80,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 
 /** Sizes over 4 GB live in the zip64 extra field, in this order, only for the fields that overflow. */
 function readZip64(bytes: Uint8Array, extraStart: number, extraLength: number, entry: ZipEntry): void {
-  for (let at = extraStart; at + 4 <= extraStart + extraLength; ) {
+  for (let at = extraStart; at + 4 <= extraStart + extraLength;) {
     const id = u16(bytes, at);
     const length = u16(bytes, at + 2);
     if (id === 0x0001) {
@@ -144,7 +145,8 @@ export function guardXlsx(bytes: Uint8Array, file: string, limits: ZipLimits): Z
   }
   for (const entry of entries.filter((e) => isSheet(e.name))) {
     const rows = declaredRows(entryHead(bytes, entry));
-    if (rows !== null && rows > limits.rows) throw new DomainError('file.tooManyRows', { file, sheet: sheetName(entry.name), limit: limits.rows.toLocaleString('en-US') });
+    if (rows !== null && rows > limits.rows)
+      throw new DomainError('file.tooManyRows', { file, sheet: sheetName(entry.name), limit: limits.rows.toLocaleString('en-US') });
   }
   if (!limits.verify) return entries;
   for (const entry of entries) {

@@ -47,7 +47,8 @@ export function formLayout(shape: FormShape): FormMap {
   const n = shape.indicators;
   const below = n + shape.adjustments;
   const figures: Record<string, string> = {};
-  for (let k = 0; k < n; k++) Object.assign(figures, { [`indicator${k}.weight`]: `B${10 + k}`, [`indicator${k}.actual`]: `D${10 + k}`, [`indicator${k}.score`]: `F${10 + k}` });
+  for (let k = 0; k < n; k++)
+    Object.assign(figures, { [`indicator${k}.weight`]: `B${10 + k}`, [`indicator${k}.actual`]: `D${10 + k}`, [`indicator${k}.score`]: `F${10 + k}` });
   Object.assign(figures, {
     weighted: `G${10 + n}`,
     adjustments: `G${13 + below}`,

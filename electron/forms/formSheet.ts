@@ -132,7 +132,9 @@ function header(w: Writer, form: PersonForm): void {
 function indicatorTable(w: Writer, form: PersonForm, figures: Record<string, string>): void {
   w.section('一、考核指标');
   const head = ['指标', '权重%', '目标/基准', '实际完成', '评分规则', '得分', '加权得分'];
-  head.forEach((text, i) => w.put(`${String.fromCharCode(65 + i)}${w.row}`, text, { font: font.label, fill: fill.header, border: border.box, alignment: align.center }));
+  head.forEach((text, i) =>
+    w.put(`${String.fromCharCode(65 + i)}${w.row}`, text, { font: font.label, fill: fill.header, border: border.box, alignment: align.center }),
+  );
   w.row++;
   const first = w.row;
   const last = first + form.row.indicators.length - 1;
@@ -151,12 +153,20 @@ function indicatorTable(w: Writer, form: PersonForm, figures: Record<string, str
     w.put(`F${r}`, score, { font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.score });
     const applicable = form.row.indicators.filter((i) => i.score !== null).reduce((s, i) => s.plus(i.weight), new Dec(0));
     const contribution = result.score === null ? '—' : round2(new Dec(result.weight).times(result.score).div(applicable)).toNumber();
-    w.put(`G${r}`, { formula: `IF(F${r}="","—",ROUND(B${r}*F${r}/${weights},2))`, result: contribution }, { font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.score });
+    w.put(
+      `G${r}`,
+      { formula: `IF(F${r}="","—",ROUND(B${r}*F${r}/${weights},2))`, result: contribution },
+      { font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.score },
+    );
     Object.assign(figures, { [`indicator${k}.weight`]: `B${r}`, [`indicator${k}.actual`]: `D${r}`, [`indicator${k}.score`]: `F${r}` });
   });
   const r = w.row++;
   w.merged(`A${r}`, `F${r}`, '加权得分（按适用指标的权重折算）', { font: font.label, alignment: align.right });
-  w.put(`G${r}`, { formula: `ROUND(SUMPRODUCT(B${first}:B${last},F${first}:F${last})/${weights},2)`, result: Number(form.row.weightedScore) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.score });
+  w.put(
+    `G${r}`,
+    { formula: `ROUND(SUMPRODUCT(B${first}:B${last},F${first}:F${last})/${weights},2)`, result: Number(form.row.weightedScore) },
+    { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.score },
+  );
   figures.weighted = `G${r}`;
   w.row++;
 }
@@ -185,12 +195,21 @@ function results(w: Writer, form: PersonForm, figures: Record<string, string>): 
   const r = w.row++;
   w.merged(`A${r}`, `F${r}`, form.adjustments.length ? '加扣分合计' : '加扣分合计（无）', { font: font.label, alignment: align.right });
   const adjFormula = form.adjustments.length ? `SUM(G${firstAdj}:G${r - 1})` : '0';
-  w.put(`G${r}`, { formula: adjFormula, result: Number(form.row.adjustments) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.score });
+  w.put(
+    `G${r}`,
+    { formula: adjFormula, result: Number(form.row.adjustments) },
+    { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.score },
+  );
   figures.adjustments = `G${r}`;
   const t = w.row++;
   const override = form.record?.overrideTotal ?? null;
   w.merged(`A${t}`, `F${t}`, override ? `总分（总经理调整：${form.record?.overrideReason ?? ''}）` : '总分', { font: font.label, alignment: align.right });
-  w.put(`G${t}`, override ? Number(form.row.total) : { formula: `MIN(100,MAX(0,${weightedCell}+G${r}))`, result: Number(form.row.total) }, { font: font.section, border: border.box, alignment: align.right, numFmt: numFmt.score });
+  w.put(`G${t}`, override ? Number(form.row.total) : { formula: `MIN(100,MAX(0,${weightedCell}+G${r}))`, result: Number(form.row.total) }, {
+    font: font.section,
+    border: border.box,
+    alignment: align.right,
+    numFmt: numFmt.score,
+  });
   figures.total = `G${t}`;
   const p = w.row++;
   const labels: [string, string, ExcelJS.CellValue, string][] = [
@@ -200,12 +219,21 @@ function results(w: Writer, form: PersonForm, figures: Record<string, string>): 
   ];
   for (const [lc, label, value, vc] of labels) {
     w.put(`${lc}${p}`, label, { font: font.label, fill: fill.header, border: border.box, alignment: align.center });
-    w.put(`${vc}${p}`, value, { font: font.body, border: border.box, alignment: align.center, numFmt: vc === 'D' ? '0.0#' : vc === 'F' ? numFmt.money : numFmt.text });
+    w.put(`${vc}${p}`, value, {
+      font: font.body,
+      border: border.box,
+      alignment: align.center,
+      numFmt: vc === 'D' ? '0.0#' : vc === 'F' ? numFmt.money : numFmt.text,
+    });
   }
   w.put(`G${p}`, '', { border: border.box });
   const q = w.row++;
   w.merged(`A${q}`, `F${q}`, '下季度绩效工资 = 季度绩效基准工资 × 绩效系数', { font: font.label, alignment: align.right });
-  w.put(`G${q}`, { formula: `ROUND(F${p}*D${p},2)`, result: Number(form.row.performancePay) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money });
+  w.put(
+    `G${q}`,
+    { formula: `ROUND(F${p}*D${p},2)`, result: Number(form.row.performancePay) },
+    { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money },
+  );
   Object.assign(figures, { grade: `B${p}`, coefficient: `D${p}`, performancePay: `G${q}` });
   w.row++;
 }
@@ -215,7 +243,12 @@ function commission(w: Writer, form: PersonForm, figures: Record<string, string>
   const c = form.row.commission;
   const plan = form.plan;
   const brackets = plan
-    ? plan.brackets.map((b, i) => `${b.upTo === null ? `${boundText(plan.brackets[i - 1]?.upTo ?? '0')}以上` : `${boundText(b.upTo)}以内`} ${new Dec(b.rate).times(100).toString()}%`).join('；')
+    ? plan.brackets
+        .map(
+          (b, i) =>
+            `${b.upTo === null ? `${boundText(plan.brackets[i - 1]?.upTo ?? '0')}以上` : `${boundText(b.upTo)}以内`} ${new Dec(b.rate).times(100).toString()}%`,
+        )
+        .join('；')
     : '未设定提成方案';
   const mode = plan?.mode === 'whole' ? '全额累进' : '超额累进';
   const rows: [string, ExcelJS.CellValue][] = [
@@ -231,7 +264,11 @@ function commission(w: Writer, form: PersonForm, figures: Record<string, string>
   }
   const r = w.row++;
   w.merged(`A${r}`, `F${r}`, '提成合计', { font: font.label, alignment: align.right });
-  w.put(`G${r}`, { formula: `G${first + 1}+G${first + 2}`, result: Number(c.total) }, { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money });
+  w.put(
+    `G${r}`,
+    { formula: `G${first + 1}+G${first + 2}`, result: Number(c.total) },
+    { font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money },
+  );
   figures.commission = `G${r}`;
   receivables(w, form);
   w.row++;
@@ -282,7 +319,13 @@ function narrative(w: Writer, form: PersonForm, selfScores: Record<string, strin
     w.put(`${column}${r}`, label, { font: font.label, fill: fill.header, border: border.box, alignment: align.center });
     if (column === 'E') w.merged(`F${r}`, `G${r}`, value, { font: font.body, border: border.box, alignment: align.center, numFmt: numFmt.text });
     // The date sits in the narrow column B (7): shrink it to one line rather than wrap 2026-10-|12.
-    else w.put(`${next}${r}`, value, { font: font.body, border: border.box, alignment: column === 'A' ? { vertical: 'middle', horizontal: 'center', shrinkToFit: true } : align.center, numFmt: numFmt.text });
+    else
+      w.put(`${next}${r}`, value, {
+        font: font.body,
+        border: border.box,
+        alignment: column === 'A' ? { vertical: 'middle', horizontal: 'center', shrinkToFit: true } : align.center,
+        numFmt: numFmt.text,
+      });
   }
   w.merged(`A${w.row}`, `${LAST}${w.row}`, '考核人评语（不少于 100 字）：', { font: font.label, alignment: align.left });
   w.row++;

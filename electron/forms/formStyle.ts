@@ -54,7 +54,13 @@ export function printSetup(sheet: ExcelJS.Worksheet, titleRows: string): void {
   sheet.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
 }
 
-export type CellStyle = { font?: Partial<ExcelJS.Font>; border?: Partial<ExcelJS.Borders>; alignment?: Partial<ExcelJS.Alignment>; numFmt?: string; fill?: ExcelJS.Fill };
+export type CellStyle = {
+  font?: Partial<ExcelJS.Font>;
+  border?: Partial<ExcelJS.Borders>;
+  alignment?: Partial<ExcelJS.Alignment>;
+  numFmt?: string;
+  fill?: ExcelJS.Fill;
+};
 
 const ids = new WeakMap<object, number>();
 let nextId = 1;

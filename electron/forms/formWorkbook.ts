@@ -26,7 +26,11 @@ export type FormIdentity = { sheet: string; salesperson: string; quarter: string
  */
 export function formChecksum(secret: Buffer, form: FormIdentity, figures: FormFigures): string {
   const { v, indicators, adjustments, selfItems } = form.shape;
-  const text = [canonicalFigures(form.quarter, form.salesperson, figures), `sheet=${form.sheet}`, `layout=${JSON.stringify([v, indicators, adjustments, selfItems])}`].join('\n');
+  const text = [
+    canonicalFigures(form.quarter, form.salesperson, figures),
+    `sheet=${form.sheet}`,
+    `layout=${JSON.stringify([v, indicators, adjustments, selfItems])}`,
+  ].join('\n');
   return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
 }
 
@@ -59,7 +63,8 @@ export async function formsWorkbook(
     const shape = shapeOf(form);
     const layout = formLayout(shape);
     // The import trusts the layout, not the file: a sheet that drifted from it must not ship.
-    if (mapText(map) !== mapText(layout)) throw new DomainError('internal', { detail: `form layout v${shape.v} does not match the sheet written for ${form.person.id}` });
+    if (mapText(map) !== mapText(layout))
+      throw new DomainError('internal', { detail: `form layout v${shape.v} does not match the sheet written for ${form.person.id}` });
     const sum = formChecksum(secret, { sheet: name, salesperson: form.person.id, quarter: form.quarter, shape }, figuresOfRow(form.row));
     keys.push([name, form.person.id, form.quarter, sum, JSON.stringify(layout), JSON.stringify(shape)]);
   }

@@ -36,7 +36,10 @@ function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; peopl
  * from their snapshot — row, person, plan, settings, targets and adjustments as approved — so a
  * later change of plan, pay or settings never alters a signed form (STYLE rule 16).
  */
-function gather(db: Db, quarter: string): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
+function gather(
+  db: Db,
+  quarter: string,
+): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
   const { report } = cachedQuarter(db, quarter);
   const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
   const plans = new Map(listPlans(db).map((p) => [p.id, p]));
@@ -51,7 +54,16 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
   const owed = settings.paymentTerms.length > 0 ? receivablesAtQuarterEnd(db, quarter) : undefined;
   const forms = report.rows.map((row): PersonForm => {
     const snap = snapshots.get(row.salesperson);
-    const person = snap?.person ?? people.get(row.salesperson) ?? { id: row.salesperson, name: row.name, department: null, hiredOn: null, monthlyBaseSalary: '0', performanceBasePay: '0', commissionPlan: null };
+    const person = snap?.person ??
+      people.get(row.salesperson) ?? {
+        id: row.salesperson,
+        name: row.name,
+        department: null,
+        hiredOn: null,
+        monthlyBaseSalary: '0',
+        performanceBasePay: '0',
+        commissionPlan: null,
+      };
     const livePlan = (person.commissionPlan && plans.get(person.commissionPlan)) || null;
     return {
       company,
@@ -63,7 +75,9 @@ function gather(db: Db, quarter: string): { company: string; report: ReturnType<
       record: records.get(row.salesperson) ?? null,
       plan: snap?.person ? snap.plan : livePlan,
       settings: snap?.settings ?? settings,
-      ...(owed === undefined ? {} : { receivables: owed && { asOf: owed.asOf, ...(owed.people.get(row.salesperson) ?? { outstanding: '0.00', overdue: '0.00' }) } }),
+      ...(owed === undefined
+        ? {}
+        : { receivables: owed && { asOf: owed.asOf, ...(owed.people.get(row.salesperson) ?? { outstanding: '0.00', overdue: '0.00' }) } }),
     };
   });
   return { company, report, forms, people };
@@ -75,7 +89,8 @@ export async function exportForms(db: Db, quarter: string, perPerson: boolean): 
   const secret = appSecret(db, FORM_SECRET);
   const statements = new Map(commissionStatements(db, quarter).map((s) => [s.salesperson, s]));
   const statementsOf = (list: readonly PersonForm[]) => list.flatMap((f) => statements.get(f.person.id) ?? []);
-  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, secret, statementsOf(forms)) }];
+  if (!perPerson)
+    return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, secret, statementsOf(forms)) }];
   const files = [];
   for (const form of forms) {
     const fileName = `绩效考核表-${quarter}-${form.person.id}-${form.person.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
@@ -87,7 +102,8 @@ export async function exportForms(db: Db, quarter: string, perPerson: boolean): 
 export function formsHandlers(db: Db): ServiceHandlers<'forms.export' | 'forms.importSelfReview'> {
   return {
     'forms.export': read(async ({ quarter, perPerson }): Promise<ExportedForm[]> =>
-      (await exportForms(db, quarter, perPerson)).map((f) => ({ fileName: f.fileName, content: f.bytes.toString('base64') }))),
+      (await exportForms(db, quarter, perPerson)).map((f) => ({ fileName: f.fileName, content: f.bytes.toString('base64') })),
+    ),
     'forms.importSelfReview': ownTransaction(({ fileName, content, quarter }) => importSelfReview(db, Buffer.from(content, 'base64'), fileName, quarter)),
   };
 }

@@ -27,7 +27,8 @@ function text(cell: ExcelJS.Cell): string {
   if (cell.formula) return cell.result === undefined || cell.result === null ? '' : String(cell.result as unknown);
   const value = cell.value as unknown;
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && value !== null && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((p) => p.text).join('');
+  if (typeof value === 'object' && value !== null && 'richText' in value)
+    return (value as { richText: { text: string }[] }).richText.map((p) => p.text).join('');
   if (typeof value === 'object' && value !== null && 'result' in value) return String((value as { result: unknown }).result ?? '');
   return String(value);
 }
@@ -40,7 +41,11 @@ function figuresOnSheet(sheet: ExcelJS.Worksheet, map: FormMap): FormFigures {
   };
   const count = Object.keys(map.figures).filter((k) => k.endsWith('.weight')).length;
   return {
-    indicators: Array.from({ length: count }, (_, k) => ({ weight: at(`indicator${k}.weight`), actual: at(`indicator${k}.actual`), score: at(`indicator${k}.score`) })),
+    indicators: Array.from({ length: count }, (_, k) => ({
+      weight: at(`indicator${k}.weight`),
+      actual: at(`indicator${k}.actual`),
+      score: at(`indicator${k}.score`),
+    })),
     weighted: at('weighted'),
     adjustments: at('adjustments'),
     total: at('total'),
@@ -107,7 +112,9 @@ async function readKeys(bytes: Uint8Array, file: string): Promise<{ workbook: Ex
 function onlyExportedSheets(workbook: ExcelJS.Workbook, keys: readonly Key[]): boolean {
   const named = new Set(keys.map((k) => k.sheet));
   const statements = new Set(keys.map((k) => statementSheetOf(k.sheet)));
-  return workbook.worksheets.every((s) => s.name === KEY_SHEET || s.name === '汇总' || ((named.has(s.name) || statements.has(s.name)) && s.state === 'visible'));
+  return workbook.worksheets.every(
+    (s) => s.name === KEY_SHEET || s.name === '汇总' || ((named.has(s.name) || statements.has(s.name)) && s.state === 'visible'),
+  );
 }
 
 /**

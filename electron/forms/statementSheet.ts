@@ -86,13 +86,33 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
   printSetup(sheet, '1:2');
   const w = new Sheet(sheet);
   w.line(`${company} 提成对账单`, style.title, 30);
-  w.line(`${quarterTitle(s.quarter)}\u3000业务员：${s.name}（${s.salesperson}）\u3000提成基数：${kpiName(s.base)}\u3000方案：${MODE_NAME[s.mode]}`, style.subtitle, 20);
+  w.line(
+    `${quarterTitle(s.quarter)}\u3000业务员：${s.name}（${s.salesperson}）\u3000提成基数：${kpiName(s.base)}\u3000方案：${MODE_NAME[s.mode]}`,
+    style.subtitle,
+    20,
+  );
 
   w.line(s.base === 'settled' ? `一、计入${kpiName('settled')}的收汇（退款为负数）` : `一、计入${kpiName('deal_volume')}的成交`, style.section, 20);
-  w.cells(s.base === 'settled' ? HEADS : DEAL_HEADS, HEADS.map(() => style.head));
+  w.cells(
+    s.base === 'settled' ? HEADS : DEAL_HEADS,
+    HEADS.map(() => style.head),
+  );
   const first = w.row;
   s.lines.forEach((line, i) =>
-    w.cells([i + 1, line.date, line.ref ?? '', line.counterparty ?? '', line.currency, amount(line.amount), line.rate === null ? '' : Number(line.rate), RATE_SOURCE[line.rateSource], amount(line.cny)], LINE_STYLES),
+    w.cells(
+      [
+        i + 1,
+        line.date,
+        line.ref ?? '',
+        line.counterparty ?? '',
+        line.currency,
+        amount(line.amount),
+        line.rate === null ? '' : Number(line.rate),
+        RATE_SOURCE[line.rateSource],
+        amount(line.cny),
+      ],
+      LINE_STYLES,
+    ),
   );
   w.span(1, 8, `合计（${s.lines.length} 笔）＝ 提成基数`, style.totalLabel);
   const sum = s.lines.length ? { formula: `SUM(I${first}:I${w.row - 1})`, result: amount(s.baseTotal) } : 0;
@@ -104,13 +124,27 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
     w.line('二、本人客户未计入的收汇', style.section, 20);
     if (s.excluded.length === 0) w.line('无', style.note);
     else {
-      w.cells(['序号', '日期', '银行流水号', '付款人', '币种', '原币金额', '原因', '', '人民币金额'], HEADS.map(() => style.head));
+      w.cells(
+        ['序号', '日期', '银行流水号', '付款人', '币种', '原币金额', '原因', '', '人民币金额'],
+        HEADS.map(() => style.head),
+      );
       sheet.mergeCells(w.row - 1, 7, w.row - 1, 8);
       s.excluded.forEach((line, i) => {
         const reason = EXCLUSION[line.reason] + (line.reason === 'creditedToOther' ? (line.creditedTo ?? '') : '');
-        w.cells([i + 1, line.date, line.ref ?? '', line.counterparty ?? '', line.currency, amount(line.amount), reason, '', line.cny === null ? '' : amount(line.cny)], [
-          style.center, style.center, style.text, style.text, style.center, style.money, style.text, style.text, style.money,
-        ]);
+        w.cells(
+          [
+            i + 1,
+            line.date,
+            line.ref ?? '',
+            line.counterparty ?? '',
+            line.currency,
+            amount(line.amount),
+            reason,
+            '',
+            line.cny === null ? '' : amount(line.cny),
+          ],
+          [style.center, style.center, style.text, style.text, style.center, style.money, style.text, style.text, style.money],
+        );
         sheet.mergeCells(w.row - 1, 7, w.row - 1, 8);
       });
     }
@@ -118,13 +152,27 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
 
   w.row++;
   w.line(`${s.base === 'settled' ? '三' : '二'}、提成计算（${MODE_NAME[s.mode]}）`, style.section, 20);
-  w.cells(['档', '从', '', '至', '', '费率', '本档金额', '', '本档提成'], HEADS.map(() => style.head));
+  w.cells(
+    ['档', '从', '', '至', '', '费率', '本档金额', '', '本档提成'],
+    HEADS.map(() => style.head),
+  );
   mergeSliceRow(sheet, w.row - 1);
   if (s.slices.length === 0) w.line('提成基数不大于 0，没有分段提成', style.note);
   s.slices.forEach((slice, i) => {
-    w.cells([i + 1, amount(slice.from), '', slice.to === null ? '以上' : amount(slice.to), '', `${percent(slice.rate)}`, amount(slice.amount), '', amount(slice.commission)], [
-      style.center, style.money, style.money, style.money, style.money, style.center, style.money, style.money, style.money,
-    ]);
+    w.cells(
+      [
+        i + 1,
+        amount(slice.from),
+        '',
+        slice.to === null ? '以上' : amount(slice.to),
+        '',
+        `${percent(slice.rate)}`,
+        amount(slice.amount),
+        '',
+        amount(slice.commission),
+      ],
+      [style.center, style.money, style.money, style.money, style.money, style.center, style.money, style.money, style.money],
+    );
     mergeSliceRow(sheet, w.row - 1);
   });
   if (Number(s.rounding) !== 0) {
@@ -138,7 +186,10 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
   w.line(`${s.base === 'settled' ? '四' : '三'}、新客户奖励（每家 ${s.bonusPerCustomer} 元）`, style.section, 20);
   if (s.newCustomers.length === 0) w.line('本季度没有新客户', style.note);
   else {
-    w.cells(['序号', '首次日期', '客户编号', '客户名称', '', '', '', '', ''], HEADS.map(() => style.head));
+    w.cells(
+      ['序号', '首次日期', '客户编号', '客户名称', '', '', '', '', ''],
+      HEADS.map(() => style.head),
+    );
     sheet.mergeCells(w.row - 1, 4, w.row - 1, 9);
     s.newCustomers.forEach((c, i) => {
       w.cells([i + 1, c.date, c.customer, c.name], [style.center, style.center, style.text, style.text]);
@@ -152,7 +203,11 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
 
   w.row += 2;
   w.line('以上明细已核对无误。', style.sign, 20);
-  w.line('业务员签字：____________________\u3000\u3000日期：____________\u3000\u3000核对人签字：____________________\u3000\u3000日期：____________', style.sign, 26);
+  w.line(
+    '业务员签字：____________________\u3000\u3000日期：____________\u3000\u3000核对人签字：____________________\u3000\u3000日期：____________',
+    style.sign,
+    26,
+  );
 }
 
 /** Slice rows span 从 over B:C, 至 over D:E and 本档金额 over G:H, so the nine columns stay aligned. */
@@ -166,4 +221,3 @@ function mergeSliceRow(sheet: ExcelJS.Worksheet, row: number): void {
 function percent(rate: string): string {
   return `${new Dec(rate).times(100).toString()}%`;
 }
-

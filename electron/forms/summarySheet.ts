@@ -31,8 +31,16 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   sheet.mergeCells('A2:K2');
   const d = report.distribution;
   const breach = d.compliant ? '符合分布规定' : '不符合分布规定';
-  Object.assign(sheet.getCell('A2'), { value: `${quarterTitle(report.quarter)}\u3000考核 ${report.appraised} 人\u3000S ${d.counts.S} / A ${d.counts.A} / B ${d.counts.B} / C ${d.counts.C} / D ${d.counts.D}（${breach}）`, style: sharedStyle({ font: font.subtitle, alignment: align.center }) });
-  HEADERS.forEach(([title], i) => Object.assign(sheet.getCell(3, i + 1), { value: title, style: sharedStyle({ font: font.label, fill: fill.header, border: border.box, alignment: align.center }) }));
+  Object.assign(sheet.getCell('A2'), {
+    value: `${quarterTitle(report.quarter)}\u3000考核 ${report.appraised} 人\u3000S ${d.counts.S} / A ${d.counts.A} / B ${d.counts.B} / C ${d.counts.C} / D ${d.counts.D}（${breach}）`,
+    style: sharedStyle({ font: font.subtitle, alignment: align.center }),
+  });
+  HEADERS.forEach(([title], i) =>
+    Object.assign(sheet.getCell(3, i + 1), {
+      value: title,
+      style: sharedStyle({ font: font.label, fill: fill.header, border: border.box, alignment: align.center }),
+    }),
+  );
   const pays = report.rows.map((row) => quarterPay(row, people.get(row.salesperson)?.monthlyBaseSalary ?? '0'));
   report.rows.forEach((row, k) => {
     const r = 4 + k;
@@ -52,7 +60,10 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
       [{ formula: `H${r}+I${r}+J${r}`, result: Number(pay.total) }, numFmt.money],
     ];
     values.forEach(([value, format], i) =>
-      Object.assign(sheet.getCell(r, i + 1), { value, style: sharedStyle({ numFmt: format, font: font.body, border: border.box, alignment: i < 4 ? align.left : i === 5 ? align.center : align.right }) }),
+      Object.assign(sheet.getCell(r, i + 1), {
+        value,
+        style: sharedStyle({ numFmt: format, font: font.body, border: border.box, alignment: i < 4 ? align.left : i === 5 ? align.center : align.right }),
+      }),
     );
     sheet.getRow(r).height = 20;
   });
@@ -63,9 +74,15 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, rep
   const totals: Record<string, string> = { H: sums.performancePay, I: sums.commission, J: sums.base3, K: sums.total };
   for (const [column, cached] of Object.entries(totals)) {
     const total = report.rows.length ? `SUM(${column}4:${column}${t - 1})` : '0';
-    Object.assign(sheet.getCell(`${column}${t}`), { value: { formula: total, result: Number(cached) }, style: sharedStyle({ numFmt: numFmt.money, font: font.label, border: border.box, alignment: align.right }) });
+    Object.assign(sheet.getCell(`${column}${t}`), {
+      value: { formula: total, result: Number(cached) },
+      style: sharedStyle({ numFmt: numFmt.money, font: font.label, border: border.box, alignment: align.right }),
+    });
   }
   const u = t + 1;
   sheet.mergeCells(`A${u}:K${u}`);
-  Object.assign(sheet.getCell(`A${u}`), { value: `未匹配收汇 ${report.unmatchedReceipts.count} 笔，合计 ¥${report.unmatchedReceipts.cny.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}，不计入任何人。`, style: sharedStyle({ font: font.small, alignment: align.left }) });
+  Object.assign(sheet.getCell(`A${u}`), {
+    value: `未匹配收汇 ${report.unmatchedReceipts.count} 笔，合计 ¥${report.unmatchedReceipts.cny.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}，不计入任何人。`,
+    style: sharedStyle({ font: font.small, alignment: align.left }),
+  });
 }

@@ -29,7 +29,11 @@ function electronBinary(): { path: string } | { reason: string } {
 function fetchElectron(): void {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
   console.log('正在下载 Electron（仅首次启动）… / downloading Electron (first start only)…');
-  const result = spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: ['ignore', 'inherit', 'pipe'], timeout: 300_000, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+    timeout: 300_000,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) console.log(`下载失败 / download failed: ${result.stderr.split('\n')[0] ?? ''}`);
 }
 
@@ -41,7 +45,9 @@ function findElectron(): { path: string } | { reason: string } {
 }
 
 function fallBack(reason: string): void {
-  void serve({ reason: `没有可用的 Electron（${reason}），改为在浏览器中打开。\nElectron is not available (${reason}); starting the browser version instead.` });
+  void serve({
+    reason: `没有可用的 Electron（${reason}），改为在浏览器中打开。\nElectron is not available (${reason}); starting the browser version instead.`,
+  });
 }
 
 const electron = process.env.TKPI_WEB === '1' ? { reason: 'TKPI_WEB=1' } : findElectron();

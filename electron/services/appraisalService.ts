@@ -28,7 +28,12 @@ const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], new
 
 function receivableFacts(sums: CollectionSums | undefined): ReceivableFacts {
   const cny = (fen: number | undefined) => new Dec(fen ?? 0).div(100);
-  return { collectible: cny(sums?.collectible), stillOutstanding: cny(sums?.stillOutstanding), outstanding: cny(sums?.outstanding), overdue: cny(sums?.overdue) };
+  return {
+    collectible: cny(sums?.collectible),
+    stillOutstanding: cny(sums?.stillOutstanding),
+    outstanding: cny(sums?.outstanding),
+    overdue: cny(sums?.overdue),
+  };
 }
 
 /** Only a quarter whose sheets score 回款率 or 逾期率 pays for the allocation of every customer. */
@@ -102,7 +107,9 @@ const bySalesperson = (a: { salesperson: string }, b: { salesperson: string }) =
 export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany(db), options: { forcedRanking?: boolean } = {}): QuarterAppraisal {
   const snapshots = listSnapshots(db, quarter);
   const frozen = new Map(snapshots.map((s) => [s.salesperson, s]));
-  const sheets = listTargetSheets(db, quarter).filter((sheet) => !frozen.has(sheet.salesperson)).sort(bySalesperson);
+  const sheets = listTargetSheets(db, quarter)
+    .filter((sheet) => !frozen.has(sheet.salesperson))
+    .sort(bySalesperson);
   if (sheets.length === 0 && snapshots.length === 0) throw new DomainError('appraise.noOne', { quarter });
   const facts = quarterFacts(db, quarter, loaded.settings.newCustomerRule);
   // A rate missing now cannot change an approved row; it only blocks computing the open ones.
@@ -128,13 +135,25 @@ export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany
       overrideTotal: records.get(sheet.salesperson)?.overrideTotal ?? null,
     };
   });
-  const report = appraiseQuarter({ quarter, settings, people, frozen: snapshots.map((s) => s.data.row), unmatched: { count: facts.unmatched.count, cny: new Dec(facts.unmatched.fen).div(100) } });
+  const report = appraiseQuarter({
+    quarter,
+    settings,
+    people,
+    frozen: snapshots.map((s) => s.data.row),
+    unmatched: { count: facts.unmatched.count, cny: new Dec(facts.unmatched.fen).div(100) },
+  });
   report.rows.sort(bySalesperson);
   return { report, warnings: appraisalWarnings(report, people), snapshots: snapshots.map(snapshotInfo) };
 }
 
 function snapshotInfo(s: ApprovalSnapshot): SnapshotInfo {
-  return { salesperson: s.salesperson, approvedAt: s.approvedAt, approvedBy: s.approvedBy, forcedRanking: s.data.forcedRanking, monthlyBaseSalary: s.data.person?.monthlyBaseSalary ?? null };
+  return {
+    salesperson: s.salesperson,
+    approvedAt: s.approvedAt,
+    approvedBy: s.approvedBy,
+    forcedRanking: s.data.forcedRanking,
+    monthlyBaseSalary: s.data.person?.monthlyBaseSalary ?? null,
+  };
 }
 
 /** The annual evaluation of SPEC §7 over the quarters of `year` that have targets. */

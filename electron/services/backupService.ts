@@ -78,7 +78,12 @@ function rotate(dir: string, now: Date, protect: ReadonlySet<string>): void {
  * so a crash never leaves a half-written file under a backup's name; then rotation, unless the
  * caller rotates later (a restore rotates only once it has succeeded).
  */
-export async function createBackup(db: Db, dir: string, now = new Date(), options: { rotate?: boolean; protect?: ReadonlySet<string> } = {}): Promise<BackupInfo> {
+export async function createBackup(
+  db: Db,
+  dir: string,
+  now = new Date(),
+  options: { rotate?: boolean; protect?: ReadonlySet<string> } = {},
+): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
   let name = `tradekpi-${stamp(now)}.db`;
   for (let n = 1; fs.existsSync(path.join(dir, name)); n++) name = `tradekpi-${stamp(now)}-${n}.db`;

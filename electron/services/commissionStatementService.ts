@@ -2,9 +2,23 @@ import type { ExportedForm } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import type { CommissionPlan, NewCustomerRule, Settings } from '../../shared/domain';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
-import { buildCommissionStatement, type CommissionStatement, type ExcludedLine, type NewCustomerLine, type StatementLine } from '../../shared/engine/commissionStatement';
+import {
+  buildCommissionStatement,
+  type CommissionStatement,
+  type ExcludedLine,
+  type NewCustomerLine,
+  type StatementLine,
+} from '../../shared/engine/commissionStatement';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
-import { countedDeals, countedReceipts, countedReceiptsByPerson, excludedReceipts, excludedReceiptsByPerson, newCustomersByPerson, newCustomersOf } from '../db/commissionStatementFacts';
+import {
+  countedDeals,
+  countedReceipts,
+  countedReceiptsByPerson,
+  excludedReceipts,
+  excludedReceiptsByPerson,
+  newCustomersByPerson,
+  newCustomersOf,
+} from '../db/commissionStatementFacts';
 import type { Db } from '../db/connection';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { listSnapshots } from '../db/repositories/appraisalSnapshots';
@@ -24,7 +38,13 @@ const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], new
  * difference would mean the statement does not explain the figure, so it is refused. An approved
  * person's plan and settings are the ones approved with them (their snapshot), not today's.
  */
-function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { plan: CommissionPlan; settings: Settings }, everyone?: Everyone): CommissionStatement {
+function statementOf(
+  db: Db,
+  quarter: QuarterKey,
+  row: AppraisalRow,
+  used: { plan: CommissionPlan; settings: Settings },
+  everyone?: Everyone,
+): CommissionStatement {
   const { settings, plan } = used;
   const range = quarterRange(quarter);
   const sp = row.salesperson;
@@ -34,7 +54,8 @@ function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { pla
     quarter,
     base: settings.commissionBase,
     plan,
-    lines: settings.commissionBase === 'deal_volume' ? countedDeals(db, sp, range) : everyone ? (everyone.receipts().get(sp) ?? []) : countedReceipts(db, sp, range),
+    lines:
+      settings.commissionBase === 'deal_volume' ? countedDeals(db, sp, range) : everyone ? (everyone.receipts().get(sp) ?? []) : countedReceipts(db, sp, range),
     excluded: settings.commissionBase === 'deal_volume' ? [] : everyone ? (everyone.excluded().get(sp) ?? []) : excludedReceipts(db, sp, range),
     newCustomers: everyone ? (everyone.newCustomers(settings.newCustomerRule).get(sp) ?? []) : newCustomersOf(db, sp, range, settings.newCustomerRule),
   });
@@ -46,7 +67,11 @@ function statementOf(db: Db, quarter: QuarterKey, row: AppraisalRow, used: { pla
 }
 
 /** The quarter's counted and excluded receipts and new customers of everyone, each gathered once when first asked. */
-type Everyone = { receipts(): Map<string, StatementLine[]>; excluded(): Map<string, ExcludedLine[]>; newCustomers(rule: NewCustomerRule): Map<string, NewCustomerLine[]> };
+type Everyone = {
+  receipts(): Map<string, StatementLine[]>;
+  excluded(): Map<string, ExcludedLine[]>;
+  newCustomers(rule: NewCustomerRule): Map<string, NewCustomerLine[]>;
+};
 
 function everyoneOf(db: Db, quarter: QuarterKey): Everyone {
   const range = quarterRange(quarter);

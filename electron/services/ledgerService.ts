@@ -50,11 +50,17 @@ function checkReceipt(db: Db, receipt: ReceiptInput, id: number | null): void {
 }
 
 const dealFeeds = (d: { salesperson: string; signedOn: string }) => ({ salesperson: d.salesperson, date: d.signedOn });
-const receiptFeeds = (r: { salesperson: string | null; matchedOwner: string | null; valueDate: string }) => ({ salesperson: r.salesperson ?? r.matchedOwner, date: r.valueDate });
+const receiptFeeds = (r: { salesperson: string | null; matchedOwner: string | null; valueDate: string }) => ({
+  salesperson: r.salesperson ?? r.matchedOwner,
+  date: r.valueDate,
+});
 
 /** A page of deals or receipts with each customer's name beside its id (lists show names). */
 function withCustomerNames<T extends { customer: string | null }>(db: Db, page: Page<T>): Page<T & { customerName: string | null }> {
-  const names = customerNames(db, page.rows.map((r) => r.customer));
+  const names = customerNames(
+    db,
+    page.rows.map((r) => r.customer),
+  );
   return { ...page, rows: page.rows.map((r) => ({ ...r, customerName: r.customer === null ? null : (names.get(r.customer) ?? null) })) };
 }
 

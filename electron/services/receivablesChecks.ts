@@ -49,7 +49,8 @@ export function checkPin(db: Db, receipt: { customer: string | null; currency: s
   if (deal.customer !== receipt.customer) {
     throw new DomainError('pin.otherCustomer', { receiptCustomer: receipt.customer, dealCustomer: deal.customer ?? '-', deal: deal.id }, { field });
   }
-  if (deal.currency !== receipt.currency) throw new DomainError('pin.otherCurrency', { receiptCurrency: receipt.currency, dealCurrency: deal.currency, deal: deal.id }, { field });
+  if (deal.currency !== receipt.currency)
+    throw new DomainError('pin.otherCurrency', { receiptCurrency: receipt.currency, dealCurrency: deal.currency, deal: deal.id }, { field });
   if (toFen(receipt.amount) < 0) throw new DomainError('pin.refund', {}, { field });
   return deal;
 }
@@ -88,7 +89,11 @@ export function checkWriteOff(db: Db, w: WriteOff): Deal {
   if (!instalment) throw new DomainError('writeOff.noInstalment', { deal: deal.id, number: w.number }, { field: 'number' });
   const room = instalment.amountFen - writtenOffFen(db, deal.id, w.number);
   if (toFen(w.amount) > room) {
-    throw new DomainError('writeOff.tooLarge', { amount: w.amount, max: fenToText(Math.max(0, room)), currency: deal.currency, deal: deal.id, number: w.number }, { field: 'amount' });
+    throw new DomainError(
+      'writeOff.tooLarge',
+      { amount: w.amount, max: fenToText(Math.max(0, room)), currency: deal.currency, deal: deal.id, number: w.number },
+      { field: 'amount' },
+    );
   }
   return deal;
 }

@@ -105,7 +105,13 @@ function dealCheck(db: Db, args: { customer: string; currency: string; amount: s
   const exposure = exposureFen(outstanding, backlog, unappliedCny(ledger, rate, month));
   const after = exposure + fenToCny(toFen(args.amount), args.currency, rate, month);
   const limit = customer.creditLimit === null ? null : toFen(customer.creditLimit);
-  return { exposure: fenToText(exposure), after: fenToText(after), creditLimit: customer.creditLimit, overLimit: isOverLimit(after, limit), creditGrade: customer.creditGrade };
+  return {
+    exposure: fenToText(exposure),
+    after: fenToText(after),
+    creditLimit: customer.creditLimit,
+    overLimit: isOverLimit(after, limit),
+    creditGrade: customer.creditGrade,
+  };
 }
 
 /** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate. */
@@ -120,7 +126,15 @@ function smallBalances(db: Db, asOf: string): SmallBalance[] {
       for (const inst of g.instalments) {
         if (inst.outstandingFen <= 0) continue;
         const cny = fenToCny(inst.outstandingFen, g.currency, rate, month);
-        if (cny <= limit) out.push({ deal: inst.deal.id, number: inst.number, customer, currency: g.currency, outstanding: fenToText(inst.outstandingFen), cny: fenToText(cny) });
+        if (cny <= limit)
+          out.push({
+            deal: inst.deal.id,
+            number: inst.number,
+            customer,
+            currency: g.currency,
+            outstanding: fenToText(inst.outstandingFen),
+            cny: fenToText(cny),
+          });
       }
     }
   });
@@ -139,7 +153,10 @@ function badDebts(db: Db, asOf: string): BadDebtRow[] {
     let row = sums.get(key);
     if (!row) {
       const customer = r.customer ?? '';
-      sums.set(key, (row = { salesperson: r.sp, name: r.name ?? r.sp, customer, customerName: customers.get(customer)?.name ?? customer, cny: '0.00', fen: 0 }));
+      sums.set(
+        key,
+        (row = { salesperson: r.sp, name: r.name ?? r.sp, customer, customerName: customers.get(customer)?.name ?? customer, cny: '0.00', fen: 0 }),
+      );
     }
     row.fen += fenToCny(r.fen, r.currency, rate, month);
   }
@@ -163,7 +180,13 @@ function instalmentPage(rows: readonly InstalmentRow[], q: InstalmentQuery): Pag
   const sign = q.descending ? -1 : 1;
   if (q.sort !== 'deal' || q.descending) {
     const value = (r: InstalmentRow): number | string =>
-      q.sort === 'dueDate' ? (r.dueDate ?? '9999-99-99') : q.sort === 'daysOverdue' ? r.daysOverdue : q.sort === 'outstanding' ? toFen(r.outstanding) : `${r.deal}\u0000${String(r.number).padStart(4, '0')}`;
+      q.sort === 'dueDate'
+        ? (r.dueDate ?? '9999-99-99')
+        : q.sort === 'daysOverdue'
+          ? r.daysOverdue
+          : q.sort === 'outstanding'
+            ? toFen(r.outstanding)
+            : `${r.deal}\u0000${String(r.number).padStart(4, '0')}`;
     const indexed = kept.map((r, i) => ({ r, i, v: value(r) }));
     indexed.sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : a.i - b.i));
     return { rows: indexed.slice(q.offset, q.offset + q.limit).map((x) => x.r), total: kept.length, offset: q.offset, limit: q.limit };

@@ -33,7 +33,8 @@ export function forEachLedger(
     db,
     { asOf, receivablesFrom: settings.receivablesFrom },
     customers,
-    (customer, book) => visit(customer, customerLedger(except === undefined ? book : { ...book, deals: book.deals.filter((d) => d.id !== except) }, ledgerOptions)),
+    (customer, book) =>
+      visit(customer, customerLedger(except === undefined ? book : { ...book, deals: book.deals.filter((d) => d.id !== except) }, ledgerOptions)),
     only,
   );
 }
@@ -48,7 +49,9 @@ export function computeReceivables(db: Db, asOf: string): ReceivablesReport {
   if (unmatched.missing) throw new DomainError('appraise.missingRate', unmatched.missing);
   const builder = receivablesReportBuilder(asOf, rate, { salespeople: names, customers: parties(customers) });
   const ledgerOptions = { asOf, settings: termsSettings(settings) };
-  forEachBook(db, { asOf, receivablesFrom: settings.receivablesFrom }, customers, (customer, book) => builder.add(customer, customerLedger(book, ledgerOptions)));
+  forEachBook(db, { asOf, receivablesFrom: settings.receivablesFrom }, customers, (customer, book) =>
+    builder.add(customer, customerLedger(book, ledgerOptions)),
+  );
   return builder.finish(unmatched);
 }
 

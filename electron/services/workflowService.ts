@@ -137,15 +137,37 @@ function approve(db: Db, args: Parameters<ApiHandlers['workflow.approve']>[0], a
     insertSnapshot(db, { salesperson: item.salesperson, quarter: args.quarter, approvedAt: at, approvedBy: args.by, data });
     const record = load(db, item.salesperson, args.quarter);
     const opinion = args.opinions[item.salesperson] ?? args.opinion;
-    saveAppraisal(db, { ...record, stage: 'approved', steps: { ...record.steps, approved: { by: args.by, at, opinion } }, forcedRanking: args.forcedRanking, result: row });
+    saveAppraisal(db, {
+      ...record,
+      stage: 'approved',
+      steps: { ...record.steps, approved: { by: args.by, at, opinion } },
+      forcedRanking: args.forcedRanking,
+      result: row,
+    });
   }
   const open = people.filter((p) => stepIndex(p.stage) < stepIndex('approved') && !ready.includes(p)).map((p) => p.salesperson);
   // The approval's one audit entry (services/index.ts writes it) says who was approved and who stays open.
-  audit.note({ entityId: args.quarter, detail: { forcedRanking: args.forcedRanking, approved: ready.map((p) => p.salesperson), open, distribution: computed.report.distribution } });
+  audit.note({
+    entityId: args.quarter,
+    detail: { forcedRanking: args.forcedRanking, approved: ready.map((p) => p.salesperson), open, distribution: computed.report.distribution },
+  });
   return computeQuarter(db, args.quarter);
 }
 
-export function workflowHandlers(db: Db): ServiceHandlers<'workflow.list' | 'workflow.due' | 'workflow.confirmTargets' | 'workflow.selfAssess' | 'workflow.review' | 'workflow.interview' | 'workflow.override' | 'workflow.approve' | 'workflow.archive' | 'workflow.reopen'> {
+export function workflowHandlers(
+  db: Db,
+): ServiceHandlers<
+  | 'workflow.list'
+  | 'workflow.due'
+  | 'workflow.confirmTargets'
+  | 'workflow.selfAssess'
+  | 'workflow.review'
+  | 'workflow.interview'
+  | 'workflow.override'
+  | 'workflow.approve'
+  | 'workflow.archive'
+  | 'workflow.reopen'
+> {
   return {
     'workflow.list': read(({ quarter, today }) => workflowList(db, quarter, today ?? now().slice(0, 10))),
     'workflow.due': read(({ today }) => dueItems(db, today ?? now().slice(0, 10))),
@@ -153,7 +175,8 @@ export function workflowHandlers(db: Db): ServiceHandlers<'workflow.list' | 'wor
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'targets');
       const sheet = getTargetSheet(db, salesperson, quarter);
-      if (!sheet || targetSheetProblems(sheet.indicators).length > 0) throw new DomainError('wf.noTargets', { name: nameOf(db, salesperson), salesperson, quarter });
+      if (!sheet || targetSheetProblems(sheet.indicators).length > 0)
+        throw new DomainError('wf.noTargets', { name: nameOf(db, salesperson), salesperson, quarter });
       return step(db, record, 'targets', { steps: { ...record.steps, targets: { by, at: now() } } });
     }),
     'workflow.selfAssess': write(({ salesperson, quarter, by, text, scores }) => {
@@ -189,7 +212,8 @@ export function workflowHandlers(db: Db): ServiceHandlers<'workflow.list' | 'wor
     }),
     'workflow.reopen': write(({ salesperson, quarter, by, reason }, audit) => {
       const record = load(db, salesperson, quarter);
-      if (stepIndex(record.stage) < stepIndex('approved')) throw new DomainError('wf.notApprovedPerson', { name: nameOf(db, salesperson), salesperson, quarter });
+      if (stepIndex(record.stage) < stepIndex('approved'))
+        throw new DomainError('wf.notApprovedPerson', { name: nameOf(db, salesperson), salesperson, quarter });
       const { approved: _a, archived: _r, ...steps } = record.steps;
       // The snapshot goes (kept in the log): from now on the person is computed from today's data.
       const discarded = listSnapshots(db, quarter).find((s) => s.salesperson === salesperson) ?? null;

@@ -9,7 +9,11 @@ export async function fileToBase64(file: File): Promise<string> {
 
 /** An exported workbook (base64, as the API carries it) handed to the browser as a download. */
 export function downloadExported(file: { fileName: string; content: string }): void {
-  downloadFile(file.fileName, Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  downloadFile(
+    file.fileName,
+    Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)),
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
 }
 
 /** Hands bytes to the browser as a download; the Electron window shows its save dialog. */

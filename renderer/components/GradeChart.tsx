@@ -12,9 +12,21 @@ export function GradeChart({ counts, label }: { counts: GradeCounts; label: stri
   return (
     <div style={{ display: 'flex', alignItems: 'flex-end', gap: 16, height: 170, padding: '16px 8px 0', borderBottom: '1px solid #d9d9d9', margin: '12px 0' }}>
       {grades.map((grade) => (
-        <div key={grade} style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', height: '100%', justifyContent: 'flex-end' }} title={`${grade}: ${counts[grade]} ${label}`}>
+        <div
+          key={grade}
+          style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', height: '100%', justifyContent: 'flex-end' }}
+          title={`${grade}: ${counts[grade]} ${label}`}
+        >
           <span style={{ color: COLORS[grade], fontSize: 13, marginBottom: 4 }}>{counts[grade]}</span>
-          <div style={{ width: '70%', height: `${(counts[grade] / top) * 120}px`, minHeight: counts[grade] ? 4 : 0, background: COLORS[grade], borderRadius: '3px 3px 0 0' }} />
+          <div
+            style={{
+              width: '70%',
+              height: `${(counts[grade] / top) * 120}px`,
+              minHeight: counts[grade] ? 4 : 0,
+              background: COLORS[grade],
+              borderRadius: '3px 3px 0 0',
+            }}
+          />
           <span style={{ position: 'relative', top: 22, fontWeight: 600 }}>{grade}</span>
         </div>
       ))}

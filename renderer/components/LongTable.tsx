@@ -26,7 +26,9 @@ export function LongTable<T extends object>({ rows, total, loading, loadMore, er
   const lang = useAppStore((s) => s.lang);
   return (
     <div data-testid={testId}>
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={errorText(error, lang)} data-testid={testId ? `${testId}-error` : undefined} /> : null}
+      {error ? (
+        <Alert type="error" showIcon style={{ marginBottom: 8 }} message={errorText(error, lang)} data-testid={testId ? `${testId}-error` : undefined} />
+      ) : null}
       <Table<T>
         virtual
         size="small"

@@ -14,7 +14,13 @@ export function QuarterPicker() {
   return (
     <span>
       <span style={{ marginRight: 8, color: '#555' }}>{t('quarter')}</span>
-      <Select data-testid="quarter-picker" value={quarter} onChange={setQuarter} style={{ width: 120 }} options={options.map((value) => ({ value, label: value }))} />
+      <Select
+        data-testid="quarter-picker"
+        value={quarter}
+        onChange={setQuarter}
+        style={{ width: 120 }}
+        options={options.map((value) => ({ value, label: value }))}
+      />
     </span>
   );
 }

@@ -37,7 +37,12 @@ export function RowActions({ onEdit, onDelete }: { onEdit?: () => void; onDelete
     <Space size={4}>
       {onEdit && <Button size="small" type="text" icon={<EditOutlined />} onClick={onEdit} title={t('edit')} />}
       {onDelete && (
-        <Popconfirm title={t('confirmDelete')} okText={t('delete')} cancelText={t('cancel')} onConfirm={async () => void report(await onDelete(), t('deleted'))}>
+        <Popconfirm
+          title={t('confirmDelete')}
+          okText={t('delete')}
+          cancelText={t('cancel')}
+          onConfirm={async () => void report(await onDelete(), t('deleted'))}
+        >
           <Button size="small" type="text" danger icon={<DeleteOutlined />} title={t('delete')} />
         </Popconfirm>
       )}

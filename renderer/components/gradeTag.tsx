@@ -8,5 +8,20 @@ const GRADE_COLORS: Record<string, [string, string]> = {
 /** A grade as a small coloured badge; a plain span, since a table shows three per row. */
 export function gradeTag(grade: string) {
   const [color, background] = GRADE_COLORS[grade] ?? ['#333', '#eee'];
-  return <span style={{ color, background, border: `1px solid ${color}33`, borderRadius: 4, padding: '0 7px', fontSize: 12, lineHeight: '20px', display: 'inline-block' }}>{grade}</span>;
+  return (
+    <span
+      style={{
+        color,
+        background,
+        border: `1px solid ${color}33`,
+        borderRadius: 4,
+        padding: '0 7px',
+        fontSize: 12,
+        lineHeight: '20px',
+        display: 'inline-block',
+      }}
+    >
+      {grade}
+    </span>
+  );
 }

@@ -96,8 +96,10 @@ export const zhCN = {
   'imp.perUnit': '{rate} 是每 1 外币',
   'imp.per100': '{rate} 是每 100 外币',
   'imp.import': '导入 {n} 个文件',
-  'imp.previewSummary': '{file}：读取 {read} 行，将新增 {imported} 笔（退款 {refunds}，未匹配客户 {unmatched}），重复 {duplicates}，跳过 {skipped}，待确认汇率 {flagged}，拒绝 {rejected}',
-  'imp.summary': '{file} 已导入：读取 {read} 行，新增 {imported} 笔（退款 {refunds}，未匹配客户 {unmatched}），重复 {duplicates}，跳过 {skipped}，拒绝 {rejected}',
+  'imp.previewSummary':
+    '{file}：读取 {read} 行，将新增 {imported} 笔（退款 {refunds}，未匹配客户 {unmatched}），重复 {duplicates}，跳过 {skipped}，待确认汇率 {flagged}，拒绝 {rejected}',
+  'imp.summary':
+    '{file} 已导入：读取 {read} 行，新增 {imported} 笔（退款 {refunds}，未匹配客户 {unmatched}），重复 {duplicates}，跳过 {skipped}，拒绝 {rejected}',
   'imp.rejectedRow': '第 {row} 行：{reason}',
   'fate.new': '新增',
   'fate.duplicate': '重复',
@@ -388,7 +390,8 @@ export const zhCN = {
   'set.backupTime': '时间',
   'set.backupSize': '大小',
   'damaged.title': '数据文件无法使用',
-  'damaged.explain': '为了保护现有备份，TradeKPI 没有打开也没有备份这个文件。请选择一个备份恢复；损坏的文件会保留在数据文件夹中（tradekpi-damaged-….db），不会被删除。',
+  'damaged.explain':
+    '为了保护现有备份，TradeKPI 没有打开也没有备份这个文件。请选择一个备份恢复；损坏的文件会保留在数据文件夹中（tradekpi-damaged-….db），不会被删除。',
   'damaged.newestGood': '最新的完好备份：{name}',
   'damaged.restore': '用所选备份恢复',
   'damaged.noBackup': '没有找到完好的备份。请不要删除数据文件夹，联系技术支持。',

@@ -43,7 +43,7 @@ export function AppraisalPage() {
       <Row gutter={16} style={{ order: 2 }}>
         <Col xs={24} lg={10}>
           <PageCard title={t('ap.distribution')}>
-            {(
+            {
               <>
                 <Descriptions size="small" column={4} bordered layout="vertical">
                   <Descriptions.Item label="S">{`${d.counts.S} / ${t('ap.cap')} ${d.caps.S}`}</Descriptions.Item>
@@ -53,9 +53,14 @@ export function AppraisalPage() {
                 </Descriptions>
                 <GradeChart counts={d.counts} label={t('ap.count')} />
                 <div style={{ height: 24 }} />
-                <Alert type={d.compliant ? 'success' : 'warning'} showIcon message={data ? (d.compliant ? t('ap.compliant') : t('ap.notCompliant')) : t('loading')} data-testid="distribution-status" />
+                <Alert
+                  type={d.compliant ? 'success' : 'warning'}
+                  showIcon
+                  message={data ? (d.compliant ? t('ap.compliant') : t('ap.notCompliant')) : t('loading')}
+                  data-testid="distribution-status"
+                />
               </>
-            )}
+            }
           </PageCard>
         </Col>
         <Col xs={24} lg={14}>
@@ -63,24 +68,34 @@ export function AppraisalPage() {
             title={`${quarter} · ${t('ap.people', { n: data?.report.appraised ?? 0 })}`}
             extra={
               <Space>
-              <FormsActions quarter={quarter} />
-              {canApprove && (
-                <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setApproving(true)} data-testid="approve-quarter">
-                  {t('wf.approve')}
-                </Button>
-              )}
-              {canArchive && (
-                <Popconfirm title={t('wf.archiveConfirm')} onConfirm={async () => report(await archive({ quarter, by: flow.data?.[0]?.record.steps.approved?.by ?? t('wf.approver') }), t('wf.archived'))}>
-                  <Button icon={<InboxOutlined />}>{t('wf.archive')}</Button>
-                </Popconfirm>
-              )}
+                <FormsActions quarter={quarter} />
+                {canApprove && (
+                  <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setApproving(true)} data-testid="approve-quarter">
+                    {t('wf.approve')}
+                  </Button>
+                )}
+                {canArchive && (
+                  <Popconfirm
+                    title={t('wf.archiveConfirm')}
+                    onConfirm={async () =>
+                      report(await archive({ quarter, by: flow.data?.[0]?.record.steps.approved?.by ?? t('wf.approver') }), t('wf.archived'))
+                    }
+                  >
+                    <Button icon={<InboxOutlined />}>{t('wf.archive')}</Button>
+                  </Popconfirm>
+                )}
               </Space>
             }
           >
             <Space direction="vertical" style={{ width: '100%' }} data-testid="appraisal-warnings">
               {flow.data && <ApprovalStatus items={flow.data} />}
               {(data?.warnings ?? []).map((w) => (
-                <Alert key={w.message} type="warning" showIcon message={apiMessage(w.code, { ...w.params, ...(w.params.cny ? { cny: money(String(w.params.cny)) } : {}) }, lang)} />
+                <Alert
+                  key={w.message}
+                  type="warning"
+                  showIcon
+                  message={apiMessage(w.code, { ...w.params, ...(w.params.cny ? { cny: money(String(w.params.cny)) } : {}) }, lang)}
+                />
               ))}
               {data && data.warnings.length === 0 && <Alert type="success" showIcon message={t('ap.compliant')} />}
             </Space>
@@ -89,66 +104,81 @@ export function AppraisalPage() {
       </Row>
       <PageCard>
         <div data-testid="appraisal-table">
-        <Table<AppraisalRow>
-          rowKey="salesperson"
-          size="small"
-          bordered
-          loading={appraisal.loading}
-          dataSource={data?.report.rows ?? []}
-          pagination={false}
-          scroll={{ x: 1330 }}
-          expandable={{ expandedRowRender: (row) => <Indicators rows={row.indicators} /> }}
-          columns={[
-            { title: t('ap.rank'), dataIndex: 'rank', width: 58, align: 'center', sorter: (a, b) => a.rank - b.rank },
-            {
-              title: t('sp.name'),
-              dataIndex: 'name',
-              width: 84,
-              fixed: 'left',
-              render: (name: string, r) => (
-                <span data-testid={`row-${r.salesperson}`} title={frozen.has(r.salesperson) ? t('wf.frozen') : undefined}>
-                  {name}
-                  {frozen.has(r.salesperson) && <LockOutlined style={{ marginLeft: 4, color: '#888', fontSize: 11 }} />}
-                </span>
-              ),
-            },
-            { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 118, align: 'right', render: money },
-            { title: t('kpi.settled'), dataIndex: 'settled', width: 118, align: 'right', render: money },
-            { title: t('kpi.new_customers'), dataIndex: 'newCustomers', width: 60, align: 'right' },
-            { title: t('ap.errorRate'), dataIndex: 'errorRatePct', width: 80, align: 'right', render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)) },
-            { title: t('ap.weighted'), dataIndex: 'weightedScore', width: 72, align: 'right' },
-            { title: t('ap.adjustments'), dataIndex: 'adjustments', width: 64, align: 'right' },
-            { title: t('ap.total'), dataIndex: 'total', width: 64, align: 'right', render: (v: string) => <strong>{v}</strong> },
-            { title: t('ap.grade'), dataIndex: 'grade', width: 52, align: 'center', render: gradeTag },
-            { title: t('ap.forcedGrade'), dataIndex: 'forcedGrade', width: 64, align: 'center', render: gradeTag },
-            // The figures a reader comes for stay in view (fixed right) while the indicators scroll.
-            { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 76, align: 'center', fixed: 'right', render: gradeTag },
-            { title: t('ap.coefficient'), dataIndex: 'coefficient', width: 52, align: 'right', fixed: 'right' },
-            { title: t('ap.performancePay'), dataIndex: 'performancePay', width: 100, align: 'right', fixed: 'right', render: money },
-            { title: t('ap.commission'), dataIndex: ['commission', 'total'], width: 108, align: 'right', fixed: 'right', render: money },
-            {
-              title: t('wf.flow'),
-              width: 190,
-              fixed: 'right',
-              render: (_, row) => {
-                const item = items.get(row.salesperson);
-                if (!item) return null;
-                // The step to do next and its deadline; an approved or archived person has none.
-                const label = item.next === null || item.next === 'archived' ? (item.stage === 'archived' ? t('wf.archived') : t('wf.approved')) : t('wf.todo', { step: t(`wf.step.${item.next}` as UiKey) });
-                const due = item.next && item.next !== 'archived' && item.due ? item.due : null;
-                return (
-                  // Plain elements: fifty rows of components would slow the page's first draw.
-                  <span data-testid={`flow-${row.salesperson}`}>
-                    <a role="button" onClick={() => setOpen(row.salesperson)} style={{ marginRight: 8 }}>
-                      {label}
-                    </a>
-                    {due && <span style={{ color: item.overdue ? '#c8463d' : '#888', fontSize: 12 }}>{item.overdue ? t('wf.overdueOn', { due: due.slice(5) }) : t('wf.dueOn', { due: due.slice(5) })}</span>}
+          <Table<AppraisalRow>
+            rowKey="salesperson"
+            size="small"
+            bordered
+            loading={appraisal.loading}
+            dataSource={data?.report.rows ?? []}
+            pagination={false}
+            scroll={{ x: 1330 }}
+            expandable={{ expandedRowRender: (row) => <Indicators rows={row.indicators} /> }}
+            columns={[
+              { title: t('ap.rank'), dataIndex: 'rank', width: 58, align: 'center', sorter: (a, b) => a.rank - b.rank },
+              {
+                title: t('sp.name'),
+                dataIndex: 'name',
+                width: 84,
+                fixed: 'left',
+                render: (name: string, r) => (
+                  <span data-testid={`row-${r.salesperson}`} title={frozen.has(r.salesperson) ? t('wf.frozen') : undefined}>
+                    {name}
+                    {frozen.has(r.salesperson) && <LockOutlined style={{ marginLeft: 4, color: '#888', fontSize: 11 }} />}
                   </span>
-                );
+                ),
               },
-            },
-          ]}
-        />
+              { title: t('kpi.deal_volume'), dataIndex: 'dealVolume', width: 118, align: 'right', render: money },
+              { title: t('kpi.settled'), dataIndex: 'settled', width: 118, align: 'right', render: money },
+              { title: t('kpi.new_customers'), dataIndex: 'newCustomers', width: 60, align: 'right' },
+              {
+                title: t('ap.errorRate'),
+                dataIndex: 'errorRatePct',
+                width: 80,
+                align: 'right',
+                render: (v: string | null) => (v === null ? t('ap.notApplicable') : percent(v)),
+              },
+              { title: t('ap.weighted'), dataIndex: 'weightedScore', width: 72, align: 'right' },
+              { title: t('ap.adjustments'), dataIndex: 'adjustments', width: 64, align: 'right' },
+              { title: t('ap.total'), dataIndex: 'total', width: 64, align: 'right', render: (v: string) => <strong>{v}</strong> },
+              { title: t('ap.grade'), dataIndex: 'grade', width: 52, align: 'center', render: gradeTag },
+              { title: t('ap.forcedGrade'), dataIndex: 'forcedGrade', width: 64, align: 'center', render: gradeTag },
+              // The figures a reader comes for stay in view (fixed right) while the indicators scroll.
+              { title: t('ap.finalGrade'), dataIndex: 'finalGrade', width: 76, align: 'center', fixed: 'right', render: gradeTag },
+              { title: t('ap.coefficient'), dataIndex: 'coefficient', width: 52, align: 'right', fixed: 'right' },
+              { title: t('ap.performancePay'), dataIndex: 'performancePay', width: 100, align: 'right', fixed: 'right', render: money },
+              { title: t('ap.commission'), dataIndex: ['commission', 'total'], width: 108, align: 'right', fixed: 'right', render: money },
+              {
+                title: t('wf.flow'),
+                width: 190,
+                fixed: 'right',
+                render: (_, row) => {
+                  const item = items.get(row.salesperson);
+                  if (!item) return null;
+                  // The step to do next and its deadline; an approved or archived person has none.
+                  const label =
+                    item.next === null || item.next === 'archived'
+                      ? item.stage === 'archived'
+                        ? t('wf.archived')
+                        : t('wf.approved')
+                      : t('wf.todo', { step: t(`wf.step.${item.next}` as UiKey) });
+                  const due = item.next && item.next !== 'archived' && item.due ? item.due : null;
+                  return (
+                    // Plain elements: fifty rows of components would slow the page's first draw.
+                    <span data-testid={`flow-${row.salesperson}`}>
+                      <a role="button" onClick={() => setOpen(row.salesperson)} style={{ marginRight: 8 }}>
+                        {label}
+                      </a>
+                      {due && (
+                        <span style={{ color: item.overdue ? '#c8463d' : '#888', fontSize: 12 }}>
+                          {item.overdue ? t('wf.overdueOn', { due: due.slice(5) }) : t('wf.dueOn', { due: due.slice(5) })}
+                        </span>
+                      )}
+                    </span>
+                  );
+                },
+              },
+            ]}
+          />
         </div>
         {data && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="unmatched-summary">
@@ -157,7 +187,14 @@ export function AppraisalPage() {
         )}
       </PageCard>
       <WorkflowDrawer item={open ? (items.get(open) ?? null) : null} onClose={() => setOpen(null)} />
-      <ApproveModal open={approving} quarter={quarter} report={data?.report} items={flow.data ?? []} snapshots={data?.snapshots ?? []} onClose={() => setApproving(false)} />
+      <ApproveModal
+        open={approving}
+        quarter={quarter}
+        report={data?.report}
+        items={flow.data ?? []}
+        snapshots={data?.snapshots ?? []}
+        onClose={() => setApproving(false)}
+      />
     </div>
   );
 }
@@ -170,7 +207,11 @@ function ApprovalStatus({ items }: { items: WorkflowItem[] }) {
   const approved = items.filter((i) => stepIndex(i.stage) >= stepIndex('approved'));
   if (items.length === 0) return null;
   if (approved.length === items.length) return <Alert type="success" showIcon message={t('wf.allApproved')} data-testid="approval-status" />;
-  const names = waiting.slice(0, 8).map((i) => i.name).join('、') + (waiting.length > 8 ? '…' : '');
+  const names =
+    waiting
+      .slice(0, 8)
+      .map((i) => i.name)
+      .join('、') + (waiting.length > 8 ? '…' : '');
   const parts = [
     ...(waiting.length > 0 ? [t('wf.blockers', { n: waiting.length, names })] : []),
     ...(ready.length > 0 ? [t('wf.readyCount', { n: ready.length })] : []),
@@ -191,7 +232,19 @@ function Indicators({ rows }: { rows: IndicatorRow[] }) {
       columns={[
         { title: t('ap.indicator'), dataIndex: 'kpi', render: (kpi: string, r) => r.name ?? t(`kpi.${kpi}` as UiKey) },
         { title: t('tg.weight'), dataIndex: 'weight', align: 'right' },
-        { title: t('ap.actual'), dataIndex: 'actual', align: 'right', render: (v: string | null, r) => (v === null ? '—' : r.kpi === 'error_rate' || r.kpi === 'collection_rate' || r.kpi === 'overdue_rate' ? percent(v) : r.kpi === 'new_customers' ? v : money(v)) },
+        {
+          title: t('ap.actual'),
+          dataIndex: 'actual',
+          align: 'right',
+          render: (v: string | null, r) =>
+            v === null
+              ? '—'
+              : r.kpi === 'error_rate' || r.kpi === 'collection_rate' || r.kpi === 'overdue_rate'
+                ? percent(v)
+                : r.kpi === 'new_customers'
+                  ? v
+                  : money(v),
+        },
         { title: t('ap.score'), dataIndex: 'score', align: 'right', render: (v: string | null) => v ?? t('ap.notApplicable') },
       ]}
     />

@@ -59,7 +59,12 @@ export function CustomersPage() {
           { title: t('cu.creditGrade'), dataIndex: 'creditGrade', width: 80, align: 'center' },
           { title: t('cu.creditLimit'), dataIndex: 'creditLimit', width: 120, align: 'right', render: (v: string | null) => (v === null ? '' : money(v)) },
           { title: t('cu.aliases'), dataIndex: 'aliases', width: 240, render: (aliases: string[]) => aliases.map((a) => <Tag key={a}>{a}</Tag>) },
-          { title: t('actions'), width: 90, fixed: 'right', render: (_, c) => <RowActions onEdit={() => setEditing({ open: true, record: c })} onDelete={() => remove({ id: c.id })} /> },
+          {
+            title: t('actions'),
+            width: 90,
+            fixed: 'right',
+            render: (_, c) => <RowActions onEdit={() => setEditing({ open: true, record: c })} onDelete={() => remove({ id: c.id })} />,
+          },
         ]}
       />
       <RecordForm<Customer>

@@ -42,7 +42,10 @@ export function DamagedDatabasePage({ status, onRestored }: { status: StartupSta
                     style={{ width: '100%' }}
                     value={name ?? undefined}
                     onChange={setName}
-                    options={status.backups.map((b) => ({ value: b.name, label: `${b.name}（${new Date(b.createdAt).toLocaleString()}，${(b.size / 1024 / 1024).toFixed(1)} MB）` }))}
+                    options={status.backups.map((b) => ({
+                      value: b.name,
+                      label: `${b.name}（${new Date(b.createdAt).toLocaleString()}，${(b.size / 1024 / 1024).toFixed(1)} MB）`,
+                    }))}
                   />
                   <Button type="primary" loading={busy} disabled={!name} onClick={() => void restore()} data-testid="restore-newest">
                     {t('damaged.restore')}

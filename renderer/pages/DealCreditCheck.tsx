@@ -39,7 +39,12 @@ export function DealCreditCheck({ deal }: { deal?: string }) {
   const check = useQuery('receivables.dealCheck', args);
   if (!args || !check.data) return null;
   const c = check.data;
-  const text = t(c.creditLimit === null ? 'deal.exposureNoLimit' : 'deal.exposure', { exposure: money(c.exposure), after: money(c.after), limit: money(c.creditLimit), grade: c.creditGrade });
+  const text = t(c.creditLimit === null ? 'deal.exposureNoLimit' : 'deal.exposure', {
+    exposure: money(c.exposure),
+    after: money(c.after),
+    limit: money(c.creditLimit),
+    grade: c.creditGrade,
+  });
   return (
     <Alert
       type={c.overLimit ? 'warning' : 'info'}

@@ -43,10 +43,24 @@ export function DealsPage() {
     { name: 'signedOn', label: t('deal.signedOn'), kind: 'date', warn: (v) => (isFutureDate(v, todayIso()) ? t('warn.future', { date: String(v) }) : null) },
     { name: 'currency', label: t('deal.currency'), kind: 'currency' },
     { name: 'amount', label: t('deal.amount'), kind: 'money' },
-    { name: 'status', label: t('deal.status'), kind: 'select', options: [{ value: 'active', label: t('deal.active') }, { value: 'cancelled', label: t('deal.cancelled') }] },
+    {
+      name: 'status',
+      label: t('deal.status'),
+      kind: 'select',
+      options: [
+        { value: 'active', label: t('deal.active') },
+        { value: 'cancelled', label: t('deal.cancelled') },
+      ],
+    },
     { name: 'terms', label: t('deal.terms'), input: <TermsPicker />, help: t('deal.termsHelp') },
     { name: 'shippedOn', label: t('deal.shippedOn'), kind: 'date' },
-    { name: 'openingBalance', label: t('deal.openingBalance'), kind: 'money', when: beforeReceivables, help: t('deal.openingHelp', { from: receivablesFrom ?? '' }) },
+    {
+      name: 'openingBalance',
+      label: t('deal.openingBalance'),
+      kind: 'money',
+      when: beforeReceivables,
+      help: t('deal.openingHelp', { from: receivablesFrom ?? '' }),
+    },
     { name: 'openingDue', label: t('deal.openingDue'), kind: 'date', when: beforeReceivables },
   ];
   return (
@@ -54,7 +68,12 @@ export function DealsPage() {
       extra={
         <Space>
           <SalespersonPicker value={salesperson} onChange={setSalesperson} placeholder={t('deal.salesperson')} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: { currency: 'USD', status: 'active' } })} data-testid="add-deal">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ open: true, record: { currency: 'USD', status: 'active' } })}
+            data-testid="add-deal"
+          >
             {t('add')}
           </Button>
         </Space>
@@ -70,13 +89,47 @@ export function DealsPage() {
           { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 120, ellipsis: true },
           { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 100 },
           { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 100, render: (id: string) => <PersonName id={id} people={people} /> },
-          { title: t('deal.customer'), dataIndex: 'customer', width: 200, ellipsis: true, render: (id: string | null, d) => (id === null ? '—' : <span title={id}>{d.customerName ?? id}</span>) },
+          {
+            title: t('deal.customer'),
+            dataIndex: 'customer',
+            width: 200,
+            ellipsis: true,
+            render: (id: string | null, d) => (id === null ? '—' : <span title={id}>{d.customerName ?? id}</span>),
+          },
           { title: t('deal.currency'), dataIndex: 'currency', width: 56 },
           { title: t('deal.amount'), dataIndex: 'amount', width: 120, align: 'right', render: money },
-          { title: t('deal.cny'), dataIndex: 'cny', width: 130, align: 'right', render: (v: string | null, d) => (v === null ? <Tag color="red" style={{ cursor: 'pointer' }} title={t('fx.goFill', { month: d.signedOn.slice(0, 7), currency: d.currency })} onClick={() => openSettings('fx', { month: d.signedOn.slice(0, 7), currency: d.currency })}>{t('deal.noRate')}</Tag> : money(v)) },
+          {
+            title: t('deal.cny'),
+            dataIndex: 'cny',
+            width: 130,
+            align: 'right',
+            render: (v: string | null, d) =>
+              v === null ? (
+                <Tag
+                  color="red"
+                  style={{ cursor: 'pointer' }}
+                  title={t('fx.goFill', { month: d.signedOn.slice(0, 7), currency: d.currency })}
+                  onClick={() => openSettings('fx', { month: d.signedOn.slice(0, 7), currency: d.currency })}
+                >
+                  {t('deal.noRate')}
+                </Tag>
+              ) : (
+                money(v)
+              ),
+          },
           { title: t('deal.shippedOn'), dataIndex: 'shippedOn', width: 100 },
-          { title: t('deal.status'), dataIndex: 'status', width: 64, render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>) },
-          { title: t('actions'), width: 80, fixed: 'right', render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} /> },
+          {
+            title: t('deal.status'),
+            dataIndex: 'status',
+            width: 64,
+            render: (s: string) => (s === 'active' ? t('deal.active') : <Tag>{t('deal.cancelled')}</Tag>),
+          },
+          {
+            title: t('actions'),
+            width: 80,
+            fixed: 'right',
+            render: (_, d) => <RowActions onEdit={() => setEditing({ open: true, record: d })} onDelete={() => remove({ id: d.id })} />,
+          },
         ]}
       />
       <RecordForm<Deal>

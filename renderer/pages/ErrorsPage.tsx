@@ -54,7 +54,11 @@ export function ErrorsPage() {
               { title: t('er.salesperson'), dataIndex: 'salesperson', width: 120, render: (id: string) => <PersonName id={id} people={people} /> },
               { title: t('er.weight'), dataIndex: 'weight', width: 70, align: 'right' },
               { title: t('er.note'), dataIndex: 'note' },
-              { title: t('actions'), width: 90, render: (_, e) => <RowActions onEdit={() => setEditing({ open: true, record: e })} onDelete={() => remove({ id: e.id })} /> },
+              {
+                title: t('actions'),
+                width: 90,
+                render: (_, e) => <RowActions onEdit={() => setEditing({ open: true, record: e })} onDelete={() => remove({ id: e.id })} />,
+              },
             ]}
           />
         </PageCard>

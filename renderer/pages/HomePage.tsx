@@ -54,7 +54,11 @@ export function HomePage() {
         </Col>
         <Col span={6}>
           <Card>
-            <Statistic title={t('home.unmatched')} value={unmatched ? `${unmatched.count} · ¥${money(unmatched.cny)}` : '—'} valueStyle={{ color: unmatched && unmatched.count > 0 ? '#c8463d' : undefined }} />
+            <Statistic
+              title={t('home.unmatched')}
+              value={unmatched ? `${unmatched.count} · ¥${money(unmatched.cny)}` : '—'}
+              valueStyle={{ color: unmatched && unmatched.count > 0 ? '#c8463d' : undefined }}
+            />
           </Card>
         </Col>
       </Row>
@@ -71,7 +75,12 @@ export function HomePage() {
                 <YAxis type="category" dataKey="name" width={80} />
                 <Tooltip formatter={(v) => `${v}%`} />
                 <Legend />
-                <ReferenceLine x={100} stroke="#c8463d" strokeDasharray="4 4" label={{ value: t('home.target'), position: 'insideTopRight', fill: '#c8463d' }} />
+                <ReferenceLine
+                  x={100}
+                  stroke="#c8463d"
+                  strokeDasharray="4 4"
+                  label={{ value: t('home.target'), position: 'insideTopRight', fill: '#c8463d' }}
+                />
                 <Bar dataKey={t('kpi.deal_volume')} fill="#1f5fa8" isAnimationActive={false}>
                   <LabelList position="right" formatter={(v) => `${String(v)}%`} fontSize={11} />
                 </Bar>

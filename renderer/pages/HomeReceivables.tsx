@@ -36,7 +36,12 @@ export function HomeReceivables() {
           columns={[
             { title: t('sp.name'), render: (_, p) => `${p.name}（${p.salesperson}）` },
             { title: t('rv.outstanding'), dataIndex: 'outstanding', align: 'right', render: money },
-            { title: t('rv.overdue'), dataIndex: 'overdue', align: 'right', render: (v: string) => <span style={{ color: v === '0.00' ? undefined : '#c8463d' }}>{money(v)}</span> },
+            {
+              title: t('rv.overdue'),
+              dataIndex: 'overdue',
+              align: 'right',
+              render: (v: string) => <span style={{ color: v === '0.00' ? undefined : '#c8463d' }}>{money(v)}</span>,
+            },
             { title: t('rv.oldestDays'), dataIndex: 'oldestOverdueDays', align: 'right', render: (d: number) => (d > 0 ? d : '') },
             { title: t('rv.backlogAmount'), dataIndex: 'backlog', align: 'right', render: money },
           ]}

@@ -47,57 +47,79 @@ export function PayPage() {
     <PageCard
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} loading={busy === 'pay'} disabled={rows.length === 0} onClick={() => void download('pay')} data-testid="pay-export">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy === 'pay'}
+            disabled={rows.length === 0}
+            onClick={() => void download('pay')}
+            data-testid="pay-export"
+          >
             {t('pay.export')}
           </Button>
-          <Button icon={<DownloadOutlined />} loading={busy === 'statements'} disabled={rows.length === 0} onClick={() => void download('statements')} data-testid="statements-export">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy === 'statements'}
+            disabled={rows.length === 0}
+            onClick={() => void download('statements')}
+            data-testid="statements-export"
+          >
             {t('pay.exportStatements')}
           </Button>
         </Space>
       }
     >
       <div data-testid="pay-table">
-      <Table<PayRow>
-        rowKey="salesperson"
-        size="middle"
-        bordered
-        loading={appraisal.loading}
-        dataSource={rows}
-        pagination={false}
-        columns={[
-          {
-            title: t('sp.name'),
-            dataIndex: 'name',
-            render: (name: string, r) => (
-              <Typography.Link onClick={() => setOpen(r.salesperson)} title={t('pay.open', { name })} data-testid={`statement-open-${r.salesperson}`}>
-                {name}
-              </Typography.Link>
-            ),
-          },
-          { title: t('ap.finalGrade'), dataIndex: 'finalGrade', align: 'center', render: gradeTag },
-          { title: t('pay.base3'), dataIndex: ['pay', 'base3'], align: 'right', render: money },
-          { title: t('ap.performancePay'), dataIndex: 'performancePay', align: 'right', render: money },
-          { title: t('pay.commissionBase'), dataIndex: ['commission', 'base'], align: 'right', render: money },
-          { title: t('pay.bracket'), dataIndex: ['commission', 'bracketAmount'], align: 'right', render: money },
-          { title: t('pay.bonus'), dataIndex: ['commission', 'newCustomerBonus'], align: 'right', render: money },
-          { title: t('pay.total'), dataIndex: ['pay', 'total'], align: 'right', render: (v: string) => <Typography.Text strong>{money(v)}</Typography.Text> },
-        ]}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={2}>
-              <Typography.Text strong>{t('pay.sum')}</Typography.Text>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">{money(sums.base3)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">{money(sums.performancePay)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right">{total((r) => r.commission.base)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={5} align="right">{total((r) => r.commission.bracketAmount)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={6} align="right">{total((r) => r.commission.newCustomerBonus)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={7} align="right">
-              <Typography.Text strong>{money(sums.total)}</Typography.Text>
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
-      />
+        <Table<PayRow>
+          rowKey="salesperson"
+          size="middle"
+          bordered
+          loading={appraisal.loading}
+          dataSource={rows}
+          pagination={false}
+          columns={[
+            {
+              title: t('sp.name'),
+              dataIndex: 'name',
+              render: (name: string, r) => (
+                <Typography.Link onClick={() => setOpen(r.salesperson)} title={t('pay.open', { name })} data-testid={`statement-open-${r.salesperson}`}>
+                  {name}
+                </Typography.Link>
+              ),
+            },
+            { title: t('ap.finalGrade'), dataIndex: 'finalGrade', align: 'center', render: gradeTag },
+            { title: t('pay.base3'), dataIndex: ['pay', 'base3'], align: 'right', render: money },
+            { title: t('ap.performancePay'), dataIndex: 'performancePay', align: 'right', render: money },
+            { title: t('pay.commissionBase'), dataIndex: ['commission', 'base'], align: 'right', render: money },
+            { title: t('pay.bracket'), dataIndex: ['commission', 'bracketAmount'], align: 'right', render: money },
+            { title: t('pay.bonus'), dataIndex: ['commission', 'newCustomerBonus'], align: 'right', render: money },
+            { title: t('pay.total'), dataIndex: ['pay', 'total'], align: 'right', render: (v: string) => <Typography.Text strong>{money(v)}</Typography.Text> },
+          ]}
+          summary={() => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={2}>
+                <Typography.Text strong>{t('pay.sum')}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {money(sums.base3)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                {money(sums.performancePay)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                {total((r) => r.commission.base)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                {total((r) => r.commission.bracketAmount)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
+                {total((r) => r.commission.newCustomerBonus)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={7} align="right">
+                <Typography.Text strong>{money(sums.total)}</Typography.Text>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )}
+        />
       </div>
       <StatementDrawer quarter={quarter} salesperson={open} onClose={() => setOpen(null)} />
     </PageCard>

@@ -61,15 +61,32 @@ export function ReceivablesPage() {
             destroyOnHidden
             items={[
               { key: 'people', label: <span data-testid="rv-tab-people">{t('rv.bySalesperson')}</span>, children: <SalespeopleAgeing report={data} /> },
-              { key: 'customers', label: <span data-testid="rv-tab-customers">{t('rv.byCustomer')}</span>, children: <CustomerTable report={data} onOpen={setCustomer} /> },
-              { key: 'instalments', label: <span data-testid="rv-tab-instalments">{t('rv.instalments')}</span>, children: <InstalmentTable report={data} receivable /> },
-              { key: 'backlog', label: <span data-testid="rv-tab-backlog">{t('rv.backlog')}</span>, children: <InstalmentTable report={data} receivable={false} /> },
+              {
+                key: 'customers',
+                label: <span data-testid="rv-tab-customers">{t('rv.byCustomer')}</span>,
+                children: <CustomerTable report={data} onOpen={setCustomer} />,
+              },
+              {
+                key: 'instalments',
+                label: <span data-testid="rv-tab-instalments">{t('rv.instalments')}</span>,
+                children: <InstalmentTable report={data} receivable />,
+              },
+              {
+                key: 'backlog',
+                label: <span data-testid="rv-tab-backlog">{t('rv.backlog')}</span>,
+                children: <InstalmentTable report={data} receivable={false} />,
+              },
               { key: 'badDebts', label: <span data-testid="rv-tab-bad">{t('rv.badDebts')}</span>, children: <BadDebts asOf={asOf} /> },
             ]}
           />
         </PageCard>
       )}
-      <CustomerDrawer customer={customer} asOf={asOf} name={data?.customers.find((c) => c.customer === customer)?.name ?? ''} onClose={() => setCustomer(null)} />
+      <CustomerDrawer
+        customer={customer}
+        asOf={asOf}
+        name={data?.customers.find((c) => c.customer === customer)?.name ?? ''}
+        onClose={() => setCustomer(null)}
+      />
     </>
   );
 }

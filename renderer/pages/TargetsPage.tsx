@@ -11,7 +11,18 @@ import { leftBeforeQuarter } from '../components/people';
 import { useT, type UiKey } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 import { PersonDrawer } from './targets/PersonDrawer';
-import { GRID_KPIS, customsFromSheet, customsToIndicators, emptyRow, rowFromSheet, sheetFromRow, weightSum, type CustomDraft, type GridKpi, type TargetRow } from './targetRows';
+import {
+  GRID_KPIS,
+  customsFromSheet,
+  customsToIndicators,
+  emptyRow,
+  rowFromSheet,
+  sheetFromRow,
+  weightSum,
+  type CustomDraft,
+  type GridKpi,
+  type TargetRow,
+} from './targetRows';
 
 export function TargetsPage() {
   const t = useT();
@@ -70,11 +81,21 @@ export function TargetsPage() {
     title: t(`kpi.${kpi}` as UiKey),
     children: [
       { title: t('tg.weight'), width: 52, render: (_: unknown, p: Salesperson) => cell(p.id, kpi, 'weight') },
-      { title: kpi === 'error_rate' ? t('tg.baseline') : kpi === 'peer_review' ? t('tg.score') : t('tg.target'), width: kpi === 'new_customers' || kpi === 'error_rate' || kpi === 'peer_review' ? 64 : 104, render: (_: unknown, p: Salesperson) => cell(p.id, kpi, 'value') },
+      {
+        title: kpi === 'error_rate' ? t('tg.baseline') : kpi === 'peer_review' ? t('tg.score') : t('tg.target'),
+        width: kpi === 'new_customers' || kpi === 'error_rate' || kpi === 'peer_review' ? 64 : 104,
+        render: (_: unknown, p: Salesperson) => cell(p.id, kpi, 'value'),
+      },
     ],
   });
   const cell = (id: string, kpi: GridKpi, part: 'weight' | 'value') => (
-    <Input size="small" value={rowOf(id)[kpi][part]} onChange={(e) => edit(id, kpi, part, e.target.value)} style={{ textAlign: 'right' }} data-testid={`target-${id}-${kpi}-${part}`} />
+    <Input
+      size="small"
+      value={rowOf(id)[kpi][part]}
+      onChange={(e) => edit(id, kpi, part, e.target.value)}
+      style={{ textAlign: 'right' }}
+      data-testid={`target-${id}-${kpi}-${part}`}
+    />
   );
 
   const person = open ? (all.find((p) => p.id === open) ?? null) : null;

@@ -67,8 +67,12 @@ const byRowId = z.object({ id: z.number().int().positive() });
 const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 /** The `next` of the previous page: the list continues after that row, in the same order. */
 const keyset = { after: z.string().max(300).optional() };
-const adjustmentArgs = z
-  .object({ salesperson: entityId, period: z.union([quarterKey, z.string().regex(/^\d{4}$/, { message: 'input.year' })]), points, reason: text });
+const adjustmentArgs = z.object({
+  salesperson: entityId,
+  period: z.union([quarterKey, z.string().regex(/^\d{4}$/, { message: 'input.year' })]),
+  points,
+  reason: text,
+});
 
 /** A statement file as its bytes (base64), with the user's answers for undecided rates. */
 const statementArgs = z.object({
@@ -220,7 +224,17 @@ export type ColumnMappingInfo = { headerKey: string; columns: Partial<Record<Rol
 export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };
 /** Unmatched receipts from one payer (names that normalise alike), with likely customers. */
 /** A recorded assignment of a payer to a customer, undoable as a whole. */
-export type PayerAssignment = { id: number; payer: string; customer: string; customerName: string; aliasAdded: boolean; receipts: number; cny: string; createdAt: string; undoneAt: string | null };
+export type PayerAssignment = {
+  id: number;
+  payer: string;
+  customer: string;
+  customerName: string;
+  aliasAdded: boolean;
+  receipts: number;
+  cny: string;
+  createdAt: string;
+  undoneAt: string | null;
+};
 export type PayerGroup = { payer: string; key: string; count: number; cny: string; firstDate: string; lastDate: string; suggestions: Suggestion[] };
 
 /** A person's place in the quarterly workflow, with the next step and when it is due. */

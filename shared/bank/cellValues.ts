@@ -13,7 +13,9 @@ const bad = (cell: Cell): { kind: 'bad'; text: string } => ({ kind: 'bad', text:
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return cell.toISOString();
-  return String(cell).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return String(cell)
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
 const PLAIN_NUMBER = /^(\d+)(?:\.(\d+))?$/;
@@ -74,7 +76,8 @@ export function readDate(cell: Cell): Read<string> {
     return value ? { kind: 'value', value } : bad(cell);
   }
   if (typeof cell === 'number') {
-    const value = cell >= 19000101 && cell <= 29991231 && Number.isInteger(cell) ? readDate(String(cell)) : cell > 0 && cell < 2958466 ? maybe(fromSerial(cell)) : null;
+    const value =
+      cell >= 19000101 && cell <= 29991231 && Number.isInteger(cell) ? readDate(String(cell)) : cell > 0 && cell < 2958466 ? maybe(fromSerial(cell)) : null;
     return value && value.kind === 'value' ? value : bad(cell);
   }
   if (typeof cell !== 'string') return bad(cell);
@@ -126,7 +129,9 @@ export function readCurrency(cell: Cell): Read<string> {
 export function readRate(cell: Cell): Read<string> {
   if (cell === null || cell === '') return EMPTY;
   if (typeof cell === 'number') return Number.isFinite(cell) && cell > 0 ? { kind: 'value', value: String(cell) } : cell === 0 ? EMPTY : bad(cell);
-  const text = cellText(cell).replace(/[,，\s]/g, '').replace(/^\+/, '');
+  const text = cellText(cell)
+    .replace(/[,，\s]/g, '')
+    .replace(/^\+/, '');
   if (text === '' || /^-+$/.test(text) || /^0*\.?0*$/.test(text)) return EMPTY;
   return /^\d+(\.\d+)?$/.test(text) ? { kind: 'value', value: text } : bad(cell);
 }

@@ -123,7 +123,9 @@ export function classifyEach(given: readonly RowOutcome[], ctx: ImportContext, d
   const keyOf = remembered(normalizePayerName);
   // The user's answer for a row the reader could not decide.
   const rateOf = (r: BankRow, given: 1 | 100 | undefined): RateDecision =>
-    given !== undefined && r.decision?.kind === 'undecided' && r.rate !== null ? decideRate(r.currency, r.rate, { amountFen: r.amountFen, cnyFen: null, tableRate: null }, given) : (r.decision ?? NO_RATE);
+    given !== undefined && r.decision?.kind === 'undecided' && r.rate !== null
+      ? decideRate(r.currency, r.rate, { amountFen: r.amountFen, cnyFen: null, tableRate: null }, given)
+      : (r.decision ?? NO_RATE);
 
   const sorted = sortRows(outcomes, ctx, keyOf);
   const references: string[] = [];

@@ -2,9 +2,7 @@ import { Dec, round2 } from '../money';
 
 /** How a row's rate was understood (SPEC §10). */
 export type RateDecision =
-  | { kind: 'none' }
-  | { kind: 'rate'; perUnit: string; perUnitMicro: number; quotedPer: 1 | 100 }
-  | { kind: 'undecided'; written: string };
+  { kind: 'none' } | { kind: 'rate'; perUnit: string; perUnitMicro: number; quotedPer: 1 | 100 } | { kind: 'undecided'; written: string };
 
 export type RateEvidence = { amountFen: number; cnyFen: number | null; tableRate: string | null };
 

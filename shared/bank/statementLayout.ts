@@ -162,7 +162,12 @@ export function layoutFromMapping(grid: readonly (readonly Cell[])[], mapping: C
   const below = grid[mapping.headerRow + 1] ?? [];
   const dates = [...(columns.valueDate ?? []), ...(columns.tradeDate ?? [])];
   const subHeading = below.some((cell) => subDirection(cellText(cell)) !== null) && !dates.some((c) => readDate(below[c] ?? null).kind === 'value');
-  return { headerRow: mapping.headerRow, dataRow: mapping.headerRow + (subHeading ? 2 : 1), columns, titleCurrency: titleCurrency(grid.slice(0, mapping.headerRow)) };
+  return {
+    headerRow: mapping.headerRow,
+    dataRow: mapping.headerRow + (subHeading ? 2 : 1),
+    columns,
+    titleCurrency: titleCurrency(grid.slice(0, mapping.headerRow)),
+  };
 }
 
 /**

@@ -87,7 +87,10 @@ const inOrOut = (fen: number): 'in' | 'out' => (fen > 0 ? 'in' : 'out');
  * signed amount with a direction column (see `AmountStyle`). The sign is never dropped.
  */
 function money(cells: readonly Cell[], columns: Layout['columns'], style: AmountStyle): Money {
-  for (const [role, sign] of [['credit', 1], ['debit', -1]] as const) {
+  for (const [role, sign] of [
+    ['credit', 1],
+    ['debit', -1],
+  ] as const) {
     const read = readAmount(first(cells, columns[role]));
     if (read.kind === 'bad') return { problem: 'bank.amount', params: { value: read.text } };
     if (read.kind === 'value' && read.value !== 0) return { fen: sign * read.value, direction: inOrOut(sign * read.value) };
@@ -157,7 +160,8 @@ export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layou
     return { kind: 'reject', row: rowNumber, reason: 'bank.date', params: { value: valueDate.kind === 'bad' ? valueDate.text : '' } };
   }
   const amount = money(cells, columns, options.style ?? { signed: true });
-  if (amount === null) return isTotal(cells) ? { kind: 'skip', row: rowNumber, reason: 'total' } : { kind: 'reject', row: rowNumber, reason: 'bank.noAmount', params: {} };
+  if (amount === null)
+    return isTotal(cells) ? { kind: 'skip', row: rowNumber, reason: 'total' } : { kind: 'reject', row: rowNumber, reason: 'bank.noAmount', params: {} };
   if ('problem' in amount) return { kind: 'reject', row: rowNumber, reason: amount.problem, params: amount.params };
   const currency = readCurrency(first(cells, columns.currency));
   if (currency.kind === 'bad') return { kind: 'reject', row: rowNumber, reason: 'bank.currency', params: { value: currency.text } };

@@ -8,10 +8,7 @@ export type RankCandidate = { id: string; total: Dec; settled: Dec; dealVolume: 
 export function rankOrder<T extends RankCandidate>(people: readonly T[]): T[] {
   return [...people].sort(
     (a, b) =>
-      b.total.comparedTo(a.total) ||
-      b.settled.comparedTo(a.settled) ||
-      b.dealVolume.comparedTo(a.dealVolume) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      b.total.comparedTo(a.total) || b.settled.comparedTo(a.settled) || b.dealVolume.comparedTo(a.dealVolume) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 

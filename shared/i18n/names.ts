@@ -8,8 +8,26 @@ import type { Lang } from './messages';
  * one edit, not five.
  */
 export const KPI_NAMES: Record<Lang, Record<KpiKey, string>> = {
-  'zh-CN': { deal_volume: '成交额', settled: '结汇额', new_customers: '新客户', error_rate: '差错率', collection_rate: '回款率', overdue_rate: '逾期率', peer_review: '民主评议', custom: '自定义' },
-  en: { deal_volume: 'Deal volume', settled: 'Settled', new_customers: 'New customers', error_rate: 'Error rate', collection_rate: 'Collection rate', overdue_rate: 'Overdue rate', peer_review: 'Peer review', custom: 'Custom' },
+  'zh-CN': {
+    deal_volume: '成交额',
+    settled: '结汇额',
+    new_customers: '新客户',
+    error_rate: '差错率',
+    collection_rate: '回款率',
+    overdue_rate: '逾期率',
+    peer_review: '民主评议',
+    custom: '自定义',
+  },
+  en: {
+    deal_volume: 'Deal volume',
+    settled: 'Settled',
+    new_customers: 'New customers',
+    error_rate: 'Error rate',
+    collection_rate: 'Collection rate',
+    overdue_rate: 'Overdue rate',
+    peer_review: 'Peer review',
+    custom: 'Custom',
+  },
 };
 
 /** The quarterly appraisal's steps (SPEC §8) as people call them. */

@@ -69,7 +69,8 @@ export const zhCN = {
   'bank.rateUndecided': '汇率 {rate} 无法判断是每 1 还是每 100 外币：这一行没有人民币金额，也没有 {month} {currency} 的汇率表汇率',
   'bank.unreadable': '{file} 无法读取：{reason}',
   'bank.empty': '{file} 是空文件',
-  'bank.noHeader': '{file} 中找不到表头：前 30 行里没有同时写着日期和金额的一行。请在导入预览里为各列指定用途，或在命令行用 --columns 指定（如 --columns "date=1,credit=5,debit=4,payer=8"）',
+  'bank.noHeader':
+    '{file} 中找不到表头：前 30 行里没有同时写着日期和金额的一行。请在导入预览里为各列指定用途，或在命令行用 --columns 指定（如 --columns "date=1,credit=5,debit=4,payer=8"）',
   'bank.notSpreadsheet': '{file} 不是 Excel 或 CSV 文件',
   'bank.notStatement': '{file} 不是银行对账单（这是 {kind} 文件），请导出 Excel 或 CSV 格式的账户明细',
   'bank.mappingIncomplete': '列的指定不完整：至少要指定日期列和金额列（金额、贷方或借方）',
@@ -156,7 +157,7 @@ export const zhCN = {
   'db.busy': '另一个 TradeKPI 窗口或命令正在写入数据，请等它完成后再试一次',
   'cli.outNotDir': '应为一个文件夹，而 {out} 是一个文件',
   'cli.outUnwritable': '无法在 {out} 写入文件：{reason}',
-  'internal': '程序内部错误：{detail}',
+  internal: '程序内部错误：{detail}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

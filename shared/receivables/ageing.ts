@@ -31,7 +31,15 @@ export type FigureSums = {
 };
 
 export function emptySums(): FigureSums {
-  return { outstanding: 0, overdue: 0, backlog: 0, lateDeposits: 0, writtenOff: 0, buckets: { notDue: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_180: 0, d181: 0 }, oldestOverdueDays: 0 };
+  return {
+    outstanding: 0,
+    overdue: 0,
+    backlog: 0,
+    lateDeposits: 0,
+    writtenOff: 0,
+    buckets: { notDue: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_180: 0, d181: 0 },
+    oldestOverdueDays: 0,
+  };
 }
 
 /** An instalment's part in the figures: its outstanding and write-offs already in CNY fen. */

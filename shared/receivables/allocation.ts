@@ -145,7 +145,7 @@ export function receiptShares(group: AllocationGroup, allocation: Allocation, re
     let k = 0;
     for (const i of pinnedOf[d] ?? []) {
       let money = (group.receipts[i] as GroupReceipt).fen;
-      for (; k < indexes.length && money > 0; ) {
+      for (; k < indexes.length && money > 0;) {
         const inst = indexes[k] as number;
         const pay = Math.min((allocation.owe[inst] ?? 0) - (pinnedPaid[inst] ?? 0), money);
         if (pay > 0) {

@@ -34,7 +34,14 @@ export type LedgerInstalment = {
 };
 
 /** One currency of a customer: its allocation group as the engine saw it, for the drill-down. */
-export type LedgerGroup = { currency: string; deals: ReceivableDeal[]; instalments: LedgerInstalment[]; receipts: ReceivableReceipt[]; group: AllocationGroup; unappliedFen: number };
+export type LedgerGroup = {
+  currency: string;
+  deals: ReceivableDeal[];
+  instalments: LedgerInstalment[];
+  receipts: ReceivableReceipt[];
+  group: AllocationGroup;
+  unappliedFen: number;
+};
 
 export type CustomerLedger = { groups: LedgerGroup[] };
 
@@ -107,7 +114,11 @@ function currencyGroup(
     writeOffs: writeOffsOf.get(`${inst.deal.id}\u0000${inst.number}`) ?? [],
   }));
   // A refund, or a pin to a deal of another currency or customer, is treated as unpinned.
-  const groupReceipts: GroupReceipt[] = receipts.map((r) => ({ date: r.date, fen: r.amountFen, pinned: r.deal !== null && r.amountFen > 0 ? (dealIndex.get(r.deal) ?? -1) : -1 }));
+  const groupReceipts: GroupReceipt[] = receipts.map((r) => ({
+    date: r.date,
+    fen: r.amountFen,
+    pinned: r.deal !== null && r.amountFen > 0 ? (dealIndex.get(r.deal) ?? -1) : -1,
+  }));
   const group: AllocationGroup = { instalments: groupInstalments, dealCount: deals.length, receipts: groupReceipts };
   const now = allocate(group, asOf, asOf);
   const settled = settledDates(group, asOf);

@@ -28,14 +28,14 @@ export type AgeingFigures = {
 export type SalespersonReceivables = { salesperson: string; name: string } & AgeingFigures & { oldestOverdueDays: number };
 
 export type CustomerReceivables = { customer: string; name: string } & AgeingFigures & {
-  unapplied: string;
-  oldestOverdueDays: number;
-  creditGrade: CreditGrade;
-  creditLimit: string | null;
-  exposure: string;
-  overLimit: boolean;
-  suggestedGrade: CreditGrade;
-};
+    unapplied: string;
+    oldestOverdueDays: number;
+    creditGrade: CreditGrade;
+    creditLimit: string | null;
+    exposure: string;
+    overLimit: boolean;
+    suggestedGrade: CreditGrade;
+  };
 
 /** One instalment as of the date, in its deal's currency. */
 export type InstalmentRow = {
@@ -147,7 +147,12 @@ export function receivablesReportBuilder(asOf: string, rate: RateLookup, parties
       let count = 0;
       for (const group of ledger.groups) {
         for (const inst of group.instalments) {
-          const aged = { receivable: inst.receivable, outstandingCny: cny(inst.outstandingFen, group.currency), writtenOffCny: cny(inst.writtenOffFen, group.currency), daysOverdue: inst.daysOverdue };
+          const aged = {
+            receivable: inst.receivable,
+            outstandingCny: cny(inst.outstandingFen, group.currency),
+            writtenOffCny: cny(inst.writtenOffFen, group.currency),
+            daysOverdue: inst.daysOverdue,
+          };
           let person = people.get(inst.deal.salesperson);
           if (!person) people.set(inst.deal.salesperson, (person = emptySums()));
           addInstalment(totals, aged);
@@ -183,7 +188,14 @@ export function receivablesReportBuilder(asOf: string, rate: RateLookup, parties
       const salespeople = [...people.entries()]
         .sort(([a], [b]) => byText(a, b))
         .map(([id, sums]) => ({ salesperson: id, name: parties.salespeople.get(id) ?? id, ...figures(sums), oldestOverdueDays: sums.oldestOverdueDays }));
-      return { asOf, totals: figures(totals), unmatchedReceipts: { count: unmatched.count, cny: fenToText(unmatched.cnyFen) }, salespeople, customers, instalments: rows };
+      return {
+        asOf,
+        totals: figures(totals),
+        unmatchedReceipts: { count: unmatched.count, cny: fenToText(unmatched.cnyFen) },
+        salespeople,
+        customers,
+        instalments: rows,
+      };
     },
   };
 }

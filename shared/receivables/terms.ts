@@ -73,7 +73,12 @@ export function instalmentsOf(deal: { amount: string; signedOn: string; shippedO
 }
 
 /** A deal's terms: its own, else its customer's, else the company default (SPEC §12); null = no schedule. */
-export function termsFor(dealTerms: string | null, customerTerms: string | null, defaultTerms: string | null, byId: ReadonlyMap<string, PaymentTerms>): PaymentTerms | null {
+export function termsFor(
+  dealTerms: string | null,
+  customerTerms: string | null,
+  defaultTerms: string | null,
+  byId: ReadonlyMap<string, PaymentTerms>,
+): PaymentTerms | null {
   const id = dealTerms ?? customerTerms ?? defaultTerms;
   return id === null ? null : (byId.get(id) ?? null);
 }

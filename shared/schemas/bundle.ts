@@ -84,7 +84,10 @@ export const receiptSchema = z.object({
   /** The bank's own CNY amount, when the statement gives one. */
   cnyAmount: money.nullish().transform((v) => v ?? null),
   /** How the bank quoted `rate`: per one unit, or per 100 units and normalised on import. */
-  rateQuotedPer: z.union([z.literal(1), z.literal(100)]).nullish().transform((v) => v ?? null),
+  rateQuotedPer: z
+    .union([z.literal(1), z.literal(100)])
+    .nullish()
+    .transform((v) => v ?? null),
   remitter: optionalText,
   memo: optionalText,
   customer: entityId.nullish().transform((v) => v ?? null),
@@ -94,7 +97,12 @@ export const receiptSchema = z.object({
   matchedOwner: entityId.nullish().transform((v) => v ?? null),
   notCustomer: z.boolean().default(false),
   /** The import batch it came from, and its fingerprint where the bank gave no reference. */
-  batch: z.number().int().positive().nullish().transform((v) => v ?? null),
+  batch: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   fingerprint: optionalText,
   /** The deal it pays, pinned by the user (SPEC §12). */
   deal: entityId.nullish().transform((v) => v ?? null),
@@ -126,7 +134,10 @@ export const roleColumnsSchema = z.partialRecord(z.enum(ROLES as [Role, ...Role[
 export const columnMappingSchema = z.object({
   headerKey: text,
   columns: roleColumnsSchema,
-  headerRowCells: z.array(z.string()).nullish().transform((v) => v ?? null),
+  headerRowCells: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? null),
   createdAt: text,
 });
 

@@ -7,7 +7,10 @@ import { Dec } from '../money';
 import { decimalText, entityId, isoDate, moneyNonNegative, moneyPositive, text } from './fields';
 
 const anchor = z.object({
-  ratio: z.union([z.string(), z.number()]).transform(String).refine((v) => /^\d+(\.\d+)?(\/[1-9]\d*)?$/.test(v), { message: 'input.decimal' }),
+  ratio: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .refine((v) => /^\d+(\.\d+)?(\/[1-9]\d*)?$/.test(v), { message: 'input.decimal' }),
   score: decimalText,
 });
 const line = z.array(anchor).min(2);
@@ -39,9 +42,9 @@ const share = decimalText.refine((v) => new Dec(v).gte(0) && new Dec(v).lte(1), 
 export const distributionSchema = z.object({ S: share, A: share, SA: share, CD: share });
 
 /** Whole days ≥ 0: a JSON number, or its text as a form sends it. */
-const termsDays = z.union([z.number(), z.string().regex(/^\d+$/, { message: 'terms.days' }).transform(Number)]).pipe(
-  z.number({ message: 'terms.days' }).int({ message: 'terms.days' }).min(0, { message: 'terms.days' }),
-);
+const termsDays = z
+  .union([z.number(), z.string().regex(/^\d+$/, { message: 'terms.days' }).transform(Number)])
+  .pipe(z.number({ message: 'terms.days' }).int({ message: 'terms.days' }).min(0, { message: 'terms.days' }));
 
 export const termsInstalmentSchema = z.object({
   percent: decimalText.refine((v) => new Dec(v).gt(0), { message: 'terms.percentPositive' }),

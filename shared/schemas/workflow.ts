@@ -6,7 +6,12 @@ import { decimalText, entityId, isoDate, quarterKey, text } from './fields';
 const longText = z.string().refine((v) => textLength(v) >= MIN_TEXT, { message: 'wf.textShort' });
 const person = { salesperson: entityId, quarter: quarterKey, by: text };
 /** Scores for manual items (peer review, custom indicators), 0–100, keyed by indicator. */
-const manualScores = z.record(z.string(), decimalText.refine((v) => Number(v) >= 0 && Number(v) <= 100, { message: 'input.score' })).default({});
+const manualScores = z
+  .record(
+    z.string(),
+    decimalText.refine((v) => Number(v) >= 0 && Number(v) <= 100, { message: 'input.score' }),
+  )
+  .default({});
 
 export const confirmTargetsSchema = z.object(person);
 export const selfAssessSchema = z.object({ ...person, text: longText, scores: manualScores });
@@ -20,7 +25,11 @@ export const interviewSchema = z.object({
   nextTargetsAgreed: z.literal(true, { message: 'wf.nextTargets' }),
   signedOn: isoDate,
 });
-export const overrideSchema = z.object({ ...person, total: decimalText.refine((v) => Number(v) >= 0 && Number(v) <= 100, { message: 'input.score' }), reason: text });
+export const overrideSchema = z.object({
+  ...person,
+  total: decimalText.refine((v) => Number(v) >= 0 && Number(v) <= 100, { message: 'input.score' }),
+  reason: text,
+});
 export const approveSchema = z.object({
   quarter: quarterKey,
   by: text,

@@ -27,7 +27,19 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
   let api: Api;
   const scoresOf = (id: string): Record<string, string> => (['S02', 'S06'].includes(id) ? { peer_review: '85' } : {});
   const interview = (id: string) =>
-    ok(api['workflow.interview']({ salesperson: id, quarter: Q, by: '王经理', date: '2026-10-14', place: '公司会议室', minutes: 45, comment: `${id}：${COMMENT}`, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
+    ok(
+      api['workflow.interview']({
+        salesperson: id,
+        quarter: Q,
+        by: '王经理',
+        date: '2026-10-14',
+        place: '公司会议室',
+        minutes: 45,
+        comment: `${id}：${COMMENT}`,
+        nextTargetsAgreed: true,
+        signedOn: '2026-10-14',
+      }),
+    );
 
   /**
    * Each test starts from its own data folder: S01–S05 through 面谈 and S06 as far as `s06`

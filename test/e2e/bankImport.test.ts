@@ -33,7 +33,10 @@ describe.skipIf(!hasChromium)('importing a bank statement through the UI', () =>
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'C007 PACIFIC IMPORTS SAS' }).click();
     await queue.getByRole('button', { name: /^归\s?入$/ }).click();
     // The assignment is confirmed first (issue 10), then the row stays in place saying where it went.
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^归\s?入$/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /^归\s?入$/ })
+      .click();
     await page.getByText(/已把“UNKNOWN PAYER HK LTD”归入/).waitFor();
     await queue.getByText('已归入 C007 PACIFIC IMPORTS SAS').waitFor();
 

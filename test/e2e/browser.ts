@@ -17,7 +17,15 @@ export async function openSession(options: { quarter?: string; viewport?: { widt
   const host = await startWebHost({ services: data.services, rendererDir: path.join(ROOT, 'dist/renderer') });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   const quarter = options.quarter ?? '2026Q3';

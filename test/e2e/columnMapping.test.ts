@@ -7,7 +7,11 @@ import { go, hasChromium, openSession, type Session } from './browser';
 
 /* A statement in a layout no word list knows: 记录日 / 币 / 入款 / 出款 / 来往单位 / 附注. */
 const HEADER = '记录日,币,入款,出款,来往单位,附注';
-const JULY = ['2026-07-03,USD,"12,000.00",,PACIFIC IMPORTS SAS,货款 A1', '2026-07-05,USD,,35.00,中国银行,手续费', '2026-07-09,USD,"8,500.00",,NORDIC IMPORTS SAS,货款 A2'];
+const JULY = [
+  '2026-07-03,USD,"12,000.00",,PACIFIC IMPORTS SAS,货款 A1',
+  '2026-07-05,USD,,35.00,中国银行,手续费',
+  '2026-07-09,USD,"8,500.00",,NORDIC IMPORTS SAS,货款 A2',
+];
 
 function statement(dir: string, name: string, lines: string[]): string {
   const file = path.join(dir, name);
@@ -35,7 +39,14 @@ describe.skipIf(!hasChromium)('mapping the columns of an unknown statement layou
     await preview.getByText('没有认出这个文件的表头').waitFor();
     const mapper = preview.getByTestId('column-mapper');
     await mapper.getByText('来往单位').waitFor();
-    for (const [column, role] of [[0, '起息日'], [1, '币种'], [2, '贷方(收入)'], [3, '借方(支出)'], [4, '对方户名'], [5, '摘要']] as const) {
+    for (const [column, role] of [
+      [0, '起息日'],
+      [1, '币种'],
+      [2, '贷方(收入)'],
+      [3, '借方(支出)'],
+      [4, '对方户名'],
+      [5, '摘要'],
+    ] as const) {
       await mapper.locator('.ant-table-thead').getByTestId(`role-${column}`).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
       await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
@@ -47,7 +58,9 @@ describe.skipIf(!hasChromium)('mapping the columns of an unknown statement layou
     await expect(page.getByTestId('import-report').innerText()).resolves.toMatch(/mystery-july\.csv 已导入：读取 3 行，新增 2 笔（退款 0，未匹配客户 0）/);
 
     // Same header under a title row, the July rows again and one new row: no mapper, read the same way.
-    await page.locator('input[type=file]').setInputFiles(statement(dir, 'mystery-august.csv', ['账户明细查询,,,,,', HEADER, ...JULY, '2026-08-12,USD,"4,000.00",,PACIFIC IMPORTS SAS,货款 B1']));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(statement(dir, 'mystery-august.csv', ['账户明细查询,,,,,', HEADER, ...JULY, '2026-08-12,USD,"4,000.00",,PACIFIC IMPORTS SAS,货款 B1']));
     const second = page.getByTestId('preview-mystery-august.csv');
     await second.getByText('按已保存的列设置读取').waitFor();
     await second.getByText(/将新增 1 笔.*重复 2/).waitFor();

@@ -27,7 +27,10 @@ describe.skipIf(!hasChromium)('提成对账单 on 薪酬', () => {
     const bundle = readJson<Parameters<typeof expectedLines>[0]>(path.join(GOLDEN, 'bundle.json'));
     await go(page, 'pay');
     const shown = expected.rows.filter((r) => ['S01', 'S03'].includes(r.salesperson));
-    expect(shown.map((r) => r.salesperson), 'rows whose statements are opened').toEqual(['S01', 'S03']);
+    expect(
+      shown.map((r) => r.salesperson),
+      'rows whose statements are opened',
+    ).toEqual(['S01', 'S03']);
     for (const row of shown) {
       await page.getByTestId(`statement-open-${row.salesperson}`).click();
       const drawer = page.getByTestId('statement-drawer');
@@ -35,7 +38,10 @@ describe.skipIf(!hasChromium)('提成对账单 on 薪酬', () => {
       const lines = expectedLines(bundle, row.salesperson, '2026-07-01', '2026-09-30');
       // Each body row of the lines table: date, ref, payer, currency, amount, rate, source, CNY.
       const cny = await drawer.getByTestId('statement-lines').locator('tbody tr.ant-table-row td:last-child').allInnerTexts();
-      expect(cny.map((c) => c.trim()), `receipts of ${row.salesperson}`).toEqual(lines.map((l) => money(l.cny)));
+      expect(
+        cny.map((c) => c.trim()),
+        `receipts of ${row.salesperson}`,
+      ).toEqual(lines.map((l) => money(l.cny)));
       await expect(drawer.getByTestId('statement-base').innerText()).resolves.toBe(money(row.settled));
       await expect(drawer.getByTestId('statement-total').innerText()).resolves.toBe(money(row.commission.total));
       if (row.salesperson === 'S01') {

@@ -28,7 +28,10 @@ describe.skipIf(!hasChromium)('the golden bundle loaded through the UI', () => {
     await go(page, 'appraisal');
     const expected = goldenExpected();
     for (const row of expected.rows) {
-      const cells = page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId(`row-${row.salesperson}`) }).locator('td');
+      const cells = page
+        .getByTestId('appraisal-table')
+        .locator('tr', { has: page.getByTestId(`row-${row.salesperson}`) })
+        .locator('td');
       const texts = (await cells.allInnerTexts()).map((s) => s.trim());
       // [expand], rank, name, 成交额, 结汇额, 新客户, 差错率, 加权, 加扣分, 总分, 等级, 强制, 最终, 系数, 绩效工资, 提成, [流程]
       expect(texts.slice(1, 16)).toEqual([

@@ -28,7 +28,9 @@ describe.skipIf(!hasChromium)('a quarter that cannot be computed', () => {
     await go(page, 'appraisal');
     await page.getByTestId('fill-missing-rate').click();
     await expect.poll(() => page.getByTestId('fx-month-input').inputValue()).toBe('2026-08');
-    const currencies = await page.locator('[data-testid^="fx-row-"][data-testid$="-currency"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    const currencies = await page
+      .locator('[data-testid^="fx-row-"][data-testid$="-currency"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(currencies).toContain('USD');
     const usd = currencies.indexOf('USD');
     await page.getByTestId(`fx-row-${usd}-rate`).fill('712.34');

@@ -40,7 +40,17 @@ describe.skipIf(!hasChromium)('an owner from an empty database', () => {
     const { page } = session;
     await page.getByTestId('setup-guide').waitFor();
     await expect(page.getByTestId('guide-salespeople').getAttribute('data-done')).resolves.toBe('no');
-    await session.data.services['salespeople.create']({ id: 'S1', name: '张三', department: null, hiredOn: null, monthlyBaseSalary: '0', performanceBasePay: '0', commissionPlan: null, annualBonusBase: null, leftOn: null });
+    await session.data.services['salespeople.create']({
+      id: 'S1',
+      name: '张三',
+      department: null,
+      hiredOn: null,
+      monthlyBaseSalary: '0',
+      performanceBasePay: '0',
+      commissionPlan: null,
+      annualBonusBase: null,
+      leftOn: null,
+    });
     await page.reload();
     await expect(page.getByTestId('guide-salespeople').getAttribute('data-done')).resolves.toBe('yes');
     await expect(page.getByTestId('guide-company').getAttribute('data-done')).resolves.toBe('no');
@@ -64,7 +74,13 @@ describe.skipIf(!hasChromium)('an owner from an empty database', () => {
     await page.locator('.ant-table-row', { hasText: 'P1' }).waitFor();
     const plans = await session.data.services['plans.list']({});
     expect(plans.map((p) => ({ id: p.id, brackets: p.brackets.map((b) => ({ upTo: b.upTo === null ? null : Number(b.upTo), rate: b.rate })) }))).toEqual([
-      { id: 'P1', brackets: [{ upTo: 300000, rate: '0.015' }, { upTo: null, rate: '0.02' }] },
+      {
+        id: 'P1',
+        brackets: [
+          { upTo: 300000, rate: '0.015' },
+          { upTo: null, rate: '0.02' },
+        ],
+      },
     ]);
     await expect(page.locator('.ant-table-row', { hasText: 'P1' }).innerText()).resolves.toContain('≤ 300,000.00 @ 1.5%');
   });
@@ -123,8 +139,24 @@ describe.skipIf(!hasChromium)('targets, 加扣分 and custom indicators on the g
     expect(Number(after?.total)).toBeCloseTo(Math.min(100, Number(before?.total) + 3), 2);
     await go(page, 'appraisal');
     await page.getByTestId('row-S01').waitFor();
-    await expect.poll(async () => (await page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId('row-S01') }).locator('td').allInnerTexts())[9]?.trim()).toBe(after?.total);
-    const texts = (await page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId('row-S01') }).locator('td').allInnerTexts()).map((s) => s.trim());
+    await expect
+      .poll(async () =>
+        (
+          await page
+            .getByTestId('appraisal-table')
+            .locator('tr', { has: page.getByTestId('row-S01') })
+            .locator('td')
+            .allInnerTexts()
+        )[9]?.trim(),
+      )
+      .toBe(after?.total);
+    const texts = (
+      await page
+        .getByTestId('appraisal-table')
+        .locator('tr', { has: page.getByTestId('row-S01') })
+        .locator('td')
+        .allInnerTexts()
+    ).map((s) => s.trim());
     expect(texts[8]).toBe(after?.adjustments);
     expect(texts[9]).toBe(after?.total);
   });
@@ -144,7 +176,14 @@ describe.skipIf(!hasChromium)('targets, 加扣分 and custom indicators on the g
     await page.getByText('已保存').first().waitFor();
     await closeDrawer(session);
     const sheet = (await session.data.services['targets.list']({ quarter: '2026Q3' })).find((s) => s.salesperson === 'S02');
-    expect(sheet?.indicators.find((i) => i.kpi === 'custom')).toEqual({ kpi: 'custom', name: '样品寄送', direction: 'higher', target: '10', actual: '12', weight: '10' });
+    expect(sheet?.indicators.find((i) => i.kpi === 'custom')).toEqual({
+      kpi: 'custom',
+      name: '样品寄送',
+      direction: 'higher',
+      target: '10',
+      actual: '12',
+      weight: '10',
+    });
     const row = (await session.data.services['appraisal.quarter']({ quarter: '2026Q3' })).report.rows.find((r) => r.salesperson === 'S02');
     expect(row?.indicators.map((i) => i.name ?? i.kpi)).toContain('样品寄送');
   });
@@ -175,7 +214,7 @@ describe.skipIf(!hasChromium)('a salesperson who left (离职)', () => {
     await session.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: quarter }).click();
   }
 
-  it('is greyed with 离职 in lists and left out of a later quarter\'s targets', async () => {
+  it("is greyed with 离职 in lists and left out of a later quarter's targets", async () => {
     const { page } = session;
     await go(page, 'salespeople');
     await page.locator('.ant-table-row', { hasText: '郝秀英' }).getByTitle('编辑').click();
@@ -211,9 +250,16 @@ describe.skipIf(!hasChromium)('考核 at 1366×768', () => {
     await go(page, 'appraisal');
     await page.getByTestId('row-S06').waitFor();
     await page.screenshot({ path: path.join(tempDir(), 'appraisal-1366.png') });
-    const header = page.getByTestId('appraisal-table').locator('th', { hasText: /^最终等级$/ }).first();
+    const header = page
+      .getByTestId('appraisal-table')
+      .locator('th', { hasText: /^最终等级$/ })
+      .first();
     for (const title of ['最终等级', '系数', '绩效工资', '提成']) {
-      const box = await page.getByTestId('appraisal-table').locator('th', { hasText: new RegExp(`^${title}$`) }).first().boundingBox();
+      const box = await page
+        .getByTestId('appraisal-table')
+        .locator('th', { hasText: new RegExp(`^${title}$`) })
+        .first()
+        .boundingBox();
       expect(box, `${title} has no box`).not.toBeNull();
       if (!box) continue;
       expect({ title, inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= 1366 && box.y + box.height <= 768 }).toEqual({ title, inside: true });
@@ -237,13 +283,32 @@ describe.skipIf(!hasChromium)('after approval', () => {
     };
     await must(api['company.update']({ name: '测试公司' }));
     await must(api['salespeople.create']({ id: 'S1', name: '张三', performanceBasePay: '2000' }));
-    await must(api['targets.set']({ salesperson: 'S1', quarter: '2026Q3', indicators: [{ kpi: 'settled', weight: '60', target: '100000' }, { kpi: 'deal_volume', weight: '40', target: '100000' }] }));
+    await must(
+      api['targets.set']({
+        salesperson: 'S1',
+        quarter: '2026Q3',
+        indicators: [
+          { kpi: 'settled', weight: '60', target: '100000' },
+          { kpi: 'deal_volume', weight: '40', target: '100000' },
+        ],
+      }),
+    );
     await must(api['documents.set']({ salesperson: 'S1', quarter: '2026Q3', count: 20 }));
     const person = { salesperson: 'S1', quarter: '2026Q3', by: '王经理' };
     await must(api['workflow.confirmTargets'](person));
     await must(api['workflow.selfAssess']({ ...person, by: '张三', text: long }));
     await must(api['workflow.review'](person));
-    await must(api['workflow.interview']({ ...person, date: '2026-10-08', place: '会议室', minutes: 45, comment: long, nextTargetsAgreed: true, signedOn: '2026-10-08' }));
+    await must(
+      api['workflow.interview']({
+        ...person,
+        date: '2026-10-08',
+        place: '会议室',
+        minutes: 45,
+        comment: long,
+        nextTargetsAgreed: true,
+        signedOn: '2026-10-08',
+      }),
+    );
     await must(api['workflow.approve']({ quarter: '2026Q3', by: '总经理', opinion: '同意' }));
     await session.page.reload();
   });

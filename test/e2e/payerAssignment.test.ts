@@ -51,7 +51,10 @@ describe.skipIf(!hasChromium)('assigning an unmatched payer, confirmed and undoa
     const history = page.getByTestId('payer-assignments');
     await history.getByText('ZENITH HOLDINGS LIMITED').waitFor();
     await history.getByRole('button', { name: /撤\s?销/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /撤\s?销/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /撤\s?销/ })
+      .click();
     await page.getByText('已撤销“ZENITH HOLDINGS LIMITED”的归属').waitFor();
     await history.getByText('已撤销').waitFor();
     await queue.getByTestId('assign-C100').waitFor();

@@ -16,13 +16,28 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
       format: 'trade-kpi-bundle',
       version: 1,
       company: { name: '样例贸易' },
-      salespeople: [{ id: 'S1', name: '张三', performanceBasePay: '2000' }, { id: 'S2', name: '李四', performanceBasePay: '3000' }],
-      customers: [{ id: 'C1', name: 'ACME TRADING LTD', owner: 'S1' }, { id: 'C2', name: 'BETA IMPORTS LLC', owner: 'S2' }],
+      salespeople: [
+        { id: 'S1', name: '张三', performanceBasePay: '2000' },
+        { id: 'S2', name: '李四', performanceBasePay: '3000' },
+      ],
+      customers: [
+        { id: 'C1', name: 'ACME TRADING LTD', owner: 'S1' },
+        { id: 'C2', name: 'BETA IMPORTS LLC', owner: 'S2' },
+      ],
       deals: [
         { id: 'D1', salesperson: 'S1', customer: 'C1', signedOn: '2026-07-10', currency: 'CNY', amount: '100000' },
         { id: 'D2', salesperson: 'S2', customer: 'C2', signedOn: '2026-08-10', currency: 'CNY', amount: '50000' },
       ],
-      targets: [{ salesperson: 'S1', quarter: '2026Q3', indicators: [{ kpi: 'settled', weight: 60, target: '100000' }, { kpi: 'deal_volume', weight: 40, target: '100000' }] }],
+      targets: [
+        {
+          salesperson: 'S1',
+          quarter: '2026Q3',
+          indicators: [
+            { kpi: 'settled', weight: 60, target: '100000' },
+            { kpi: 'deal_volume', weight: 40, target: '100000' },
+          ],
+        },
+      ],
     };
     const loaded = await createApi(session.data.services)['bundle.load']({ bundle });
     expect(loaded.ok ? 'loaded' : loaded.error.message, 'the small bundle').toBe('loaded');
@@ -108,9 +123,18 @@ describe.skipIf(!hasChromium)('a quarter from an empty database', () => {
     await go(page, 'appraisal');
     await page.getByTestId('row-S2').waitFor();
     const computed = await session.data.services['appraisal.quarter']({ quarter: '2026Q3' });
-    expect(computed.report.rows.map((r) => r.salesperson), 'people appraised').toEqual(['S1', 'S2']);
+    expect(
+      computed.report.rows.map((r) => r.salesperson),
+      'people appraised',
+    ).toEqual(['S1', 'S2']);
     for (const row of computed.report.rows) {
-      const texts = (await page.getByTestId('appraisal-table').locator('tr', { has: page.getByTestId(`row-${row.salesperson}`) }).locator('td').allInnerTexts()).map((s) => s.trim());
+      const texts = (
+        await page
+          .getByTestId('appraisal-table')
+          .locator('tr', { has: page.getByTestId(`row-${row.salesperson}`) })
+          .locator('td')
+          .allInnerTexts()
+      ).map((s) => s.trim());
       expect(texts[9]).toBe(row.total);
       expect(texts[12]).toBe(row.finalGrade);
       expect(texts[14]).toBe(row.performancePay.replace(/\B(?=(\d{3})+(?!\d))/g, ','));

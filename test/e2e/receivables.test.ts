@@ -48,7 +48,10 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
         await from.click();
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: row.from }).click();
         // Wait for the list to close: a fading list would take the next click.
-        await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+        await page
+          .locator('.ant-select-dropdown:visible')
+          .waitFor({ state: 'detached' })
+          .catch(() => undefined);
         await expect.poll(async () => (await from.innerText()).trim()).toBe(row.from);
       }
       await page.getByTestId(`terms-row-${n}`).locator('.ant-input-number input').fill(row.days);
@@ -82,7 +85,11 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     await page.locator('.ant-table-row', { hasText: ref }).waitFor();
   }
 
-  const text = (page: Page, testId: string) => page.getByTestId(testId).innerText().then((s) => s.trim());
+  const text = (page: Page, testId: string) =>
+    page
+      .getByTestId(testId)
+      .innerText()
+      .then((s) => s.trim());
 
   it('sets up terms, credit, a shipped deal and receipts, and reads the ageing SPEC §12 gives', async () => {
     const { page } = session;
@@ -102,7 +109,10 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     await page.locator('.ant-table-row', { hasText: '2026-09' }).waitFor();
 
     await go(page, 'salespeople');
-    for (const [id, name] of [['S1', '张三'], ['S2', '李四']] as const) {
+    for (const [id, name] of [
+      ['S1', '张三'],
+      ['S2', '李四'],
+    ] as const) {
       await page.getByTestId('add-salesperson').click();
       await fill(page, '编号', id);
       await fill(page, '姓名', name);
@@ -164,7 +174,11 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     expect(await total('backlog')).toBe('¥142,000.00');
     expect(await total('lateDeposits')).toBe('¥42,600.00');
     await page.getByTestId('rv-ageing-chart').locator('.recharts-bar-rectangle').first().waitFor();
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.ant-message-notice')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await page.screenshot({ path: path.join(ROOT, '.tmp/receivables-1366.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: path.join(ROOT, '.tmp/receivables-1920.png') });
@@ -181,7 +195,19 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     const d1 = page.getByTestId('rv-instalment-table').locator('.ant-table-row', { hasText: '2026-08-09' });
     // The instalments are paged from the server: wait for the row before reading it.
     await d1.waitFor();
-    expect((await d1.locator('td').allInnerTexts()).map((s) => s.trim()).slice(0, 11)).toEqual(['D1', '2', 'S1', 'C1 ACME TRADING LTD', 'USD 70,000.00', '2026-08-09', '50,000.00', '', '20,000.00', '', '52']);
+    expect((await d1.locator('td').allInnerTexts()).map((s) => s.trim()).slice(0, 11)).toEqual([
+      'D1',
+      '2',
+      'S1',
+      'C1 ACME TRADING LTD',
+      'USD 70,000.00',
+      '2026-08-09',
+      '50,000.00',
+      '',
+      '20,000.00',
+      '',
+      '52',
+    ]);
     // Receivable: D1#1 (paid), D1#2 and D3#1; only D1#2 is overdue.
     await expect.poll(() => page.getByTestId('rv-instalment-table').locator('.ant-table-row').count()).toBe(3);
     await page.getByTestId('rv-overdue-only').click();
@@ -202,7 +228,9 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
     await expect.poll(() => text(page, 'rv-sp-outstanding-S2')).toBe('0.00');
     expect(await page.getByTestId('rv-total-writtenOff').locator('.ant-statistic-content').innerText()).toBe('¥50.00');
     const stored = await session.data.services['writeOffs.list']({ deal: 'D3' });
-    expect(stored.map((w) => ({ number: w.number, date: w.date, amount: w.amount, kind: w.kind }))).toEqual([{ number: 1, date: AS_OF, amount: '50.00', kind: 'bank_charges' }]);
+    expect(stored.map((w) => ({ number: w.number, date: w.date, amount: w.amount, kind: w.kind }))).toEqual([
+      { number: 1, date: AS_OF, amount: '50.00', kind: 'bank_charges' },
+    ]);
   });
 
   it('pins a receipt to the deal it pays, and accepts the suggested credit grade', async () => {

@@ -32,7 +32,10 @@ describe.skipIf(!hasChromium)('a quarter walked through as a new owner would', (
     await page.getByTestId('tab-payers').click();
     const row = page.getByTestId('payer-queue').locator('tr', { hasText: 'BRIGHT STAR TRADING FZE' });
     await row.locator('[data-testid^=new-customer-]').click();
-    const id = page.locator('.ant-modal .ant-form-item').filter({ has: page.locator('label', { hasText: /^客户编号$/ }) }).locator('input');
+    const id = page
+      .locator('.ant-modal .ant-form-item')
+      .filter({ has: page.locator('label', { hasText: /^客户编号$/ }) })
+      .locator('input');
     await expect.poll(() => id.inputValue(), { timeout: 10_000 }).toBe('C033');
   });
 
@@ -77,7 +80,9 @@ describe.skipIf(!hasChromium)('a quarter walked through as a new owner would', (
     await page.locator('.ant-message', { hasText: `${name} 制单套数：应为不小于 0 的整数` }).waitFor();
     await input.fill('40');
     await input.press('Enter');
-    await expect.poll(async () => (await session.data.services['documents.list']({ quarter: '2026Q3' })).find((d) => d.salesperson === 'S01')?.count, { timeout: 10_000 }).toBe(40);
+    await expect
+      .poll(async () => (await session.data.services['documents.list']({ quarter: '2026Q3' })).find((d) => d.salesperson === 'S01')?.count, { timeout: 10_000 })
+      .toBe(40);
   });
 
   it('refuses a self-evaluation under 100 characters beside the field, with no uncaught error', async () => {

@@ -163,7 +163,15 @@ describe('tkpi annual --year 2026 --json: a whole year worked by hand (SPEC §7)
     ]);
     // Q4 weights 60/20/20: (60 × 82.5 + 20 × 67.5 + 20 × 87.5) / 100 = 80.50. Annual +5 (the Q2
     // +10 stays in Q2) → 85.50 → A, 1.3: next Q1 pay 3,000 × 1.3; bonus 10,000 × 1.3.
-    expect(s1).toMatchObject({ weightedScore: '80.50', adjustments: '5.00', total: '85.50', grade: 'A', coefficient: '1.3', nextQ1PerformancePay: '3900.00', annualBonus: '13000.00' });
+    expect(s1).toMatchObject({
+      weightedScore: '80.50',
+      adjustments: '5.00',
+      total: '85.50',
+      grade: 'A',
+      coefficient: '1.3',
+      nextQ1PerformancePay: '3900.00',
+      annualBonus: '13000.00',
+    });
   });
 
   it('S2: the error rate is the mean of its quarterly scores, not re-scored on the year; a negative annual adjustment moves the grade', () => {
@@ -177,7 +185,15 @@ describe('tkpi annual --year 2026 --json: a whole year worked by hand (SPEC §7)
       { kpi: 'error_rate', weight: '50', target: null, actual: null, score: '67.50' },
     ]);
     // Q4 weights 50/50: (50 × 84.38 + 50 × 67.5) / 100 = 75.94 (B); −2 → 73.94 → C, 0.9; pay 2,000 × 0.9; no bonus base.
-    expect(s2).toMatchObject({ weightedScore: '75.94', adjustments: '-2.00', total: '73.94', grade: 'C', coefficient: '0.9', nextQ1PerformancePay: '1800.00', annualBonus: null });
+    expect(s2).toMatchObject({
+      weightedScore: '75.94',
+      adjustments: '-2.00',
+      total: '73.94',
+      grade: 'C',
+      coefficient: '0.9',
+      nextQ1PerformancePay: '1800.00',
+      annualBonus: null,
+    });
   });
 
   it('S3, appraised from Q2: targets summed over the quarters appraised, actuals over the whole year, new customers averaged', () => {
@@ -192,6 +208,14 @@ describe('tkpi annual --year 2026 --json: a whole year worked by hand (SPEC §7)
       { kpi: 'new_customers', weight: '20', target: null, actual: null, score: '58.33' },
     ]);
     // (40 × 67.5 + 40 × 75 + 20 × 58.33) / 100 = 68.666 → 68.67 → C, 0.9: pay 2,500 × 0.9; bonus 5,000 × 0.9.
-    expect(s3).toMatchObject({ weightedScore: '68.67', adjustments: '0.00', total: '68.67', grade: 'C', coefficient: '0.9', nextQ1PerformancePay: '2250.00', annualBonus: '4500.00' });
+    expect(s3).toMatchObject({
+      weightedScore: '68.67',
+      adjustments: '0.00',
+      total: '68.67',
+      grade: 'C',
+      coefficient: '0.9',
+      nextQ1PerformancePay: '2250.00',
+      annualBonus: '4500.00',
+    });
   });
 });

@@ -48,7 +48,19 @@ async function throughInterview(a: Api, salesperson: string) {
   await ok(a['workflow.confirmTargets']({ salesperson, quarter: Q, by: '王经理' }));
   await ok(a['workflow.selfAssess']({ salesperson, quarter: Q, by: salesperson, text: LONG, scores }));
   await ok(a['workflow.review']({ salesperson, quarter: Q, by: '王经理', scores }));
-  await ok(a['workflow.interview']({ salesperson, quarter: Q, by: '王经理', date: '2026-10-14', place: '公司会议室', minutes: 45, comment: COMMENT, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
+  await ok(
+    a['workflow.interview']({
+      salesperson,
+      quarter: Q,
+      by: '王经理',
+      date: '2026-10-14',
+      place: '公司会议室',
+      minutes: 45,
+      comment: COMMENT,
+      nextTargetsAgreed: true,
+      signedOn: '2026-10-14',
+    }),
+  );
 }
 
 async function approveAll(a: Api, forcedRanking = false): Promise<QuarterAppraisal> {
@@ -106,7 +118,15 @@ describe('approved 2026Q3 does not move', () => {
     const snapshots = listSnapshots(db, Q);
     expect(snapshots.map((s) => s.salesperson)).toEqual(IDS);
     const s01 = snapshots[0]!;
-    expect(s01).toMatchObject({ approvedBy: '张总', data: { forcedRanking: false, person: { id: 'S01', performanceBasePay: '2000.00', commissionPlan: 'senior' }, plan: { id: 'senior' }, settings: { commissionBase: 'settled' } } });
+    expect(s01).toMatchObject({
+      approvedBy: '张总',
+      data: {
+        forcedRanking: false,
+        person: { id: 'S01', performanceBasePay: '2000.00', commissionPlan: 'senior' },
+        plan: { id: 'senior' },
+        settings: { commissionBase: 'settled' },
+      },
+    });
     expect(s01.data.row).toEqual(row(approved, 'S01'));
     expect(s01.data.distribution).toMatchObject({ appraised: 6, caps: { S: 0, A: 1, SA: 1, CD: 2 } });
     expect(s01.data.indicators?.length).toBeGreaterThan(0);
@@ -119,7 +139,17 @@ describe('approved 2026Q3 does not move', () => {
   });
 
   it('keeps commission when the plans change (brackets, rates, new-customer bonus)', async () => {
-    await ok(api['plans.save']({ id: 'senior', mode: 'whole', brackets: [{ upTo: '100000', rate: '0.05' }, { upTo: null, rate: '0.08' }], newCustomerBonus: '5000' }));
+    await ok(
+      api['plans.save']({
+        id: 'senior',
+        mode: 'whole',
+        brackets: [
+          { upTo: '100000', rate: '0.05' },
+          { upTo: null, rate: '0.08' },
+        ],
+        newCustomerBonus: '5000',
+      }),
+    );
     await ok(api['plans.save']({ id: 'std', mode: 'progressive', brackets: [{ upTo: null, rate: '0.03' }], newCustomerBonus: '0' }));
     await expectUnmoved();
   });
@@ -139,7 +169,10 @@ describe('approved 2026Q3 does not move', () => {
 
   it('refuses a forced-ranking choice that differs from the approved one', async () => {
     // Nobody is left to approve: approving again with forced ranking is refused, figures unmoved.
-    expect(await api['workflow.approve']({ quarter: Q, by: '张总', opinion: '强制排序', forcedRanking: true })).toMatchObject({ ok: false, error: { code: 'wf.notReady' } });
+    expect(await api['workflow.approve']({ quarter: Q, by: '张总', opinion: '强制排序', forcedRanking: true })).toMatchObject({
+      ok: false,
+      error: { code: 'wf.notReady' },
+    });
     await ok(api['workflow.reopen']({ salesperson: 'S05', quarter: Q, by: '张总', reason: '补记差错' }));
     const refused = await api['workflow.approve']({ quarter: Q, by: '张总', opinion: '强制排序', forcedRanking: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'wf.forcedRankingFixed.off', field: 'forcedRanking' } });
@@ -172,7 +205,11 @@ describe('a bundle from before snapshots', () => {
     await ok(copy['bundle.load']({ bundle: old }));
     await ok(copy['plans.save']({ id: 'std', mode: 'whole', brackets: [{ upTo: null, rate: '0.09' }], newCustomerBonus: '0' }));
     expect((await ok(copy['appraisal.quarter']({ quarter: Q }))).report.rows).toEqual(approved.report.rows);
-    expect((await ok(copy['bundle.dump']({}))).appraisalSnapshots?.[0]).toMatchObject({ salesperson: 'S01', approvedBy: '张总', data: { person: null, plan: null } });
+    expect((await ok(copy['bundle.dump']({}))).appraisalSnapshots?.[0]).toMatchObject({
+      salesperson: 'S01',
+      approvedBy: '张总',
+      data: { person: null, plan: null },
+    });
   });
 });
 
@@ -234,7 +271,9 @@ describe('migration 007', () => {
     raw.exec("INSERT INTO salespeople (id, name) VALUES ('S1', '张三'), ('S2', '李四')");
     const result = JSON.stringify({ salesperson: 'S1', total: '91.50', finalGrade: 'A' });
     raw
-      .prepare("INSERT INTO appraisals (salesperson_id, quarter, stage, steps, forced_ranking, result, updated_at) VALUES ('S1', '2026Q3', 'approved', ?, 1, ?, '2026-10-20T01:00:00Z')")
+      .prepare(
+        "INSERT INTO appraisals (salesperson_id, quarter, stage, steps, forced_ranking, result, updated_at) VALUES ('S1', '2026Q3', 'approved', ?, 1, ?, '2026-10-20T01:00:00Z')",
+      )
       .run(JSON.stringify({ approved: { by: '张总', at: '2026-10-20T00:00:00Z', opinion: '同意' } }), result);
     raw.prepare("INSERT INTO appraisals (salesperson_id, quarter, stage, steps, updated_at) VALUES ('S2', '2026Q3', 'interview', '{}', '2026-10-15')").run();
     raw.close();
@@ -245,7 +284,16 @@ describe('migration 007', () => {
         quarter: '2026Q3',
         approvedAt: '2026-10-20T00:00:00Z',
         approvedBy: '张总',
-        data: { row: JSON.parse(result) as unknown, forcedRanking: true, distribution: null, person: null, plan: null, settings: null, indicators: null, adjustments: null },
+        data: {
+          row: JSON.parse(result) as unknown,
+          forcedRanking: true,
+          distribution: null,
+          person: null,
+          plan: null,
+          settings: null,
+          indicators: null,
+          adjustments: null,
+        },
       },
     ]);
     upgraded.close();

@@ -58,7 +58,17 @@ async function goldenFolder(): Promise<{ folder: string; file: string; backupDir
 
 /** Every backup's name and bytes, to compare before and after. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, name)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 describe('restoring a backup', () => {
@@ -186,11 +196,28 @@ describe('which backups are kept', () => {
     // Two backups a month for two years, then rotation as of 2026-06-30.
     for (let m = 0; m < 24; m++) for (const day of [3, 20]) await createBackup(data.db, data.backupDir, new Date(2024, 6 + m, day), { rotate: false });
     await createBackup(data.db, data.backupDir, new Date(2026, 5, 30));
-    const kept = listBackups(data.backupDir).map((b) => b.name.slice(9, 17)).filter((d) => d < '20261101');
+    const kept = listBackups(data.backupDir)
+      .map((b) => b.name.slice(9, 17))
+      .filter((d) => d < '20261101');
     // Ten newest: 2026-06-30 back to 2026-02-03; then 2026-01-20 and each month's 20th back to 2025-07.
     expect(kept).toEqual([
-      '20260630', '20260620', '20260603', '20260520', '20260503', '20260420', '20260403', '20260320', '20260303', '20260220',
-      '20260120', '20251220', '20251120', '20251020', '20250920', '20250820', '20250720',
+      '20260630',
+      '20260620',
+      '20260603',
+      '20260520',
+      '20260503',
+      '20260420',
+      '20260403',
+      '20260320',
+      '20260303',
+      '20260220',
+      '20260120',
+      '20251220',
+      '20251120',
+      '20251020',
+      '20250920',
+      '20250820',
+      '20250720',
     ]);
     data.db.close();
   });

@@ -142,7 +142,11 @@ describe('odd and hostile input is refused as bad input, never an internal error
     const at = fresh();
     const bundle = golden();
     bundle.deals[0]!.amount = '123456789012345678901234567890.00';
-    expectRefused(at, tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'huge.json'), bundle)), /deals\[0\]\(D0001\)\.amount: 金额超出上限 10,000,000,000\.00/);
+    expectRefused(
+      at,
+      tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'huge.json'), bundle)),
+      /deals\[0\]\(D0001\)\.amount: 金额超出上限 10,000,000,000\.00/,
+    );
   });
 
   it('a 20-digit JSON number', () => {
@@ -157,20 +161,36 @@ describe('odd and hostile input is refused as bad input, never an internal error
     const at = fresh();
     const bundle = golden();
     bundle.deals[1]!.amount = '10000000000.01';
-    expectRefused(at, tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'over.json'), bundle)), /deals\[1\]\(D0002\)\.amount: 金额超出上限 10,000,000,000\.00/);
+    expectRefused(
+      at,
+      tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'over.json'), bundle)),
+      /deals\[1\]\(D0002\)\.amount: 金额超出上限 10,000,000,000\.00/,
+    );
     const receipts = golden() as Bundle & { receipts: { amount: string }[] };
     receipts.receipts[3]!.amount = '-20000000000.00';
-    expectRefused(at, tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'over2.json'), receipts)), /receipts\[3\]\.amount: 金额超出上限 10,000,000,000\.00/);
+    expectRefused(
+      at,
+      tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'over2.json'), receipts)),
+      /receipts\[3\]\.amount: 金额超出上限 10,000,000,000\.00/,
+    );
   });
 
   it('a bracket rate over 100%, and a plan whose last bracket has an upper bound', () => {
     const at = fresh();
     const bundle = golden() as Bundle & { commissionPlans: { brackets: { upTo: string | null; rate: string }[] }[] };
     bundle.commissionPlans[0]!.brackets[1]!.rate = '1.5';
-    expectRefused(at, tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'rate.json'), bundle)), /commissionPlans\[0\]\(std\)\.brackets\[1\]\.rate: 提成比例应在 0 到 100% 之间/);
+    expectRefused(
+      at,
+      tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'rate.json'), bundle)),
+      /commissionPlans\[0\]\(std\)\.brackets\[1\]\.rate: 提成比例应在 0 到 100% 之间/,
+    );
     const bounded = golden() as typeof bundle;
     bounded.commissionPlans[1]!.brackets[1]!.upTo = '2000000';
-    expectRefused(at, tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'bounded.json'), bounded)), /commissionPlans\[1\]\(senior\)\.brackets\[1\]\.upTo: 最后一档不能设上限/);
+    expectRefused(
+      at,
+      tkpi('load', '--db', at.db, writeJson(path.join(at.dir, 'bounded.json'), bounded)),
+      /commissionPlans\[1\]\(senior\)\.brackets\[1\]\.upTo: 最后一档不能设上限/,
+    );
   });
 
   it('--out naming a file', () => {
@@ -232,7 +252,10 @@ describe('hostile forms', () => {
     const at = fresh();
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-    zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>自评</w:t></w:r></w:p></w:body></w:document>');
+    zip.file(
+      'word/document.xml',
+      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>自评</w:t></w:r></w:p></w:body></w:document>',
+    );
     const file = path.join(at.dir, '自评.docx');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     expectRefused(at, tkpi('import-self-review', '--db', at.db, file), /^tkpi: 自评\.docx 是 Word 文档，不是 TradeKPI 导出的绩效考核表/);

@@ -30,7 +30,14 @@ async function importAll(db: Db, files: readonly string[]) {
 
 describe('the golden statements', () => {
   it('are the six statement files of the golden case', () => {
-    expect(FILES).toEqual(['boc-eur-statement.xlsx', 'boc-gbp-statement.csv', 'boc-usd-statement.xlsx', 'cmb-cny-a.xls', 'cmb-cny-b.xls', 'icbc-fx-history.csv']);
+    expect(FILES).toEqual([
+      'boc-eur-statement.xlsx',
+      'boc-gbp-statement.csv',
+      'boc-usd-statement.xlsx',
+      'cmb-cny-a.xls',
+      'cmb-cny-b.xls',
+      'icbc-fx-history.csv',
+    ]);
   });
 
   const orders = [FILES, [...FILES].reverse(), [FILES[3], FILES[0], FILES[5], FILES[1], FILES[4], FILES[2]] as string[]];
@@ -40,7 +47,10 @@ describe('the golden statements', () => {
     await importAll(db, order as string[]);
     const second = await importAll(db, order as string[]);
     expect(second.map((r) => r.imported)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(second.map((r) => r.batchId), 'batches created by the second round').toEqual([null, null, null, null, null, null]);
+    expect(
+      second.map((r) => r.batchId),
+      'batches created by the second round',
+    ).toEqual([null, null, null, null, null, null]);
     expect(computeQuarter(db, '2026Q3').report).toEqual(readJson(path.join(GOLDEN, 'expected.json')));
     db.close();
   });
@@ -60,7 +70,14 @@ describe('the golden statements', () => {
   it('reports what each statement held', async () => {
     const db = freshDb();
     const reports = Object.fromEntries((await importAll(db, FILES)).map((r) => [r.file, r]));
-    expect(reports['boc-usd-statement.xlsx']).toMatchObject({ read: 81, imported: 61, refunds: 1, unmatched: 1, duplicates: 0, skipped: { 'skip.fee': 7, 'skip.internal': 13 } });
+    expect(reports['boc-usd-statement.xlsx']).toMatchObject({
+      read: 81,
+      imported: 61,
+      refunds: 1,
+      unmatched: 1,
+      duplicates: 0,
+      skipped: { 'skip.fee': 7, 'skip.internal': 13 },
+    });
     // cmb-cny-b overlaps cmb-cny-a: only its new rows are added
     expect(reports['cmb-cny-b.xls']).toMatchObject({ imported: 6, duplicates: 8 });
     expect(reports['icbc-fx-history.csv']).toMatchObject({ imported: 43, skipped: { 'skip.fee': 1, 'skip.outgoing': 1 } });
@@ -80,7 +97,9 @@ describe('the reader, per layout', () => {
       const { layout } = await rows(file);
       expect(layout?.headerRow).toBe(8);
       expect(Object.keys(layout?.columns ?? {}).sort()).toEqual(
-        ['amount', 'counterparty', 'currency', 'direction', 'memo', 'payee', 'payer', 'rate', 'reference', 'tradeDate', 'valueDate'].filter((r) => r !== 'counterparty'),
+        ['amount', 'counterparty', 'currency', 'direction', 'memo', 'payee', 'payer', 'rate', 'reference', 'tradeDate', 'valueDate'].filter(
+          (r) => r !== 'counterparty',
+        ),
       );
     }
     const plan = await previewStatement(freshDb(), bytes('boc-gbp-statement.csv'), 'boc-gbp-statement.csv');
@@ -130,7 +149,11 @@ describe('bad files and bad rows change nothing', () => {
     await refused(bytes('boc-usd-statement.xlsx').subarray(0, 4000), 'cut.xlsx', /cut\.xlsx 无法读取/);
     await refused(new Uint8Array(), 'empty.csv', /empty\.csv 是空文件/);
     await refused(csv(['hello,world', '1,2']), 'noheader.csv', /noheader\.csv 中找不到表头/);
-    await refused(Uint8Array.from({ length: 2048 }, (_, i) => (i * 7) % 256), 'random.bin', /random\.bin 不是 Excel 或 CSV 文件/);
+    await refused(
+      Uint8Array.from({ length: 2048 }, (_, i) => (i * 7) % 256),
+      'random.bin',
+      /random\.bin 不是 Excel 或 CSV 文件/,
+    );
   });
 
   it('a row with an unparseable amount is rejected with its row number', async () => {
@@ -146,7 +169,12 @@ describe('bad files and bad rows change nothing', () => {
     const before = JSON.stringify(dumpBundle(db));
     const report = await importStatement(db, csv([header, '2025-01-10,USD,1000.00,712.34,PACIFIC IMPORTS SAS,货款']), 'ambiguous.csv');
     expect(report.rejected).toEqual([
-      { row: 2, code: 'bank.rateUndecided', params: { rate: '712.34', month: '2025-01', currency: 'USD' }, reason: expect.stringMatching(/汇率 712\.34 无法判断.*2025-01 USD/) },
+      {
+        row: 2,
+        code: 'bank.rateUndecided',
+        params: { rate: '712.34', month: '2025-01', currency: 'USD' },
+        reason: expect.stringMatching(/汇率 712\.34 无法判断.*2025-01 USD/),
+      },
     ]);
     expect(JSON.stringify(dumpBundle(db))).toBe(before);
     // The user's answer in the preview decides it

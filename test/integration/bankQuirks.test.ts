@@ -359,12 +359,20 @@ const STATEMENT_FIXTURES = fs
   .readdirSync(QUIRKS)
   .filter((f) => f !== 'make.ts' && !f.startsWith('.') && !f.startsWith('not-statement') && !f.startsWith('unknown-layout'))
   .sort();
-const ALL = [...STATEMENT_FIXTURES.map((f) => [f, path.join(QUIRKS, f)]), ...fs.readdirSync(STATEMENTS).sort().map((f) => [f, path.join(STATEMENTS, f)])];
+const ALL = [
+  ...STATEMENT_FIXTURES.map((f) => [f, path.join(QUIRKS, f)]),
+  ...fs
+    .readdirSync(STATEMENTS)
+    .sort()
+    .map((f) => [f, path.join(STATEMENTS, f)]),
+];
 
 function stored(db: Db, batchId: number | null) {
   if (batchId === null) return [];
   return db
-    .prepare('SELECT ref, fingerprint, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id, matched_owner_id FROM receipts WHERE batch_id = ? ORDER BY id')
+    .prepare(
+      'SELECT ref, fingerprint, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id, matched_owner_id FROM receipts WHERE batch_id = ? ORDER BY id',
+    )
     .all(batchId);
 }
 
@@ -412,7 +420,9 @@ describe('preview equals commit (SPEC §10)', () => {
     const db = freshDb();
     const bytes = fs.readFileSync(full);
     for (const summary of [(await previewStatement(db, bytes, file)).summary, await importStatement(db, bytes, file), await importStatement(db, bytes, file)]) {
-      expect(summary.read, JSON.stringify(summary)).toBe(summary.imported + summary.duplicates + skippedTotal(summary) + summary.rejected.length + summary.flagged);
+      expect(summary.read, JSON.stringify(summary)).toBe(
+        summary.imported + summary.duplicates + skippedTotal(summary) + summary.rejected.length + summary.flagged,
+      );
     }
   });
 });

@@ -69,11 +69,18 @@ describe('column mapping by the user (SPEC §10)', () => {
     const api: Api = createApi(createServices(db));
     const content = (file: string) => quirk(file).toString('base64');
     const preview = await ok(api['bankImport.preview']({ fileName: 'unknown-layout-a.csv', content: content('unknown-layout-a.csv'), mapping: MAPPING }));
-    expect(preview.sheet).toMatchObject({ source: 'user', headerRow: 0, headerKey: 'Posted|Paidin|Paidout|Fromorto|Note', columns: { tradeDate: [0], credit: [1], debit: [2] } });
+    expect(preview.sheet).toMatchObject({
+      source: 'user',
+      headerRow: 0,
+      headerKey: 'Posted|Paidin|Paidout|Fromorto|Note',
+      columns: { tradeDate: [0], credit: [1], debit: [2] },
+    });
     expect(preview.summary).toMatchObject({ read: 2, imported: 1, skipped: { 'skip.outgoing': 1 } });
     const a = await ok(api['bankImport.commit']({ fileName: 'unknown-layout-a.csv', content: content('unknown-layout-a.csv'), mapping: MAPPING }));
     expect(a).toMatchObject({ imported: 1, skipped: { 'skip.outgoing': 1 } });
-    expect(await ok(api['columnMappings.list']({}))).toEqual([{ headerKey: 'Posted|Paidin|Paidout|Fromorto|Note', columns: MAPPING.columns, createdAt: expect.any(String) }]);
+    expect(await ok(api['columnMappings.list']({}))).toEqual([
+      { headerKey: 'Posted|Paidin|Paidout|Fromorto|Note', columns: MAPPING.columns, createdAt: expect.any(String) },
+    ]);
 
     const remembered = await ok(api['bankImport.preview']({ fileName: 'unknown-layout-b.csv', content: content('unknown-layout-b.csv') }));
     expect(remembered.sheet).toMatchObject({ source: 'remembered', headerRow: 0 });
@@ -109,14 +116,24 @@ describe('column mapping by the user (SPEC §10)', () => {
   it('a mapping without a date or an amount column is refused, naming what is missing', async () => {
     const db = freshDb();
     const api: Api = createApi(createServices(db));
-    const result = await api['bankImport.preview']({ fileName: 'a.csv', content: quirk('unknown-layout-a.csv').toString('base64'), mapping: { headerRow: 0, columns: { counterparty: 3 } } });
+    const result = await api['bankImport.preview']({
+      fileName: 'a.csv',
+      content: quirk('unknown-layout-a.csv').toString('base64'),
+      mapping: { headerRow: 0, columns: { counterparty: 3 } },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'bank.mappingIncomplete' } });
   });
 
   it('a user mapping overrides header words where the user disagrees (the balance column is not the amount)', async () => {
     const db = freshDb();
     // header-unit-suffix.csv: 交易日期 | 收入金额（人民币） | 支出金额(元) | 余额/元 | 对方户名 | 备注 — take 余额 as credit on purpose.
-    const plan = await previewStatement(db, quirk('header-unit-suffix.csv'), 'header-unit-suffix.csv', {}, { mapping: { headerRow: 4, columns: { tradeDate: 0, credit: 3, counterparty: 4 } } });
+    const plan = await previewStatement(
+      db,
+      quirk('header-unit-suffix.csv'),
+      'header-unit-suffix.csv',
+      {},
+      { mapping: { headerRow: 4, columns: { tradeDate: 0, credit: 3, counterparty: 4 } } },
+    );
     expect(plan.sheet.source).toBe('user');
     expect(plan.rows.map((r) => r.amountFen)).toEqual([10456000]);
   });
@@ -126,7 +143,12 @@ describe('column mapping by the user (SPEC §10)', () => {
     await importStatement(db, quirk('unknown-layout-a.csv'), 'unknown-layout-a.csv', {}, { mapping: MAPPING });
     const bundle = dumpBundle(db);
     expect(bundle.columnMappings).toEqual([
-      { headerKey: 'Posted|Paidin|Paidout|Fromorto|Note', columns: MAPPING.columns, headerRowCells: ['Posted', 'Paid in', 'Paid out', 'From or to', 'Note'], createdAt: expect.any(String) },
+      {
+        headerKey: 'Posted|Paidin|Paidout|Fromorto|Note',
+        columns: MAPPING.columns,
+        headerRowCells: ['Posted', 'Paid in', 'Paid out', 'From or to', 'Note'],
+        createdAt: expect.any(String),
+      },
     ]);
     const copy = freshDb();
     loadBundle(copy, bundle);
@@ -138,23 +160,26 @@ describe('column mapping by the user (SPEC §10)', () => {
 describe('the duplicate fingerprint (SPEC §10)', () => {
   // Rows without a bank reference are known by a fingerprint built on normalizePayerName: a
   // change to that normalisation would make these re-imports add rows.
-  it.each(['icbc-fx-history.csv', 'footer-below-data.csv'])('%s: re-imported after reopening the file, and after dump → load into a fresh database, adds nothing', async (file) => {
-    const bytes = file.startsWith('icbc') ? golden(file) : quirk(file);
-    const dbFile = path.join(tempDir(), 'restart.db');
-    const db = freshDb(dbFile);
-    const first = await importStatement(db, bytes, file);
-    expect(first.imported).toBeGreaterThan(0);
-    const before = receipts(db);
-    db.close();
-    const reopened = openDatabase(dbFile);
-    expect(await importStatement(reopened, bytes, file)).toMatchObject({ imported: 0, duplicates: first.imported, batchId: null });
-    const bundle = dumpBundle(reopened);
-    reopened.close();
-    const loaded = openDatabase(path.join(tempDir(), 'loaded.db'), { create: true });
-    loadBundle(loaded, bundle);
-    expect(await importStatement(loaded, bytes, file)).toMatchObject({ imported: 0, duplicates: first.imported, batchId: null });
-    expect(receipts(loaded)).toEqual(before);
-  });
+  it.each(['icbc-fx-history.csv', 'footer-below-data.csv'])(
+    '%s: re-imported after reopening the file, and after dump → load into a fresh database, adds nothing',
+    async (file) => {
+      const bytes = file.startsWith('icbc') ? golden(file) : quirk(file);
+      const dbFile = path.join(tempDir(), 'restart.db');
+      const db = freshDb(dbFile);
+      const first = await importStatement(db, bytes, file);
+      expect(first.imported).toBeGreaterThan(0);
+      const before = receipts(db);
+      db.close();
+      const reopened = openDatabase(dbFile);
+      expect(await importStatement(reopened, bytes, file)).toMatchObject({ imported: 0, duplicates: first.imported, batchId: null });
+      const bundle = dumpBundle(reopened);
+      reopened.close();
+      const loaded = openDatabase(path.join(tempDir(), 'loaded.db'), { create: true });
+      loadBundle(loaded, bundle);
+      expect(await importStatement(loaded, bytes, file)).toMatchObject({ imported: 0, duplicates: first.imported, batchId: null });
+      expect(receipts(loaded)).toEqual(before);
+    },
+  );
 });
 
 describe('the reader returns new rows', () => {
@@ -167,7 +192,10 @@ describe('the reader returns new rows', () => {
     expect(first.outcomes).toEqual(copy);
     const rows = first.outcomes.filter((o) => o.kind === 'row');
     expect(rows.length, 'rows read from the GBP statement').toBeGreaterThan(0);
-    expect(rows.filter((o) => o.kind === 'row' && o.value.decision === undefined), 'rows without a decision').toEqual([]);
+    expect(
+      rows.filter((o) => o.kind === 'row' && o.value.decision === undefined),
+      'rows without a decision',
+    ).toEqual([]);
   });
 });
 
@@ -185,7 +213,19 @@ describe('an approved quarter is never changed by an import (SPEC §8)', () => {
       await ok(api['workflow.confirmTargets']({ salesperson, quarter, by: '王经理' }));
       await ok(api['workflow.selfAssess']({ salesperson, quarter, by: salesperson, text: LONG, scores }));
       await ok(api['workflow.review']({ salesperson, quarter, by: '王经理', scores }));
-      await ok(api['workflow.interview']({ salesperson, quarter, by: '王经理', date: '2026-10-14', place: '会议室', minutes: 45, comment: COMMENT, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
+      await ok(
+        api['workflow.interview']({
+          salesperson,
+          quarter,
+          by: '王经理',
+          date: '2026-10-14',
+          place: '会议室',
+          minutes: 45,
+          comment: COMMENT,
+          nextTargetsAgreed: true,
+          signedOn: '2026-10-14',
+        }),
+      );
     }
     await ok(api['workflow.approve']({ quarter: '2026Q3', by: '张总', opinion: '同意' }));
     const before = computeQuarter(db, '2026Q3').report;

@@ -46,7 +46,9 @@ describe('load then dump', () => {
 
   it('keeps who a receipt was credited to after its customer changed owner', () => {
     const dir = tempDir();
-    const bundle = readJson<{ customers: { id: string; owner: string }[]; receipts: { customer?: string; matchedOwner?: string }[] }>(path.join(GOLDEN, 'bundle.json'));
+    const bundle = readJson<{ customers: { id: string; owner: string }[]; receipts: { customer?: string; matchedOwner?: string }[] }>(
+      path.join(GOLDEN, 'bundle.json'),
+    );
     const c001 = bundle.customers.find((c) => c.id === 'C001');
     if (!c001) throw new Error('fixture changed');
     c001.owner = 'S02';
@@ -55,7 +57,10 @@ describe('load then dump', () => {
     const dumped = JSON.parse(tkpi('dump', '--db', path.join(dir, 'a.db')).stdout) as typeof bundle;
     const c001Receipts = dumped.receipts.filter((r) => r.customer === 'C001');
     expect(c001Receipts.length, 'receipts of C001 in the dump').toBeGreaterThan(0);
-    expect(c001Receipts.filter((r) => r.matchedOwner !== 'S01'), 'C001 receipts not credited to S01').toEqual([]);
+    expect(
+      c001Receipts.filter((r) => r.matchedOwner !== 'S01'),
+      'C001 receipts not credited to S01',
+    ).toEqual([]);
     const report = JSON.parse(tkpi('appraise', '--db', path.join(dir, 'a.db'), '--quarter', '2026Q3', '--json').stdout) as { rows: { settled: string }[] };
     const expected = readJson<{ rows: { settled: string }[] }>(path.join(GOLDEN, 'expected.json'));
     expect(report.rows[0]?.settled).toBe(expected.rows[0]?.settled);
@@ -65,7 +70,12 @@ describe('load then dump', () => {
     const dir = tempDir();
     const bundle = readJson<Record<string, unknown>>(path.join(GOLDEN, 'bundle.json'));
     bundle.columnMappings = [
-      { headerKey: 'Posted|Paidin|Paidout|Fromorto|Note', columns: { tradeDate: 0, credit: 1, debit: 2, counterparty: 3, memo: 4 }, headerRowCells: ['Posted', 'Paid in', 'Paid out', 'From or to', 'Note'], createdAt: '2026-10-01T08:00:00.000Z' },
+      {
+        headerKey: 'Posted|Paidin|Paidout|Fromorto|Note',
+        columns: { tradeDate: 0, credit: 1, debit: 2, counterparty: 3, memo: 4 },
+        headerRowCells: ['Posted', 'Paid in', 'Paid out', 'From or to', 'Note'],
+        createdAt: '2026-10-01T08:00:00.000Z',
+      },
       { headerKey: '记账日|收入|支出|户名', columns: { tradeDate: 0, credit: 1, debit: 2, payer: 3 }, createdAt: '2026-10-02T08:00:00.000Z' },
     ];
     const loaded = tkpi('load', '--db', path.join(dir, 'a.db'), writeJson(path.join(dir, 'mappings.json'), bundle));
@@ -86,7 +96,17 @@ describe('load then dump', () => {
       services['workflow.confirmTargets']({ salesperson: id, quarter: '2026Q3', by: '王经理' });
       services['workflow.selfAssess']({ salesperson: id, quarter: '2026Q3', by: id, text: comment, scores });
       services['workflow.review']({ salesperson: id, quarter: '2026Q3', by: '王经理', scores });
-      services['workflow.interview']({ salesperson: id, quarter: '2026Q3', by: '王经理', date: '2026-10-14', place: '会议室', minutes: 45, comment, nextTargetsAgreed: true, signedOn: '2026-10-14' });
+      services['workflow.interview']({
+        salesperson: id,
+        quarter: '2026Q3',
+        by: '王经理',
+        date: '2026-10-14',
+        place: '会议室',
+        minutes: 45,
+        comment,
+        nextTargetsAgreed: true,
+        signedOn: '2026-10-14',
+      });
     }
     services['workflow.approve']({ quarter: '2026Q3', by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
     services['plans.save']({ id: 'std', mode: 'whole', brackets: [{ upTo: null, rate: '0.05' }], newCustomerBonus: '0' });

@@ -189,7 +189,10 @@ describe('the fast record checks agree with the bundle schema', () => {
       expect(checked, JSON.stringify(record)).toStrictEqual(parsed.data);
     }
     // Every golden record is of the plain kind the fast check is for.
-    expect(records.every((r) => fast(r) !== null), `golden ${list} the fast check leaves to zod: ${records.filter((r) => fast(r) === null).length}`).toBe(true);
+    expect(
+      records.every((r) => fast(r) !== null),
+      `golden ${list} the fast check leaves to zod: ${records.filter((r) => fast(r) === null).length}`,
+    ).toBe(true);
     expect(fastCount).toBeGreaterThan(records.length);
     // And what zod refuses, the fast check never accepts (it is only a shortcut).
     for (const record of variants) if (!schema.safeParse(record).success) expect(fast(record), JSON.stringify(record)).toBeNull();

@@ -60,7 +60,9 @@ describe('tkpi goes through the dispatcher', () => {
       expect({ status: result.status, stderr: result.stderr }, argv.join(' ')).toEqual({ status: 2, stderr: `tkpi: ${option}: ${refused.error.message}\n` });
     }
     // The self-review form's quarter is checked by forms.importSelfReview's schema before the file is read.
-    const selfReview = await withApi(path.join(dir, 'api.db'), (api) => api['forms.importSelfReview']({ fileName: 'form.xlsx', content: '', quarter: '2026Q9' }));
+    const selfReview = await withApi(path.join(dir, 'api.db'), (api) =>
+      api['forms.importSelfReview']({ fileName: 'form.xlsx', content: '', quarter: '2026Q9' }),
+    );
     expect(selfReview.ok ? 'accepted' : selfReview.error.field).toBe('quarter');
     const form = tkpi('import-self-review', '--db', db, STATEMENT, '--quarter', '2026Q9');
     expect(form.status, form.stderr).toBe(2);
@@ -70,12 +72,18 @@ describe('tkpi goes through the dispatcher', () => {
 
   it('writes as the window writes: the same summary, exactly one audit entry naming the method', async () => {
     const { dir, db } = cliDatabase();
-    expect((await auditOf(db)).map((e) => e.action), 'audit after tkpi load').toEqual(['bundle.load']);
+    expect(
+      (await auditOf(db)).map((e) => e.action),
+      'audit after tkpi load',
+    ).toEqual(['bundle.load']);
 
     const imported = tkpi('import-bank', '--db', db, STATEMENT, '--json');
     expect(imported.status, imported.stderr).toBe(0);
     const cliAudit = await auditOf(db);
-    expect(cliAudit.map((e) => e.action), 'audit after tkpi import-bank').toEqual(['bundle.load', 'bankImport.commit']);
+    expect(
+      cliAudit.map((e) => e.action),
+      'audit after tkpi import-bank',
+    ).toEqual(['bundle.load', 'bankImport.commit']);
 
     // The same two calls through the API on another file, as the window makes them.
     const apiDb = path.join(dir, 'api.db');

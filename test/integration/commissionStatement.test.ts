@@ -47,7 +47,10 @@ describe('提成对账单 of the golden case', () => {
     for (const row of expected.rows) {
       const lines = expectedLines(bundle, row.salesperson, '2026-07-01', '2026-09-30');
       const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as CommissionStatement;
-      expect(s.lines.map((l) => ({ ref: l.ref ?? '', cny: l.cny })), `lines of ${row.salesperson}`).toEqual(lines);
+      expect(
+        s.lines.map((l) => ({ ref: l.ref ?? '', cny: l.cny })),
+        `lines of ${row.salesperson}`,
+      ).toEqual(lines);
       expect(lines.length, `${row.salesperson} has receipts in the quarter`).toBeGreaterThan(0);
       expect(sumLines(lines), `Σ lines of ${row.salesperson}`).toBe(row.settled);
       expect(s.baseTotal).toBe(row.settled);
@@ -62,7 +65,9 @@ describe('提成对账单 of the golden case', () => {
 
   it('names the receipts of a person’s customers that do not count for them, and why', () => {
     const { db, services } = loaded();
-    const list = services['receipts.list']({ quarter: Q, salesperson: 'S01', offset: 0, limit: 500 }) as { rows: { id: number; ref: string | null; cny: string | null }[] };
+    const list = services['receipts.list']({ quarter: Q, salesperson: 'S01', offset: 0, limit: 500 }) as {
+      rows: { id: number; ref: string | null; cny: string | null }[];
+    };
     const [first, second] = list.rows;
     if (!first || !second) throw new Error('S01 needs two receipts in the quarter');
     services['receipts.setNotCustomer']({ id: first.id, notCustomer: true });
@@ -91,10 +96,20 @@ describe('提成对账单 of the golden case', () => {
     for (const rule of ['first_receipt', 'first_deal'] as const) {
       services['settings.update']({ newCustomerRule: rule });
       const everyone = commissionStatements(db, Q);
-      expect(everyone.map((s) => s.salesperson), `people under ${rule}`).toEqual(expected.rows.map((r) => r.salesperson));
-      expect(everyone.reduce((n, s) => n + s.excluded.length, 0), `excluded receipts under ${rule}`).toBe(2);
-      expect(everyone.reduce((n, s) => n + s.newCustomers.length, 0), `new customers under ${rule}`).toBeGreaterThan(0);
-      for (const s of everyone) expect(s, `statement of ${s.salesperson} under ${rule}`).toEqual(services['statements.get']({ quarter: Q, salesperson: s.salesperson }));
+      expect(
+        everyone.map((s) => s.salesperson),
+        `people under ${rule}`,
+      ).toEqual(expected.rows.map((r) => r.salesperson));
+      expect(
+        everyone.reduce((n, s) => n + s.excluded.length, 0),
+        `excluded receipts under ${rule}`,
+      ).toBe(2);
+      expect(
+        everyone.reduce((n, s) => n + s.newCustomers.length, 0),
+        `new customers under ${rule}`,
+      ).toBeGreaterThan(0);
+      for (const s of everyone)
+        expect(s, `statement of ${s.salesperson} under ${rule}`).toEqual(services['statements.get']({ quarter: Q, salesperson: s.salesperson }));
     }
     db.close();
   });
@@ -121,7 +136,17 @@ describe('提成对账单 of the golden case', () => {
       services['workflow.confirmTargets']({ salesperson: id, quarter: Q, by: '王经理' });
       services['workflow.selfAssess']({ salesperson: id, quarter: Q, by: id, text: comment, scores });
       services['workflow.review']({ salesperson: id, quarter: Q, by: '王经理', scores });
-      services['workflow.interview']({ salesperson: id, quarter: Q, by: '王经理', date: '2026-10-14', place: '会议室', minutes: 45, comment, nextTargetsAgreed: true, signedOn: '2026-10-14' });
+      services['workflow.interview']({
+        salesperson: id,
+        quarter: Q,
+        by: '王经理',
+        date: '2026-10-14',
+        place: '会议室',
+        minutes: 45,
+        comment,
+        nextTargetsAgreed: true,
+        signedOn: '2026-10-14',
+      });
     }
     services['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
     services['plans.save']({ id: 'std', mode: 'whole', brackets: [{ upTo: null, rate: '0.05' }], newCustomerBonus: '0' });

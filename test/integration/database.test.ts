@@ -25,8 +25,12 @@ describe('migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(migration.version);
     }
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['company', 'salespeople', 'customers', 'customer_aliases', 'fx_rates', 'deals', 'receipts', 'import_batches']));
-    expect(tables).toEqual(expect.arrayContaining(['error_records', 'document_counts', 'target_indicators', 'adjustments', 'appraisals', 'audit_log', 'settings']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['company', 'salespeople', 'customers', 'customer_aliases', 'fx_rates', 'deals', 'receipts', 'import_batches']),
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining(['error_records', 'document_counts', 'target_indicators', 'adjustments', 'appraisals', 'audit_log', 'settings']),
+    );
     db.close();
   });
 
@@ -44,15 +48,18 @@ describe('constraints refuse impossible rows', () => {
   db.exec("INSERT INTO salespeople (id, name) VALUES ('S1', '张三')");
 
   it.each([
-    ["a deal with a zero amount", "INSERT INTO deals (id, salesperson_id, signed_on, currency, amount_fen) VALUES ('D1', 'S1', '2026-07-01', 'USD', 0)"],
-    ["a deal of nobody", "INSERT INTO deals (id, salesperson_id, signed_on, currency, amount_fen) VALUES ('D2', 'S9', '2026-07-01', 'USD', 5)"],
-    ["a deal with a bad status", "INSERT INTO deals (id, salesperson_id, signed_on, currency, amount_fen, status) VALUES ('D3', 'S1', '2026-07-01', 'USD', 5, 'maybe')"],
-    ["a negative FX rate", "INSERT INTO fx_rates (month, currency, rate_micro) VALUES ('2026-07', 'USD', -1)"],
-    ["a CNY table rate", "INSERT INTO fx_rates (month, currency, rate_micro) VALUES ('2026-07', 'CNY', 1000000)"],
-    ["an error weight of 0", "INSERT INTO error_records (salesperson_id, date, weight) VALUES ('S1', '2026-07-01', 0)"],
-    ["a bad quarter key", "INSERT INTO document_counts (salesperson_id, quarter, count) VALUES ('S1', '2026Q5', 3)"],
-    ["an adjustment without a reason", "INSERT INTO adjustments (salesperson_id, period, points, reason) VALUES ('S1', '2026Q3', '2', ' ')"],
-    ["a second company", "INSERT INTO company (id, name) VALUES (2, 'x')"],
+    ['a deal with a zero amount', "INSERT INTO deals (id, salesperson_id, signed_on, currency, amount_fen) VALUES ('D1', 'S1', '2026-07-01', 'USD', 0)"],
+    ['a deal of nobody', "INSERT INTO deals (id, salesperson_id, signed_on, currency, amount_fen) VALUES ('D2', 'S9', '2026-07-01', 'USD', 5)"],
+    [
+      'a deal with a bad status',
+      "INSERT INTO deals (id, salesperson_id, signed_on, currency, amount_fen, status) VALUES ('D3', 'S1', '2026-07-01', 'USD', 5, 'maybe')",
+    ],
+    ['a negative FX rate', "INSERT INTO fx_rates (month, currency, rate_micro) VALUES ('2026-07', 'USD', -1)"],
+    ['a CNY table rate', "INSERT INTO fx_rates (month, currency, rate_micro) VALUES ('2026-07', 'CNY', 1000000)"],
+    ['an error weight of 0', "INSERT INTO error_records (salesperson_id, date, weight) VALUES ('S1', '2026-07-01', 0)"],
+    ['a bad quarter key', "INSERT INTO document_counts (salesperson_id, quarter, count) VALUES ('S1', '2026Q5', 3)"],
+    ['an adjustment without a reason', "INSERT INTO adjustments (salesperson_id, period, points, reason) VALUES ('S1', '2026Q3', '2', ' ')"],
+    ['a second company', "INSERT INTO company (id, name) VALUES (2, 'x')"],
   ])('%s', (_, sql) => {
     expect(() => db.exec(sql)).toThrow(/constraint/i);
   });

@@ -26,7 +26,11 @@ function freshDb(): Db {
 }
 
 function stored(db: Db): string[] {
-  const rows = db.prepare('SELECT ref, fingerprint, amount_fen FROM receipts ORDER BY id').all() as { ref: string | null; fingerprint: string | null; amount_fen: number }[];
+  const rows = db.prepare('SELECT ref, fingerprint, amount_fen FROM receipts ORDER BY id').all() as {
+    ref: string | null;
+    fingerprint: string | null;
+    amount_fen: number;
+  }[];
   return rows.map((r) => `${r.ref ?? '-'} ${r.fingerprint ?? '-'} ${r.amount_fen}`);
 }
 
@@ -35,10 +39,10 @@ describe('SPEC §10 duplicates inside one file', () => {
     const db = freshDb();
     const bytes = statement(PAYMENT, PAYMENT);
     const plan = await previewStatement(db, bytes, 'twice.csv');
-    expect(plan.rows.map((r) => `${r.row} ${r.fate} ${r.receipt?.fingerprint ?? ''}`), 'preview of the two rows').toEqual([
-      '2 new 2026-09-11|CNY|210000|PACIFIC IMPORTS SAS|货款#1',
-      '3 new 2026-09-11|CNY|210000|PACIFIC IMPORTS SAS|货款#2',
-    ]);
+    expect(
+      plan.rows.map((r) => `${r.row} ${r.fate} ${r.receipt?.fingerprint ?? ''}`),
+      'preview of the two rows',
+    ).toEqual(['2 new 2026-09-11|CNY|210000|PACIFIC IMPORTS SAS|货款#1', '3 new 2026-09-11|CNY|210000|PACIFIC IMPORTS SAS|货款#2']);
     const report = await importStatement(db, bytes, 'twice.csv');
     expect(report, 'the first import').toMatchObject({ read: 2, imported: 2, duplicates: 0 });
     expect(stored(db)).toEqual(['- 2026-09-11|CNY|210000|PACIFIC IMPORTS SAS|货款#1 210000', '- 2026-09-11|CNY|210000|PACIFIC IMPORTS SAS|货款#2 210000']);
@@ -52,7 +56,10 @@ describe('SPEC §10 duplicates inside one file', () => {
     expect(again, 'the same file imported again').toMatchObject({ imported: 0, duplicates: 2, batchId: null });
     const thrice = await importStatement(db, statement(PAYMENT, PAYMENT, PAYMENT), 'thrice.csv');
     expect(thrice, 'a statement with the row three times').toMatchObject({ imported: 1, duplicates: 2 });
-    expect(stored(db).map((s) => s.split('#')[1]), 'occurrences stored').toEqual(['1 210000', '2 210000', '3 210000']);
+    expect(
+      stored(db).map((s) => s.split('#')[1]),
+      'occurrences stored',
+    ).toEqual(['1 210000', '2 210000', '3 210000']);
     db.close();
   });
 
@@ -62,7 +69,10 @@ describe('SPEC §10 duplicates inside one file', () => {
     const bytes = statement(row, row);
     const plan = await previewStatement(db, bytes, 'same-ref.csv');
     // Both rows are shown; only the first is to be imported.
-    expect(plan.rows.map((r) => `${r.row} ${r.fate}`), 'preview of the two rows').toEqual(['2 new', '3 duplicate']);
+    expect(
+      plan.rows.map((r) => `${r.row} ${r.fate}`),
+      'preview of the two rows',
+    ).toEqual(['2 new', '3 duplicate']);
     const report = await importStatement(db, bytes, 'same-ref.csv');
     expect(report, 'import of a file with one reference twice').toMatchObject({ read: 2, imported: 1, duplicates: 1 });
     expect(stored(db)).toEqual(['QK2026091100017 - 210000']);

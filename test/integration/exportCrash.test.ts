@@ -12,17 +12,35 @@ function killedExport(args: string[], crashAt: number): { out: string; signal: N
   const db = path.join(dir, 'golden.db');
   expect(tkpi('load', '--db', db, path.join(GOLDEN, 'bundle.json')).status).toBe(0);
   const out = path.join(dir, 'out');
-  const result = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/support/crashOnWrite.mjs'), path.join(ROOT, 'bin/tkpi.js'), 'export-forms', '--db', db, '--quarter', Q, '--out', out, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TKPI_CRASH_AT_WORKBOOK: String(crashAt) },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      path.join(ROOT, 'test/support/crashOnWrite.mjs'),
+      path.join(ROOT, 'bin/tkpi.js'),
+      'export-forms',
+      '--db',
+      db,
+      '--quarter',
+      Q,
+      '--out',
+      out,
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TKPI_CRASH_AT_WORKBOOK: String(crashAt) },
+      encoding: 'utf8',
+    },
+  );
   return { out, signal: result.signal };
 }
 
 /** What a user sees in the folder: everything but hidden (dot) names. */
 function visible(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => !name.split(path.sep).some((part) => part.startsWith('.'))) : [];
+  return fs.existsSync(dir)
+    ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => !name.split(path.sep).some((part) => part.startsWith('.')))
+    : [];
 }
 
 describe('export-forms killed midway', () => {

@@ -15,7 +15,8 @@ import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
 
 const Q = '2026Q3';
 const expected = goldenExpected();
-const SELF = '本季度我重点跟进了老客户的回款，结汇额超过目标，同时开发了一个新客户。单证方面出现两次差错，下季度我会在制单后增加一次复核，并参加公司的单证培训，争取把差错率降到基准以下。另外我会整理客户档案，提前确认信用证条款，避免不符点。';
+const SELF =
+  '本季度我重点跟进了老客户的回款，结汇额超过目标，同时开发了一个新客户。单证方面出现两次差错，下季度我会在制单后增加一次复核，并参加公司的单证培训，争取把差错率降到基准以下。另外我会整理客户档案，提前确认信用证条款，避免不符点。';
 
 function goldenDb(): Db {
   const db = openDatabase(path.join(tempDir(), 'forms.db'), { create: true });
@@ -34,7 +35,8 @@ type Key = { sheet: string; salesperson: string; map: FormMap };
 function keys(wb: ExcelJS.Workbook): Key[] {
   const out: Key[] = [];
   wb.getWorksheet(KEY_SHEET)?.eachRow((row, n) => {
-    if (n > 1) out.push({ sheet: String(row.getCell(1).value), salesperson: String(row.getCell(2).value), map: JSON.parse(String(row.getCell(5).value)) as FormMap });
+    if (n > 1)
+      out.push({ sheet: String(row.getCell(1).value), salesperson: String(row.getCell(2).value), map: JSON.parse(String(row.getCell(5).value)) as FormMap });
   });
   return out;
 }
@@ -63,7 +65,10 @@ describe('the quarter workbook of the golden case', () => {
 
   it('shows every figure of expected.json, with weighted and total cells as formulas whose cached values are right', () => {
     // An empty key sheet would leave the loop nothing to check.
-    expect(keys(wb).map((k) => k.salesperson), 'forms listed on the key sheet').toEqual(expected.rows.map((r) => r.salesperson));
+    expect(
+      keys(wb).map((k) => k.salesperson),
+      'forms listed on the key sheet',
+    ).toEqual(expected.rows.map((r) => r.salesperson));
     for (const key of keys(wb)) {
       const sheet = wb.getWorksheet(key.sheet)!;
       const row = expected.rows.find((r) => r.salesperson === key.salesperson)!;
@@ -98,7 +103,10 @@ describe('the quarter workbook of the golden case', () => {
       // A merged range reports its value on every cell; count each range once.
       wb.getWorksheet(key.sheet)!.eachRow((row) => row.eachCell((cell) => cell.master === cell && texts.push(String(cell.value ?? ''))));
       for (const label of ['被考核人签字', '考核人签字', '审定人签字', '自我评价', '面谈记录', '审定意见', '面谈时间', '面谈地点', '面谈时长']) {
-        expect(texts.some((t) => t.includes(label)), `${key.sheet} ${label}`).toBe(true);
+        expect(
+          texts.some((t) => t.includes(label)),
+          `${key.sheet} ${label}`,
+        ).toBe(true);
       }
       expect(texts.filter((t) => t.startsWith('日期：'))).toHaveLength(3);
     }
@@ -116,25 +124,31 @@ describe('the quarter workbook of the golden case', () => {
   });
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-  it.skipIf(!soffice || !fs.existsSync('/usr/bin/pdfinfo') || !fs.existsSync('/usr/bin/pdftotext'))('converts with LibreOffice to a PDF with each form on one A4 portrait page', () => {
-    const dir = tempDir();
-    const xlsx = path.join(dir, 'forms.xlsx');
-    fs.writeFileSync(xlsx, bytes);
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 180_000 });
-    const pdf = path.join(dir, 'forms.pdf');
-    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '7', pdf], { encoding: 'utf8' });
-    // 汇总 (landscape), then the six forms, then the 提成对账单 sheets (as long as their receipts).
-    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => `${Math.round(Number(m[2]))}x${Math.round(Number(m[3]))}`);
-    expect(sizes.slice(1), 'pages 2–7 (A4 portrait is 595x842)').toEqual(Array(6).fill('595x842'));
-    // Each form is whole on its own page: page 2 + k holds person k's name and the last signature line.
-    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
-    expected.rows.forEach((row, k) => {
-      const text = pageText(2 + k);
-      expect(text, `page ${2 + k}`).toContain(row.name);
-      expect(text, `page ${2 + k} (${row.name}) ends with the approver's signature`).toContain('审定人签字');
-    });
-    expect(pageText(8), 'page 8 is the first 提成对账单, not the rest of a form').not.toContain('审定人签字');
-  });
+  it.skipIf(!soffice || !fs.existsSync('/usr/bin/pdfinfo') || !fs.existsSync('/usr/bin/pdftotext'))(
+    'converts with LibreOffice to a PDF with each form on one A4 portrait page',
+    () => {
+      const dir = tempDir();
+      const xlsx = path.join(dir, 'forms.xlsx');
+      fs.writeFileSync(xlsx, bytes);
+      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], {
+        stdio: 'ignore',
+        timeout: 180_000,
+      });
+      const pdf = path.join(dir, 'forms.pdf');
+      const info = execFileSync('pdfinfo', ['-f', '1', '-l', '7', pdf], { encoding: 'utf8' });
+      // 汇总 (landscape), then the six forms, then the 提成对账单 sheets (as long as their receipts).
+      const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => `${Math.round(Number(m[2]))}x${Math.round(Number(m[3]))}`);
+      expect(sizes.slice(1), 'pages 2–7 (A4 portrait is 595x842)').toEqual(Array(6).fill('595x842'));
+      // Each form is whole on its own page: page 2 + k holds person k's name and the last signature line.
+      const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
+      expected.rows.forEach((row, k) => {
+        const text = pageText(2 + k);
+        expect(text, `page ${2 + k}`).toContain(row.name);
+        expect(text, `page ${2 + k} (${row.name}) ends with the approver's signature`).toContain('审定人签字');
+      });
+      expect(pageText(8), 'page 8 is the first 提成对账单, not the rest of a form').not.toContain('审定人签字');
+    },
+  );
 });
 
 describe('the way back: a self-evaluation written on the form', () => {

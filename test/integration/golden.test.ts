@@ -31,6 +31,8 @@ describe('golden case 2026Q3 through the tkpi command line', () => {
     const report = JSON.parse(annual.stdout) as { year: number; rows: { salesperson: string; quartersAppraised: string[]; grade: string }[] };
     expect(report.year).toBe(2026);
     expect(report.rows.map((r) => r.salesperson)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06']);
-    expect(report.rows.map((r) => `${r.salesperson} ${r.quartersAppraised.join()}`)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06'].map((id) => `${id} 2026Q3`));
+    expect(report.rows.map((r) => `${r.salesperson} ${r.quartersAppraised.join()}`)).toEqual(
+      ['S01', 'S02', 'S03', 'S04', 'S05', 'S06'].map((id) => `${id} 2026Q3`),
+    );
   });
 });

@@ -35,11 +35,26 @@ describe('handlers are wrapped by their marker, not their name', () => {
     await ok(api['workflow.confirmTargets']({ salesperson: 'S01', quarter: Q, by: '王经理' }));
     await ok(api['workflow.selfAssess']({ salesperson: 'S01', quarter: Q, by: '江霞', text: LONG, scores: {} }));
     await ok(api['workflow.review']({ salesperson: 'S01', quarter: Q, by: '王经理', scores: {} }));
-    await ok(api['workflow.interview']({ salesperson: 'S01', quarter: Q, by: '王经理', date: '2026-10-14', place: '公司会议室', minutes: 45, comment: COMMENT, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
+    await ok(
+      api['workflow.interview']({
+        salesperson: 'S01',
+        quarter: Q,
+        by: '王经理',
+        date: '2026-10-14',
+        place: '公司会议室',
+        minutes: 45,
+        comment: COMMENT,
+        nextTargetsAgreed: true,
+        signedOn: '2026-10-14',
+      }),
+    );
     const before = auditRows().length;
     await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
     const added = auditRows().slice(before);
-    expect(added.map((r) => ({ action: r.action, actor: r.actor, entityId: r.entity_id })), 'audit rows written by one approval').toEqual([{ action: 'workflow.approve', actor: '张总', entityId: Q }]);
+    expect(
+      added.map((r) => ({ action: r.action, actor: r.actor, entityId: r.entity_id })),
+      'audit rows written by one approval',
+    ).toEqual([{ action: 'workflow.approve', actor: '张总', entityId: Q }]);
     // The one row still says who was approved (the handler's note), not only the arguments.
     expect(JSON.parse(added[0]?.detail ?? 'null'), 'detail of the approval row').toMatchObject({ approved: ['S01'] });
   });
@@ -47,7 +62,11 @@ describe('handlers are wrapped by their marker, not their name', () => {
   it('names the actor of a workflow step from its `by`', async () => {
     const before = auditRows().length;
     await ok(api['workflow.confirmTargets']({ salesperson: 'S01', quarter: Q, by: '王经理' }));
-    expect(auditRows().slice(before).map((r) => [r.action, r.actor])).toEqual([['workflow.confirmTargets', '王经理']]);
+    expect(
+      auditRows()
+        .slice(before)
+        .map((r) => [r.action, r.actor]),
+    ).toEqual([['workflow.confirmTargets', '王经理']]);
   });
 
   it('leaves no audit row for a read', async () => {
@@ -67,8 +86,23 @@ describe('handlers are wrapped by their marker, not their name', () => {
         throw new DomainError('inUse.salesperson', { id: person.id });
       }),
     });
-    expect(() => failing['salespeople.create']({ id: 'S99', name: '半途', department: '', hiredOn: null, monthlyBaseSalary: '0.00', performanceBasePay: '0.00', annualBonusBase: null, commissionPlan: null, leftOn: null })).toThrow(DomainError);
-    expect({ people: count('SELECT count(*) AS n FROM salespeople'), audits: count('SELECT count(*) AS n FROM audit_log') }, 'rows after a failed write').toEqual({ people, audits });
+    expect(() =>
+      failing['salespeople.create']({
+        id: 'S99',
+        name: '半途',
+        department: '',
+        hiredOn: null,
+        monthlyBaseSalary: '0.00',
+        performanceBasePay: '0.00',
+        annualBonusBase: null,
+        commissionPlan: null,
+        leftOn: null,
+      }),
+    ).toThrow(DomainError);
+    expect(
+      { people: count('SELECT count(*) AS n FROM salespeople'), audits: count('SELECT count(*) AS n FROM audit_log') },
+      'rows after a failed write',
+    ).toEqual({ people, audits });
   });
 
   it('refuses at compile time a handler map with an unmarked function', () => {

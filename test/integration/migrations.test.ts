@@ -31,9 +31,12 @@ function fileAt(version: number): Database.Database {
 
 /** The schema as SQLite keeps it: every table, index and trigger with its SQL, in name order. */
 function schemaOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Record<string, string | null>[]).map(
-    (r) => `${r.type} ${r.name} ON ${r.tbl_name}: ${(r.sql ?? '').replace(/\s+/g, ' ').trim()}`,
-  );
+  return (
+    db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Record<
+      string,
+      string | null
+    >[]
+  ).map((r) => `${r.type} ${r.name} ON ${r.tbl_name}: ${(r.sql ?? '').replace(/\s+/g, ' ').trim()}`);
 }
 
 /** The SQL a migration runs, caught as it runs on a file at the version before it. */
@@ -57,15 +60,18 @@ describe('released migrations are never edited (schema snapshot)', () => {
   it.each(Array.from({ length: RELEASED }, (_, i) => i + 1))('the schema after migration %i is the one released', (version) => {
     const released = readJson<Record<string, string[]>>(SNAPSHOT);
     const db = fileAt(version);
-    expect(schemaOf(db), `schema after migration ${version} differs from test/fixtures/schema/released.json — released migrations must not change; add a new one`).toEqual(
-      released[String(version)],
-    );
+    expect(
+      schemaOf(db),
+      `schema after migration ${version} differs from test/fixtures/schema/released.json — released migrations must not change; add a new one`,
+    ).toEqual(released[String(version)]);
     db.close();
   });
 
   it.each(Array.from({ length: RELEASED }, (_, i) => i + 1))('migration %i runs the SQL it was released with (data moves included)', (version) => {
     const released = readJson<Record<string, string[]>>(SNAPSHOT);
-    expect(sqlOf(version), `the SQL of migration ${version} was edited — released migrations must not change; add a new one`).toBe(released[`sql ${version}`]?.[0]);
+    expect(sqlOf(version), `the SQL of migration ${version} was edited — released migrations must not change; add a new one`).toBe(
+      released[`sql ${version}`]?.[0],
+    );
   });
 
   it('migrations are numbered 1, 2, 3… without gaps, and a fresh file reaches the latest', () => {
@@ -80,14 +86,40 @@ describe('migrations that move data', () => {
     const db = fileAt(5);
     person(db, 'S1');
     person(db, 'S2');
-    const insert = db.prepare('INSERT INTO appraisals (salesperson_id, quarter, status, override_total, override_reason, result, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO appraisals (salesperson_id, quarter, status, override_total, override_reason, result, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     insert.run('S1', '2026Q2', 'approved', '91.50', '客户投诉已核实', '{"total":"91.50"}', '2026-07-05T08:00:00Z');
     insert.run('S2', '2026Q2', 'open', null, null, null, '2026-07-06T08:00:00Z');
     migrate(db, 'test.db', 6);
-    const rows = db.prepare('SELECT salesperson_id, quarter, stage, steps, forced_ranking, override_total, override_reason, result, updated_at FROM appraisals ORDER BY salesperson_id').all();
+    const rows = db
+      .prepare(
+        'SELECT salesperson_id, quarter, stage, steps, forced_ranking, override_total, override_reason, result, updated_at FROM appraisals ORDER BY salesperson_id',
+      )
+      .all();
     expect(rows).toEqual([
-      { salesperson_id: 'S1', quarter: '2026Q2', stage: 'approved', steps: '{}', forced_ranking: 0, override_total: '91.50', override_reason: '客户投诉已核实', result: '{"total":"91.50"}', updated_at: '2026-07-05T08:00:00Z' },
-      { salesperson_id: 'S2', quarter: '2026Q2', stage: 'none', steps: '{}', forced_ranking: 0, override_total: null, override_reason: null, result: null, updated_at: '2026-07-06T08:00:00Z' },
+      {
+        salesperson_id: 'S1',
+        quarter: '2026Q2',
+        stage: 'approved',
+        steps: '{}',
+        forced_ranking: 0,
+        override_total: '91.50',
+        override_reason: '客户投诉已核实',
+        result: '{"total":"91.50"}',
+        updated_at: '2026-07-05T08:00:00Z',
+      },
+      {
+        salesperson_id: 'S2',
+        quarter: '2026Q2',
+        stage: 'none',
+        steps: '{}',
+        forced_ranking: 0,
+        override_total: null,
+        override_reason: null,
+        result: null,
+        updated_at: '2026-07-06T08:00:00Z',
+      },
     ]);
     const columns = (db.prepare('PRAGMA table_info(appraisals)').all() as { name: string }[]).map((c) => c.name);
     expect(columns, 'the old status column is gone').not.toContain('status');
@@ -97,12 +129,16 @@ describe('migrations that move data', () => {
   it('004 keeps existing receipts and batches, with no fingerprint, report or undo time', () => {
     const db = fileAt(3);
     db.prepare("INSERT INTO import_batches (id, source, file_name, created_at) VALUES (1, 'bank', 'boc.xlsx', '2026-07-01T00:00:00Z')").run();
-    db.prepare("INSERT INTO receipts (id, ref, value_date, currency, amount_fen, remitter, batch_id) VALUES (7, 'BOC1', '2026-07-02', 'USD', 1234500, 'PIONEER', 1)").run();
+    db.prepare(
+      "INSERT INTO receipts (id, ref, value_date, currency, amount_fen, remitter, batch_id) VALUES (7, 'BOC1', '2026-07-02', 'USD', 1234500, 'PIONEER', 1)",
+    ).run();
     migrate(db, 'test.db', 4);
     expect(db.prepare('SELECT id, ref, value_date, currency, amount_fen, remitter, batch_id, fingerprint FROM receipts').all()).toEqual([
       { id: 7, ref: 'BOC1', value_date: '2026-07-02', currency: 'USD', amount_fen: 1234500, remitter: 'PIONEER', batch_id: 1, fingerprint: null },
     ]);
-    expect(db.prepare('SELECT id, file_name, summary, undone_at FROM import_batches').all()).toEqual([{ id: 1, file_name: 'boc.xlsx', summary: null, undone_at: null }]);
+    expect(db.prepare('SELECT id, file_name, summary, undone_at FROM import_batches').all()).toEqual([
+      { id: 1, file_name: 'boc.xlsx', summary: null, undone_at: null },
+    ]);
     db.close();
   });
 
@@ -135,8 +171,7 @@ describe('the quarter sums read the covering indexes (EXPLAIN QUERY PLAN)', () =
     return seen;
   }
 
-  const plan = (db: Db, sql: string) =>
-    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(quarterRange('2026Q3')) as { detail: string }[]).map((r) => r.detail);
+  const plan = (db: Db, sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(quarterRange('2026Q3')) as { detail: string }[]).map((r) => r.detail);
 
   it('deals by deals_quarter and receipts by receipts_quarter, never the tables', () => {
     const db = openDatabase(path.join(tempDir(), 'plan.db'), { create: true });
@@ -148,8 +183,14 @@ describe('the quarter sums read the covering indexes (EXPLAIN QUERY PLAN)', () =
     expect(receiptSum, `the receipt sum among ${sql.length} statements`).toBeDefined();
     const dealPlan = plan(db, dealSum ?? '');
     const receiptPlan = plan(db, receiptSum ?? '');
-    expect(dealPlan.some((d) => /SEARCH d USING COVERING INDEX deals_quarter \(signed_on>\? AND signed_on<\?\)/.test(d)), dealPlan.join(' | ')).toBe(true);
-    expect(receiptPlan.some((d) => /SEARCH r USING COVERING INDEX receipts_quarter \(value_date>\? AND value_date<\?\)/.test(d)), receiptPlan.join(' | ')).toBe(true);
+    expect(
+      dealPlan.some((d) => /SEARCH d USING COVERING INDEX deals_quarter \(signed_on>\? AND signed_on<\?\)/.test(d)),
+      dealPlan.join(' | '),
+    ).toBe(true);
+    expect(
+      receiptPlan.some((d) => /SEARCH r USING COVERING INDEX receipts_quarter \(value_date>\? AND value_date<\?\)/.test(d)),
+      receiptPlan.join(' | '),
+    ).toBe(true);
     db.close();
   });
 });

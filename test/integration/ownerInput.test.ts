@@ -26,7 +26,16 @@ const sheet = [
 
 describe('amounts as people type them, over the API', () => {
   it('stores 300,000 and full-width digits as the numbers they show', async () => {
-    await ok(api['plans.save']({ id: 'P1', brackets: [{ upTo: '300,000', rate: '0.015' }, { upTo: null, rate: '０．０２' }], newCustomerBonus: '1,500.00' }));
+    await ok(
+      api['plans.save']({
+        id: 'P1',
+        brackets: [
+          { upTo: '300,000', rate: '0.015' },
+          { upTo: null, rate: '０．０２' },
+        ],
+        newCustomerBonus: '1,500.00',
+      }),
+    );
     const [plan] = await ok(api['plans.list']({}));
     expect(plan?.brackets.map((b) => [b.upTo === null ? null : Number(b.upTo), b.rate])).toEqual([
       [300000, '0.015'],
@@ -37,7 +46,14 @@ describe('amounts as people type them, over the API', () => {
 
   it('refuses a bracket it cannot read with a message naming the field, not an internal error', async () => {
     for (const upTo of ['1,5', '3oo', '300,000,0']) {
-      const result = await api['plans.save']({ id: 'P1', brackets: [{ upTo: '100', rate: '0.01' }, { upTo, rate: '1.5%' }, { upTo: null, rate: '0.03' }] });
+      const result = await api['plans.save']({
+        id: 'P1',
+        brackets: [
+          { upTo: '100', rate: '0.01' },
+          { upTo, rate: '1.5%' },
+          { upTo: null, rate: '0.03' },
+        ],
+      });
       expect({ upTo, result }).toMatchObject({ upTo, result: { ok: false, error: { code: 'input.money', field: 'brackets[1].upTo' } } });
     }
   });
@@ -46,12 +62,26 @@ describe('amounts as people type them, over the API', () => {
     await ok(api['salespeople.create']({ id: 'S1', name: '张三' }));
     const deal = await ok(api['deals.create']({ id: 'D1', salesperson: 'S1', signedOn: '2026-07-01', currency: '美元', amount: '12,500.00' }));
     expect([deal.currency, deal.amount]).toEqual(['USD', '12500.00']);
-    await ok(api['fxRates.setMonth']({ month: '2026-07', rates: [{ currency: 'usd', rate: '7.1' }, { currency: '欧元', rate: '7.8' }] }));
+    await ok(
+      api['fxRates.setMonth']({
+        month: '2026-07',
+        rates: [
+          { currency: 'usd', rate: '7.1' },
+          { currency: '欧元', rate: '7.8' },
+        ],
+      }),
+    );
     expect((await ok(api['fxRates.list']({}))).map((r) => `${r.month} ${r.currency} ${r.rate}`).sort()).toEqual(['2026-07 EUR 7.8', '2026-07 USD 7.1']);
   });
 
   it('stores none of a month whose rates name a currency twice', async () => {
-    const result = await api['fxRates.setMonth']({ month: '2026-08', rates: [{ currency: 'USD', rate: '7.1' }, { currency: '美元', rate: '7.2' }] });
+    const result = await api['fxRates.setMonth']({
+      month: '2026-08',
+      rates: [
+        { currency: 'USD', rate: '7.1' },
+        { currency: '美元', rate: '7.2' },
+      ],
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'dup.fxRate', field: 'rates[1].currency' } });
     expect(await ok(api['fxRates.list']({}))).toEqual([]);
   });

@@ -22,7 +22,10 @@ beforeEach(async () => {
   await ok(api['salespeople.create']({ id: 'S1', name: '张三', performanceBasePay: '2000', commissionPlan: 'std' }));
   await ok(api['salespeople.create']({ id: 'S2', name: '李四', performanceBasePay: '2000', commissionPlan: 'std' }));
   await ok(api['customers.create']({ id: 'C1', name: 'ACME TRADING CO., LTD', owner: 'S1', aliases: [] }));
-  for (const [date, amount] of [['2026-07-03', '1000.00'], ['2026-08-11', '2500.00']] as const) {
+  for (const [date, amount] of [
+    ['2026-07-03', '1000.00'],
+    ['2026-08-11', '2500.00'],
+  ] as const) {
     await ok(api['receipts.create']({ valueDate: date, currency: 'CNY', amount, remitter: 'ZENITH HOLDINGS LIMITED' }));
   }
   await ok(api['receipts.create']({ valueDate: '2026-07-20', currency: 'CNY', amount: '700.00', remitter: 'OTHER PAYER' }));
@@ -49,7 +52,9 @@ describe('assigning unmatched payers, recorded and undoable', () => {
     expect(customerOf('ZENITH HOLDINGS LIMITED')).toEqual(['C1', 'C1']);
     expect((await ok(api['customers.list']({ search: 'C1' }))).rows[0]?.aliases).toEqual(['ZENITH HOLDINGS LIMITED']);
     const listed = await ok(api['payers.assignments']({}));
-    expect(listed).toMatchObject([{ id: assignment, payer: 'ZENITH HOLDINGS LIMITED', customer: 'C1', receipts: 2, cny: '3500.00', aliasAdded: true, undoneAt: null }]);
+    expect(listed).toMatchObject([
+      { id: assignment, payer: 'ZENITH HOLDINGS LIMITED', customer: 'C1', receipts: 2, cny: '3500.00', aliasAdded: true, undoneAt: null },
+    ]);
 
     expect(await ok(api['payers.undoAssign']({ id: assignment }))).toEqual({ unassigned: 2 });
     expect(customerOf('ZENITH HOLDINGS LIMITED')).toEqual([null, null]);
@@ -101,6 +106,9 @@ describe('assigning unmatched payers, recorded and undoable', () => {
     await ok(api['customers.create']({ id: 'C4', name: 'HOLDINGS TRADING LIMITED', owner: 'S1', aliases: [] }));
     const zenith = (await ok(api['payers.unmatched']({}))).find((p) => p.payer === 'ZENITH HOLDINGS LIMITED');
     expect(zenith?.suggestions.map((s) => s.customer)).toEqual(['C3']);
-    expect(zenith?.suggestions.filter((s) => s.score < 0.6), 'suggestions under the 0.6 threshold').toEqual([]);
+    expect(
+      zenith?.suggestions.filter((s) => s.score < 0.6),
+      'suggestions under the 0.6 threshold',
+    ).toEqual([]);
   });
 });

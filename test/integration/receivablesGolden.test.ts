@@ -90,7 +90,12 @@ describe('golden case receivables through the tkpi command line', () => {
   });
 
   it.each([
-    ['a receipt pinned to another customer’s deal', (b: Bundle) => void (b.receipts.find((r) => r.deal === 'R0062')!.customer = 'C001'), '.deal', '不能指定到客户 C025 的成交 R0062'],
+    [
+      'a receipt pinned to another customer’s deal',
+      (b: Bundle) => void (b.receipts.find((r) => r.deal === 'R0062')!.customer = 'C001'),
+      '.deal',
+      '不能指定到客户 C025 的成交 R0062',
+    ],
     ['a write-off larger than its instalment', (b: Bundle) => void (b.writeOffs[0]!.amount = '99999999.00'), 'writeOffs[0].amount', '可核销的 49400.00 GBP'],
     ['an unknown terms id', (b: Bundle) => void (b.customers[0]!.terms = 'NOPE'), 'customers[0](C001).terms', 'NOPE'],
     ['percents not summing to 100', (b: Bundle) => void (b.settings.paymentTerms[0]!.instalments[0]!.percent = '31'), 'settings.paymentTerms[0]', '101%'],

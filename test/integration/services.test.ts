@@ -96,7 +96,10 @@ describe('services over a real SQLite file', () => {
     await ok(api['targets.set']({ salesperson: 'S2', quarter: '2026Q2', indicators: sheet(70) }));
     await ok(api['targets.set']({ salesperson: 'S2', quarter: '2026Q3', indicators: sheet(50) }));
     const copied = await ok(api['targets.copyFromPrevious']({ quarter: '2026Q3' }));
-    expect(copied.map((s) => [s.salesperson, s.indicators[0]?.weight])).toEqual([['S2', '50'], ['S1', '60']]);
+    expect(copied.map((s) => [s.salesperson, s.indicators[0]?.weight])).toEqual([
+      ['S2', '50'],
+      ['S1', '60'],
+    ]);
     const overwritten = await ok(api['targets.copyFromPrevious']({ quarter: '2026Q3', overwrite: true }));
     expect(overwritten.find((s) => s.salesperson === 'S2')?.indicators[0]?.weight).toBe('70');
   });

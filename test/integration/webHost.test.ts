@@ -18,7 +18,12 @@ function request(
         port,
         path: options.path,
         method: options.method ?? 'GET',
-        headers: { Host: options.host ?? `127.0.0.1:${port}`, ...(options.token ? { 'X-TKPI-Token': options.token } : {}), 'Content-Type': 'application/json', ...options.headers },
+        headers: {
+          Host: options.host ?? `127.0.0.1:${port}`,
+          ...(options.token ? { 'X-TKPI-Token': options.token } : {}),
+          'Content-Type': 'application/json',
+          ...options.headers,
+        },
         agent: options.agent,
       },
       (res) => {
@@ -52,9 +57,19 @@ describe('the local web host', () => {
 
   it('serves the page and answers API calls that carry the token', async () => {
     expect((await request(host.port, { path: '/' })).body).toContain('TradeKPI page');
-    const created = await request(host.port, { path: '/api/salespeople.create', method: 'POST', token: host.token, body: JSON.stringify({ id: 'S1', name: '张三' }) });
+    const created = await request(host.port, {
+      path: '/api/salespeople.create',
+      method: 'POST',
+      token: host.token,
+      body: JSON.stringify({ id: 'S1', name: '张三' }),
+    });
     expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { id: 'S1' } });
-    const bad = await request(host.port, { path: '/api/salespeople.create', method: 'POST', token: host.token, body: JSON.stringify({ id: 'S 2', name: 'x' }) });
+    const bad = await request(host.port, {
+      path: '/api/salespeople.create',
+      method: 'POST',
+      token: host.token,
+      body: JSON.stringify({ id: 'S 2', name: 'x' }),
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { field: 'id' } });
   });
 
@@ -101,7 +116,10 @@ describe('the local web host', () => {
     const call = await request(host.port, { path: '/api/salespeople.list', method: 'POST', body: '{}', headers: { Cookie: session, Origin: origin } });
     expect(JSON.parse(call.body)).toMatchObject({ ok: true });
     // The cookie alone, from another origin (another port of 127.0.0.1 is the same site), is refused.
-    expect((await request(host.port, { path: '/api/salespeople.list', method: 'POST', body: '{}', headers: { Cookie: session, Origin: 'http://127.0.0.1:9' } })).status).toBe(401);
+    expect(
+      (await request(host.port, { path: '/api/salespeople.list', method: 'POST', body: '{}', headers: { Cookie: session, Origin: 'http://127.0.0.1:9' } }))
+        .status,
+    ).toBe(401);
     expect((await request(host.port, { path: '/api/salespeople.list', method: 'POST', body: '{}', headers: { Cookie: session } })).status).toBe(401);
     // A wrong token in the address sets no cookie.
     const wrong = await request(host.port, { path: `/?token=${'0'.repeat(48)}` });

@@ -30,12 +30,31 @@ async function throughInterview(salesperson: string) {
   await ok(api['workflow.confirmTargets']({ salesperson, quarter: Q, by: '王经理' }));
   await ok(api['workflow.selfAssess']({ salesperson, quarter: Q, by: salesperson, text: LONG, scores }));
   await ok(api['workflow.review']({ salesperson, quarter: Q, by: '王经理', scores }));
-  await ok(api['workflow.interview']({ salesperson, quarter: Q, by: '王经理', date: '2026-10-14', place: '公司会议室', minutes: 45, comment: COMMENT, nextTargetsAgreed: true, signedOn: '2026-10-14' }));
+  await ok(
+    api['workflow.interview']({
+      salesperson,
+      quarter: Q,
+      by: '王经理',
+      date: '2026-10-14',
+      place: '公司会议室',
+      minutes: 45,
+      comment: COMMENT,
+      nextTargetsAgreed: true,
+      signedOn: '2026-10-14',
+    }),
+  );
 }
 
 describe('deadlines (SPEC §8)', () => {
   it('puts each step on its day, and every Q4 step by 15 January', () => {
-    expect(deadlines('2026Q3')).toEqual({ targets: '2026-07-15', formsOut: '2026-10-05', self: '2026-10-10', review: '2026-10-13', interview: '2026-10-15', approved: '2026-10-20' });
+    expect(deadlines('2026Q3')).toEqual({
+      targets: '2026-07-15',
+      formsOut: '2026-10-05',
+      self: '2026-10-10',
+      review: '2026-10-13',
+      interview: '2026-10-15',
+      approved: '2026-10-20',
+    });
     expect(deadlines('2026Q4')).toMatchObject({ targets: '2026-10-15', self: '2027-01-15', interview: '2027-01-15', approved: '2027-01-15' });
   });
 
@@ -67,10 +86,23 @@ describe('the steps and their checks', () => {
     await ok(api['workflow.confirmTargets']({ salesperson: 'S01', quarter: Q, by: '王经理' }));
     await ok(api['workflow.selfAssess']({ salesperson: 'S01', quarter: Q, by: '江霞', text: LONG, scores: {} }));
     await ok(api['workflow.review']({ salesperson: 'S01', quarter: Q, by: '王经理', scores: {} }));
-    const base = { salesperson: 'S01', quarter: Q, by: '王经理', date: '2026-10-14', place: '会议室', minutes: 30, comment: COMMENT, nextTargetsAgreed: true as const, signedOn: '2026-10-14' };
+    const base = {
+      salesperson: 'S01',
+      quarter: Q,
+      by: '王经理',
+      date: '2026-10-14',
+      place: '会议室',
+      minutes: 30,
+      comment: COMMENT,
+      nextTargetsAgreed: true as const,
+      signedOn: '2026-10-14',
+    };
     expect(await api['workflow.interview']({ ...base, minutes: 29 })).toMatchObject({ ok: false, error: { code: 'wf.interviewShort', field: 'minutes' } });
     expect(await api['workflow.interview']({ ...base, comment: '很好' })).toMatchObject({ ok: false, error: { code: 'wf.textShort', field: 'comment' } });
-    expect(await api['workflow.interview']({ ...base, nextTargetsAgreed: false as unknown as true })).toMatchObject({ ok: false, error: { field: 'nextTargetsAgreed' } });
+    expect(await api['workflow.interview']({ ...base, nextTargetsAgreed: false as unknown as true })).toMatchObject({
+      ok: false,
+      error: { field: 'nextTargetsAgreed' },
+    });
     expect(await api['workflow.interview']({ ...base, place: '' })).toMatchObject({ ok: false, error: { field: 'place' } });
     expect(await ok(api['workflow.interview'](base))).toMatchObject({ stage: 'interview' });
   });
@@ -92,7 +124,19 @@ describe('the steps and their checks', () => {
     for (const id of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) await throughInterview(id);
     await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
     await ok(api['workflow.reopen']({ salesperson: 'S03', quarter: Q, by: '张总', reason: '复核面谈记录' }));
-    await ok(api['workflow.interview']({ salesperson: 'S03', quarter: Q, by: '王经理', date: '2026-10-16', place: '公司会议室', minutes: 40, comment: COMMENT, nextTargetsAgreed: true, signedOn: '2026-10-16' }));
+    await ok(
+      api['workflow.interview']({
+        salesperson: 'S03',
+        quarter: Q,
+        by: '王经理',
+        date: '2026-10-16',
+        place: '公司会议室',
+        minutes: 40,
+        comment: COMMENT,
+        nextTargetsAgreed: true,
+        signedOn: '2026-10-16',
+      }),
+    );
     await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
     const list = await ok(api['workflow.list']({ quarter: Q }));
     expect(list.map((i) => `${i.salesperson} ${i.stage}`)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06'].map((id) => `${id} approved`));
@@ -111,7 +155,9 @@ describe('approval, the read-only rule and reopening', () => {
     expect(s02).toMatchObject({ grade: 'A', forcedGrade: 'B', finalGrade: 'B', coefficient: '1.1', performancePay: '2750.00' });
     expect(approved.report.distribution.compliant).toBe(false);
     const list = await ok(api['workflow.list']({ quarter: Q, today: '2026-10-21' }));
-    expect(list.map((item) => `${item.salesperson} ${item.stage}→${item.next}`)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06'].map((id) => `${id} approved→archived`));
+    expect(list.map((item) => `${item.salesperson} ${item.stage}→${item.next}`)).toEqual(
+      ['S01', 'S02', 'S03', 'S04', 'S05', 'S06'].map((id) => `${id} approved→archived`),
+    );
     expect((list[1]?.record.result as { finalGrade: string }).finalGrade).toBe('B');
   });
 
@@ -129,7 +175,16 @@ describe('approval, the read-only rule and reopening', () => {
   it('refuses every change that feeds an approved appraisal, naming it', async () => {
     await approveAll(false);
     const locked = /江霞（S01）2026Q3 的考核已审定/;
-    const deal = { id: 'D0004', contractNo: 'HL20260004', salesperson: 'S01', customer: 'C002', signedOn: '2026-07-26', currency: 'USD', amount: '1.00', status: 'active' as const };
+    const deal = {
+      id: 'D0004',
+      contractNo: 'HL20260004',
+      salesperson: 'S01',
+      customer: 'C002',
+      signedOn: '2026-07-26',
+      currency: 'USD',
+      amount: '1.00',
+      status: 'active' as const,
+    };
     const refusals = [
       await api['deals.update'](deal),
       await api['deals.delete']({ id: 'D0004' }),
@@ -175,6 +230,9 @@ describe('approval, the read-only rule and reopening', () => {
     expect(due.find((d) => d.salesperson === 'S02' && d.quarter === Q)).toMatchObject({ next: 'targets', overdue: true });
     const q4 = due.filter((d) => d.quarter === '2026Q4');
     expect(q4.length, '2026Q4 entries due').toBeGreaterThan(0);
-    expect(q4.filter((d) => !(d.next === 'targets' && d.due === '2026-10-15' && d.overdue)), '2026Q4 entries not overdue for targets on 2026-10-15').toEqual([]);
+    expect(
+      q4.filter((d) => !(d.next === 'targets' && d.due === '2026-10-15' && d.overdue)),
+      '2026Q4 entries not overdue for targets on 2026-10-15',
+    ).toEqual([]);
   });
 });

@@ -29,7 +29,8 @@ async function loadedGrids(bytes: Buffer): Promise<Cell[][][]> {
 }
 
 /** Holes and nulls read alike (`cells[i] ?? null`), so compare them alike. */
-const dense = (grids: Cell[][][]) => grids.map((g) => g.map((row) => Array.from(row, (c) => (c === undefined ? null : c instanceof Date ? `date:${c.toISOString()}` : c))));
+const dense = (grids: Cell[][][]) =>
+  grids.map((g) => g.map((row) => Array.from(row, (c) => (c === undefined ? null : c instanceof Date ? `date:${c.toISOString()}` : c))));
 
 async function oddWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

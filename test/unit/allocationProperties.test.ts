@@ -11,7 +11,11 @@ function groups(options: { pins: boolean; refunds: boolean }): fc.Arbitrary<Allo
     .record({
       instalments: fc.array(fc.record({ deal: fc.integer({ min: 0, max: 2 }), amountFen: fc.integer({ min: 1, max: 100_000 }) }), { maxLength: 8 }),
       receipts: fc.array(
-        fc.record({ date, fen: options.refunds ? fc.integer({ min: -50_000, max: 150_000 }).filter((n) => n !== 0) : fc.integer({ min: 1, max: 150_000 }), pin: fc.integer({ min: -1, max: 2 }) }),
+        fc.record({
+          date,
+          fen: options.refunds ? fc.integer({ min: -50_000, max: 150_000 }).filter((n) => n !== 0) : fc.integer({ min: 1, max: 150_000 }),
+          pin: fc.integer({ min: -1, max: 2 }),
+        }),
         { maxLength: 10 },
       ),
       writeOffs: fc.array(fc.record({ k: fc.nat(), date, share: fc.double({ min: 0, max: 0.5, noNaN: true }) }), { maxLength: 4 }),
@@ -21,7 +25,10 @@ function groups(options: { pins: boolean; refunds: boolean }): fc.Arbitrary<Allo
       instalments: instalments.map((inst, k) => ({
         ...inst,
         // At most half of an instalment per write-off and two write-offs: never more than the instalment.
-        writeOffs: writeOffs.filter((w) => instalments.length > 0 && w.k % instalments.length === k).slice(0, 2).map((w) => ({ date: w.date, fen: Math.floor(inst.amountFen * w.share) })),
+        writeOffs: writeOffs
+          .filter((w) => instalments.length > 0 && w.k % instalments.length === k)
+          .slice(0, 2)
+          .map((w) => ({ date: w.date, fen: Math.floor(inst.amountFen * w.share) })),
       })),
       receipts: receipts
         .map((r) => ({ date: r.date, fen: r.fen, pinned: options.pins && r.fen > 0 ? r.pin : -1 }))

@@ -51,7 +51,11 @@ describe('indicators', () => {
 
 describe('target sheets', () => {
   const sheet = (weights: number[]): TargetIndicator[] =>
-    weights.map((weight, i) => ({ kpi: (['deal_volume', 'settled', 'new_customers', 'error_rate'] as const)[i] ?? 'deal_volume', weight: String(weight), target: '1' }));
+    weights.map((weight, i) => ({
+      kpi: (['deal_volume', 'settled', 'new_customers', 'error_rate'] as const)[i] ?? 'deal_volume',
+      weight: String(weight),
+      target: '1',
+    }));
 
   it('needs positive weights summing to exactly 100', () => {
     expect(targetSheetProblems(sheet([30, 40, 15, 15]))).toEqual([]);

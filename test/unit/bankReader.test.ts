@@ -66,18 +66,29 @@ describe('statementLayout: finding the header', () => {
   });
 
   it('merges a two-row header: 发生额 over 借方 | 贷方 (merged: the second cell blank)', () => {
-    const layout = findLayout([['日期', '发生额', null, '对方'], [null, '借方', '贷方', '户名'], ['2026-07-01', null, '5.00', 'A']]);
+    const layout = findLayout([
+      ['日期', '发生额', null, '对方'],
+      [null, '借方', '贷方', '户名'],
+      ['2026-07-01', null, '5.00', 'A'],
+    ]);
     expect(layout).toMatchObject({ headerRow: 0, dataRow: 2, columns: { tradeDate: [0], debit: [1], credit: [2], counterparty: [3] } });
   });
 
   it('does not take the first data row for a sub-heading row', () => {
     // The amount column's neighbour has no heading and 贷 in the data: still one header row.
-    const layout = findLayout([['日期', '金额', null], ['2026-07-01', '5.00', '贷']]);
+    const layout = findLayout([
+      ['日期', '金额', null],
+      ['2026-07-01', '5.00', '贷'],
+    ]);
     expect(layout).toMatchObject({ headerRow: 0, dataRow: 1, columns: { tradeDate: [0], amount: [1] } });
   });
 
   it('takes a row of words under a complete header (an English gloss row) as part of the header', () => {
-    const layout = findLayout([['交易日期', '借方发生额', '贷方发生额', '对方户名'], ['Date', 'Debit', 'Credit', 'Counterparty'], ['2026-07-01', '', '5.00', 'A']]);
+    const layout = findLayout([
+      ['交易日期', '借方发生额', '贷方发生额', '对方户名'],
+      ['Date', 'Debit', 'Credit', 'Counterparty'],
+      ['2026-07-01', '', '5.00', 'A'],
+    ]);
     expect(layout).toMatchObject({ headerRow: 0, dataRow: 2, columns: { tradeDate: [0], debit: [1], credit: [2], counterparty: [3] } });
   });
 
@@ -87,39 +98,91 @@ describe('statementLayout: finding the header', () => {
   });
 
   it('finds nothing where no row names a date and an amount', () => {
-    expect(findLayout([['Posted', 'Amount'], ['2026-07-01', '5']])).toBeNull();
+    expect(
+      findLayout([
+        ['Posted', 'Amount'],
+        ['2026-07-01', '5'],
+      ]),
+    ).toBeNull();
   });
 
   it('finds the header row for columns given without one (tkpi import-bank --columns)', () => {
     const columns = { tradeDate: 0, credit: 2, debit: 1 };
     expect(headerRowFor([['Account 1'], [], ['Posted', 'Out', 'In'], ['2026-07-01', '', '7.00']], columns)).toBe(2);
-    expect(headerRowFor([['Posted', 'Money', null], [null, '借方', '贷方'], ['2026-07-01', null, '7.00']], columns)).toBe(0);
+    expect(
+      headerRowFor(
+        [
+          ['Posted', 'Money', null],
+          [null, '借方', '贷方'],
+          ['2026-07-01', null, '7.00'],
+        ],
+        columns,
+      ),
+    ).toBe(0);
     expect(headerRowFor([['2026-07-01', '', '7.00']], columns)).toBeNull();
-    expect(headerRowFor([['Posted', 'Out', 'In'], ['no date', '', '7.00']], columns)).toBeNull();
+    expect(
+      headerRowFor(
+        [
+          ['Posted', 'Out', 'In'],
+          ['no date', '', '7.00'],
+        ],
+        columns,
+      ),
+    ).toBeNull();
   });
 
   it('a mapping skips a 借方|贷方 sub-heading row below its header row', () => {
-    const grid: Cell[][] = [['Posted', 'Money', null], [null, '借方', '贷方'], ['2026-07-01', null, '7.00']];
+    const grid: Cell[][] = [
+      ['Posted', 'Money', null],
+      [null, '借方', '贷方'],
+      ['2026-07-01', null, '7.00'],
+    ];
     expect(layoutFromMapping(grid, { headerRow: 0, columns: { tradeDate: 0, debit: 1, credit: 2 } })).toMatchObject({ dataRow: 2 });
-    expect(layoutFromMapping(grid.filter((_, i) => i !== 1), { headerRow: 0, columns: { tradeDate: 0, debit: 1, credit: 2 } })).toMatchObject({ dataRow: 1 });
+    expect(
+      layoutFromMapping(
+        grid.filter((_, i) => i !== 1),
+        { headerRow: 0, columns: { tradeDate: 0, debit: 1, credit: 2 } },
+      ),
+    ).toMatchObject({ dataRow: 1 });
   });
 });
 
-const CREDIT_DEBIT: Layout = { headerRow: 0, dataRow: 1, columns: { tradeDate: [0], credit: [1], debit: [2], payer: [3], payee: [4], memo: [5] }, titleCurrency: null };
+const CREDIT_DEBIT: Layout = {
+  headerRow: 0,
+  dataRow: 1,
+  columns: { tradeDate: [0], credit: [1], debit: [2], payer: [3], payee: [4], memo: [5] },
+  titleCurrency: null,
+};
 const SIGNED: Layout = { headerRow: 0, dataRow: 1, columns: { tradeDate: [0], amount: [1], direction: [2], counterparty: [3] }, titleCurrency: null };
 const value = (o: RowOutcome | null) => (o?.kind === 'row' ? o.value : null);
 
 describe('statementRows: worked rows', () => {
   it('credit, debit and their negatives: the sign is never dropped', () => {
-    expect(value(readRow(['2026-07-01', '1,000.00', '', 'ACME', '本公司', '货款'], 2, CREDIT_DEBIT))).toMatchObject({ direction: 'in', amountFen: 100000, counterparty: 'ACME' });
-    expect(value(readRow(['2026-07-01', '', '300.00', '本公司', 'SUPPLIER', ''], 3, CREDIT_DEBIT))).toMatchObject({ direction: 'out', amountFen: -30000, counterparty: 'SUPPLIER' });
-    expect(value(readRow(['2026-07-02', '-23,430.00', '', 'ACME', '本公司', '冲正'], 4, CREDIT_DEBIT))).toMatchObject({ direction: 'out', amountFen: -2343000 });
+    expect(value(readRow(['2026-07-01', '1,000.00', '', 'ACME', '本公司', '货款'], 2, CREDIT_DEBIT))).toMatchObject({
+      direction: 'in',
+      amountFen: 100000,
+      counterparty: 'ACME',
+    });
+    expect(value(readRow(['2026-07-01', '', '300.00', '本公司', 'SUPPLIER', ''], 3, CREDIT_DEBIT))).toMatchObject({
+      direction: 'out',
+      amountFen: -30000,
+      counterparty: 'SUPPLIER',
+    });
+    expect(value(readRow(['2026-07-02', '-23,430.00', '', 'ACME', '本公司', '冲正'], 4, CREDIT_DEBIT))).toMatchObject({
+      direction: 'out',
+      amountFen: -2343000,
+    });
     expect(value(readRow(['2026-07-02', '', '-50.00', '本公司', 'ACME', ''], 5, CREDIT_DEBIT))).toMatchObject({ direction: 'in', amountFen: 5000 });
   });
 
   it('dashes are empty in every column: no reference “-”, no payer “--”', () => {
     const layout: Layout = { ...CREDIT_DEBIT, columns: { ...CREDIT_DEBIT.columns, reference: [6] } };
-    expect(value(readRow(['2026-07-01', '9.00', '-', '--', '本公司', '--', '-'], 2, layout))).toMatchObject({ counterparty: null, reference: null, memo: null, amountFen: 900 });
+    expect(value(readRow(['2026-07-01', '9.00', '-', '--', '本公司', '--', '-'], 2, layout))).toMatchObject({
+      counterparty: null,
+      reference: null,
+      memo: null,
+      amountFen: 900,
+    });
   });
 
   it('the counterparty is the side that is not the company', () => {
@@ -133,14 +196,34 @@ describe('statementRows: worked rows', () => {
     const signed: Cell[][] = [['h'], ['2026-07-01', '+100.00', '来账', 'A'], ['2026-07-01', '-30.00', '往账', 'BANK'], ['2026-07-02', '-100.00', '来账', 'A']];
     expect(amountStyle(signed, SIGNED)).toEqual({ signed: true });
     expect(readRows(signed, SIGNED).map((o) => value(o)?.amountFen)).toEqual([10000, -3000, -10000]);
-    const unsigned: Cell[][] = [['h'], ['2026-07-01', '100.00', '贷', 'A'], ['2026-07-01', '30.00', '借', 'BANK'], ['2026-07-02', '-100.00', '贷', 'A'], ['2026-07-03', '-8.00', '借', 'A']];
+    const unsigned: Cell[][] = [
+      ['h'],
+      ['2026-07-01', '100.00', '贷', 'A'],
+      ['2026-07-01', '30.00', '借', 'BANK'],
+      ['2026-07-02', '-100.00', '贷', 'A'],
+      ['2026-07-03', '-8.00', '借', 'A'],
+    ];
     expect(amountStyle(unsigned, SIGNED)).toEqual({ signed: false });
     expect(readRows(unsigned, SIGNED).map((o) => value(o)?.amountFen)).toEqual([10000, -3000, -10000, 800]);
   });
 
   it('rows below the last data row are footer; unreadable rows between data rows are rejected; blank rows are nothing', () => {
-    const grid: Cell[][] = [['h'], ['2026-07-01', '1.00', '', 'A'], ['2026-07-xx', '2.00', '', 'A'], [], ['2026-07-03', '3.00', '', 'A'], ['23 收 3,711,170.00'], ['打印时间 2026-07-04', '', '', '经办']];
-    expect(readRows(grid, CREDIT_DEBIT).map((o) => [o.kind === 'row' ? o.value.row : o.row, o.kind, o.kind === 'skip' ? o.reason : o.kind === 'reject' ? o.reason : ''])).toEqual([
+    const grid: Cell[][] = [
+      ['h'],
+      ['2026-07-01', '1.00', '', 'A'],
+      ['2026-07-xx', '2.00', '', 'A'],
+      [],
+      ['2026-07-03', '3.00', '', 'A'],
+      ['23 收 3,711,170.00'],
+      ['打印时间 2026-07-04', '', '', '经办'],
+    ];
+    expect(
+      readRows(grid, CREDIT_DEBIT).map((o) => [
+        o.kind === 'row' ? o.value.row : o.row,
+        o.kind,
+        o.kind === 'skip' ? o.reason : o.kind === 'reject' ? o.reason : '',
+      ]),
+    ).toEqual([
       [2, 'row', ''],
       [3, 'reject', 'bank.date'],
       [5, 'row', ''],
@@ -157,7 +240,18 @@ describe('statementRows: worked rows', () => {
 function row(partial: Partial<BankRow> & { row: number }): RowOutcome {
   return {
     kind: 'row',
-    value: { valueDate: '2026-07-10', currency: 'USD', direction: 'in', amountFen: 100000, rate: null, cnyFen: null, counterparty: 'ACME LTD', reference: null, memo: null, ...partial },
+    value: {
+      valueDate: '2026-07-10',
+      currency: 'USD',
+      direction: 'in',
+      amountFen: 100000,
+      rate: null,
+      cnyFen: null,
+      counterparty: 'ACME LTD',
+      reference: null,
+      memo: null,
+      ...partial,
+    },
   };
 }
 
@@ -208,7 +302,10 @@ describe('classify: worked rows', () => {
   });
 
   it('holds back a row that would change an approved appraisal, naming it', () => {
-    const plans = classifyStatement([row({ row: 2 }), row({ row: 3, valueDate: '2026-10-01' })], context({ lockedFor: (owner, date) => (owner === 'S1' && date < '2026-10-01' ? { name: '甲', salesperson: 'S1', quarter: '2026Q3' } : null) }));
+    const plans = classifyStatement(
+      [row({ row: 2 }), row({ row: 3, valueDate: '2026-10-01' })],
+      context({ lockedFor: (owner, date) => (owner === 'S1' && date < '2026-10-01' ? { name: '甲', salesperson: 'S1', quarter: '2026Q3' } : null) }),
+    );
     expect(plans.map((p) => [p.fate, p.reason, p.params])).toEqual([
       ['skipped', 'skip.approvedQuarter', { name: '甲', salesperson: 'S1', quarter: '2026Q3' }],
       ['new', null, {}],

@@ -89,8 +89,18 @@ describe('currencies, rates and headers', () => {
 describe('rate decisions', () => {
   const evidence = { amountFen: 100000, cnyFen: null, tableRate: null };
   it('checks a rate against the row’s own CNY amount, then the table rate, then the file', () => {
-    expect(decideRate('USD', '712.34', { ...evidence, cnyFen: 712340 }, null)).toEqual({ kind: 'rate', perUnit: '7.1234', perUnitMicro: 7123400, quotedPer: 100 });
-    expect(decideRate('USD', '7.1234', { ...evidence, cnyFen: 712340 }, null)).toEqual({ kind: 'rate', perUnit: '7.1234', perUnitMicro: 7123400, quotedPer: 1 });
+    expect(decideRate('USD', '712.34', { ...evidence, cnyFen: 712340 }, null)).toEqual({
+      kind: 'rate',
+      perUnit: '7.1234',
+      perUnitMicro: 7123400,
+      quotedPer: 100,
+    });
+    expect(decideRate('USD', '7.1234', { ...evidence, cnyFen: 712340 }, null)).toEqual({
+      kind: 'rate',
+      perUnit: '7.1234',
+      perUnitMicro: 7123400,
+      quotedPer: 1,
+    });
     expect(decideRate('USD', '706.08', { ...evidence, tableRate: '7.0676' }, null)).toMatchObject({ perUnit: '7.0608' });
     expect(decideRate('GBP', '890', evidence, 100)).toMatchObject({ perUnit: '8.9' });
     expect(decideRate('USD', '700', evidence, null)).toEqual({ kind: 'undecided', written: '700' });

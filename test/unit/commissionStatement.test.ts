@@ -15,7 +15,18 @@ const spec: CommissionPlan = {
   newCustomerBonus: '500.00',
 };
 
-const line = (id: string, cny: string): StatementLine => ({ id, date: '2026-07-01', ref: id, counterparty: 'X', customer: 'C1', currency: 'CNY', amount: cny, rate: null, rateSource: 'cny', cny });
+const line = (id: string, cny: string): StatementLine => ({
+  id,
+  date: '2026-07-01',
+  ref: id,
+  counterparty: 'X',
+  customer: 'C1',
+  currency: 'CNY',
+  amount: cny,
+  rate: null,
+  rateSource: 'cny',
+  cny,
+});
 
 describe('bracket slices (SPEC §5 example: 300,000 @1%, 1,000,000 @1.5%, above @2%)', () => {
   it('progressive, base 1,200,000: 3,000 + 10,500 + 4,000', () => {
@@ -27,11 +38,15 @@ describe('bracket slices (SPEC §5 example: 300,000 @1%, 1,000,000 @1.5%, above 
   });
 
   it('whole, base 1,200,000: the whole base at 2% = 24,000 in one slice', () => {
-    expect(bracketSlices({ ...spec, mode: 'whole' }, new Dec('1200000'))).toEqual([{ from: '1000000.00', to: null, rate: '0.02', amount: '1200000.00', commission: '24000.00' }]);
+    expect(bracketSlices({ ...spec, mode: 'whole' }, new Dec('1200000'))).toEqual([
+      { from: '1000000.00', to: null, rate: '0.02', amount: '1200000.00', commission: '24000.00' },
+    ]);
   });
 
   it('whole, a base equal to an upper bound falls in that bracket', () => {
-    expect(bracketSlices({ ...spec, mode: 'whole' }, new Dec('300000'))).toEqual([{ from: '0.00', to: '300000.00', rate: '0.01', amount: '300000.00', commission: '3000.00' }]);
+    expect(bracketSlices({ ...spec, mode: 'whole' }, new Dec('300000'))).toEqual([
+      { from: '0.00', to: '300000.00', rate: '0.01', amount: '300000.00', commission: '3000.00' },
+    ]);
   });
 
   it('a base of 0 or below has no slices', () => {
@@ -62,8 +77,25 @@ describe('the commission statement', () => {
 
   it('shows the rounding difference when slices rounded one by one miss the bracket amount rounded once', () => {
     // 100.50 × 1% = 1.005 → 1.01 and 0.50 × 1% = 0.005 → 0.01 shown, while 1.010 is rounded once to 1.01.
-    const plan: CommissionPlan = { id: 'r', mode: 'progressive', brackets: [{ upTo: '100.50', rate: '0.01' }, { upTo: null, rate: '0.01' }], newCustomerBonus: '0' };
-    const s = buildCommissionStatement({ salesperson: 'S1', name: '甲', quarter: '2026Q3', base: 'settled', plan, lines: [line('a', '101.00')], excluded: [], newCustomers: [] });
+    const plan: CommissionPlan = {
+      id: 'r',
+      mode: 'progressive',
+      brackets: [
+        { upTo: '100.50', rate: '0.01' },
+        { upTo: null, rate: '0.01' },
+      ],
+      newCustomerBonus: '0',
+    };
+    const s = buildCommissionStatement({
+      salesperson: 'S1',
+      name: '甲',
+      quarter: '2026Q3',
+      base: 'settled',
+      plan,
+      lines: [line('a', '101.00')],
+      excluded: [],
+      newCustomers: [],
+    });
     expect(s.slices.map((x) => x.commission)).toEqual(['1.01', '0.01']);
     expect(s.commission.bracketAmount).toBe('1.01');
     expect(s.rounding).toBe('-0.01');

@@ -54,7 +54,13 @@ describe('figuresOfRow', () => {
 
   it('prints the final grade, not the band grade, and an indicator without actual or score as empty', () => {
     const row = s01();
-    const forced: AppraisalRow = { ...row, grade: 'A', forcedGrade: 'B', finalGrade: 'B', indicators: row.indicators.map((i, k) => (k === 3 ? { ...i, actual: null, score: null } : i)) };
+    const forced: AppraisalRow = {
+      ...row,
+      grade: 'A',
+      forcedGrade: 'B',
+      finalGrade: 'B',
+      indicators: row.indicators.map((i, k) => (k === 3 ? { ...i, actual: null, score: null } : i)),
+    };
     const figures = figuresOfRow(forced);
     expect(figures.grade).toBe('B');
     expect(figures.indicators[3]).toEqual({ weight: '15', actual: '', score: '' });

@@ -11,10 +11,23 @@ import { Dec, dec } from '../../shared/money';
  */
 
 const rule = DEFAULT_SETTINGS.distribution;
-const person = (id: string, total: string, grade: RankCandidate['grade']): RankCandidate => ({ id, total: dec(total), settled: dec('0'), dealVolume: dec('0'), grade });
+const person = (id: string, total: string, grade: RankCandidate['grade']): RankCandidate => ({
+  id,
+  total: dec(total),
+  settled: dec('0'),
+  dealVolume: dec('0'),
+  grade,
+});
 
 describe('forced ranking with approved (fixed) people', () => {
-  const six = [person('P1', '90', 'A'), person('P2', '88', 'A'), person('P3', '80', 'B'), person('P4', '78', 'B'), person('P5', '70', 'C'), person('P6', '60', 'D')];
+  const six = [
+    person('P1', '90', 'A'),
+    person('P2', '88', 'A'),
+    person('P3', '80', 'B'),
+    person('P4', '78', 'B'),
+    person('P5', '70', 'C'),
+    person('P6', '60', 'D'),
+  ];
   const caps = distributionCaps(6, rule);
 
   it('without fixed people behaves as SPEC §5 says', () => {
@@ -47,13 +60,33 @@ describe('appraiseQuarter with frozen rows', () => {
     facts: { dealVolume: new Dec(0), settled: new Dec(100), newCustomers: 0, errorWeight: 0, enteredDocumentSets: null, activeDeals: 0 },
   };
   const frozen: AppraisalRow = {
-    salesperson: 'S1', name: '甲', dealVolume: '0.00', settled: '999.00', newCustomers: 0, errorRatePct: null, indicators: [], weightedScore: '99.00', adjustments: '0.00', total: '99.00',
-    grade: 'S', forcedGrade: 'S', finalGrade: 'S', coefficient: '1.5', performancePay: '1234.56', rank: 1,
+    salesperson: 'S1',
+    name: '甲',
+    dealVolume: '0.00',
+    settled: '999.00',
+    newCustomers: 0,
+    errorRatePct: null,
+    indicators: [],
+    weightedScore: '99.00',
+    adjustments: '0.00',
+    total: '99.00',
+    grade: 'S',
+    forcedGrade: 'S',
+    finalGrade: 'S',
+    coefficient: '1.5',
+    performancePay: '1234.56',
+    rank: 1,
     commission: { base: '999.00', bracketAmount: '9.99', newCustomerBonus: '0.00', total: '9.99' },
   };
 
   it('keeps the frozen row as it is and counts it in the distribution', () => {
-    const report = appraiseQuarter({ quarter: '2026Q3', settings: { ...DEFAULT_SETTINGS, forcedRanking: true }, people: [live], frozen: [frozen], unmatched: { count: 0, cny: new Dec(0) } });
+    const report = appraiseQuarter({
+      quarter: '2026Q3',
+      settings: { ...DEFAULT_SETTINGS, forcedRanking: true },
+      people: [live],
+      frozen: [frozen],
+      unmatched: { count: 0, cny: new Dec(0) },
+    });
     expect(report.appraised).toBe(2);
     expect(report.rows[0]).toEqual(frozen);
     expect(report.distribution.counts.S).toBe(1);

@@ -63,7 +63,14 @@ describe('forced ranking (强制排序)', () => {
 
   it('demotes the lowest-ranked A when A is over its cap (golden case)', () => {
     const forced = forceGrades(
-      [person('S01', '91.50', 'A'), person('S02', '88.36', 'A'), person('S03', '70.06', 'C'), person('S04', '61.8', 'D'), person('S05', '48.83', 'D'), person('S06', '35.34', 'D')],
+      [
+        person('S01', '91.50', 'A'),
+        person('S02', '88.36', 'A'),
+        person('S03', '70.06', 'C'),
+        person('S04', '61.8', 'D'),
+        person('S05', '48.83', 'D'),
+        person('S06', '35.34', 'D'),
+      ],
       distributionCaps(6, rule),
     );
     expect([...forced.values()]).toEqual(['A', 'B', 'C', 'D', 'D', 'D']);

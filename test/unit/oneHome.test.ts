@@ -34,7 +34,13 @@ describe('one interpolation, never a raw placeholder', () => {
 
 describe('apiError is the one constructor of an error value', () => {
   it('renders the message from the code and carries the parameters and place', () => {
-    expect(apiError('internal', { detail: 'x' }, { field: 'f', row: 3 })).toEqual({ code: 'internal', message: '程序内部错误：x', params: { detail: 'x' }, field: 'f', row: 3 });
+    expect(apiError('internal', { detail: 'x' }, { field: 'f', row: 3 })).toEqual({
+      code: 'internal',
+      message: '程序内部错误：x',
+      params: { detail: 'x' },
+      field: 'f',
+      row: 3,
+    });
     expect(apiError('input.required')).toEqual({ code: 'input.required', message: '缺少必填项', params: {} });
   });
 
@@ -70,7 +76,19 @@ describe('names have one home', () => {
 });
 
 describe('ruleText prints the line the engine scores on', () => {
-  const own: Settings = { ...DEFAULT_SETTINGS, anchors: { ...DEFAULT_SETTINGS.anchors, byKpi: { settled: [{ ratio: '0', score: '0' }, { ratio: '1', score: '60' }, { ratio: '2', score: '100' }] } } };
+  const own: Settings = {
+    ...DEFAULT_SETTINGS,
+    anchors: {
+      ...DEFAULT_SETTINGS.anchors,
+      byKpi: {
+        settled: [
+          { ratio: '0', score: '0' },
+          { ratio: '1', score: '60' },
+          { ratio: '2', score: '100' },
+        ],
+      },
+    },
+  };
   const cases: [TargetIndicator, string][] = [
     [{ kpi: 'deal_volume', weight: '30', target: '100' }, '0→0分，目标→75分，4/3倍→100分，线性'],
     [{ kpi: 'settled', weight: '30', target: '100' }, '0→0分，目标→60分，2倍→100分，线性'],

@@ -35,6 +35,9 @@ describe('rate normalisation without table rates (issue 8.7)', () => {
     expect(lookups, `table-rate lookups for 3,000 rows`).toBeLessThanOrEqual(2 * 3000);
     const decided = outcomes.map((o) => (o.kind === 'row' ? o.value.decision?.kind : 'none'));
     expect(decided.length).toBe(3000);
-    expect(decided.every((k) => k !== undefined), `rows left without a decision: ${decided.filter((k) => k === undefined).length}`).toBe(true);
+    expect(
+      decided.every((k) => k !== undefined),
+      `rows left without a decision: ${decided.filter((k) => k === undefined).length}`,
+    ).toBe(true);
   });
 });

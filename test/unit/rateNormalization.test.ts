@@ -15,7 +15,18 @@ import { normalizePayerName } from '../../shared/matching/payerName';
 function row(partial: Partial<BankRow> & { row: number }): RowOutcome {
   return {
     kind: 'row',
-    value: { valueDate: '2026-07-10', currency: 'USD', direction: 'in', amountFen: 100000, rate: null, cnyFen: null, counterparty: 'ACME LTD', reference: null, memo: null, ...partial },
+    value: {
+      valueDate: '2026-07-10',
+      currency: 'USD',
+      direction: 'in',
+      amountFen: 100000,
+      rate: null,
+      cnyFen: null,
+      counterparty: 'ACME LTD',
+      reference: null,
+      memo: null,
+      ...partial,
+    },
   };
 }
 
@@ -73,7 +84,10 @@ describe('a row without a CNY amount', () => {
   });
 
   it('stays undecided when nothing in the file or the table shows how it is written', () => {
-    expect(decide([row({ row: 2, rate: '713.00' }), row({ row: 3, rate: '713.00', valueDate: '2026-08-03' })])).toEqual(['undecided 713.00', 'undecided 713.00']);
+    expect(decide([row({ row: 2, rate: '713.00' }), row({ row: 3, rate: '713.00', valueDate: '2026-08-03' })])).toEqual([
+      'undecided 713.00',
+      'undecided 713.00',
+    ]);
   });
 
   it('the hint belongs to one file: a per-100 file read before does not decide the next one', () => {
@@ -84,7 +98,12 @@ describe('a row without a CNY amount', () => {
 
 describe('rows with no rate to decide', () => {
   it('CNY rows, rows without a rate and a foreign rate of 1 carry no rate', () => {
-    const file = [row({ row: 2, currency: 'CNY', rate: '1' }), row({ row: 3, rate: null }), row({ row: 4, rate: '1', cnyFen: 100000 }), { kind: 'skip', row: 5, reason: 'footer' } as RowOutcome];
+    const file = [
+      row({ row: 2, currency: 'CNY', rate: '1' }),
+      row({ row: 3, rate: null }),
+      row({ row: 4, rate: '1', cnyFen: 100000 }),
+      { kind: 'skip', row: 5, reason: 'footer' } as RowOutcome,
+    ];
     expect(decide(file)).toEqual(['none', 'none', 'none', 'skip']);
   });
 });

@@ -12,7 +12,14 @@ import { fenToCny } from '../../shared/receivables/report';
 import { instalmentsAsOf, type ReceivableDeal, type TermsSettings } from '../../shared/receivables/schedule';
 import { instalmentsOf, percentOfFen, roundDiv, termsProblems } from '../../shared/receivables/terms';
 
-const TT30_70: PaymentTerms = { id: 'TT', name: '30/70', instalments: [{ percent: '30', from: 'signed', days: 0 }, { percent: '70', from: 'shipped', days: 0 }] };
+const TT30_70: PaymentTerms = {
+  id: 'TT',
+  name: '30/70',
+  instalments: [
+    { percent: '30', from: 'signed', days: 0 },
+    { percent: '70', from: 'shipped', days: 0 },
+  ],
+};
 const THIRDS: PaymentTerms = {
   id: 'T3',
   name: '33.3/33.3/33.4',
@@ -25,9 +32,27 @@ const THIRDS: PaymentTerms = {
 const OA60: PaymentTerms = { id: 'OA60', name: 'O/A 60', instalments: [{ percent: '100', from: 'shipped', days: 60 }] };
 
 function deal(over: Partial<ReceivableDeal> = {}): ReceivableDeal {
-  return { id: 'D1', salesperson: 'S1', customer: 'C1', signedOn: '2026-07-01', currency: 'USD', amountFen: 100_000_00, active: true, terms: null, shippedOn: null, openingBalanceFen: null, openingDue: null, ...over };
+  return {
+    id: 'D1',
+    salesperson: 'S1',
+    customer: 'C1',
+    signedOn: '2026-07-01',
+    currency: 'USD',
+    amountFen: 100_000_00,
+    active: true,
+    terms: null,
+    shippedOn: null,
+    openingBalanceFen: null,
+    openingDue: null,
+    ...over,
+  };
 }
-const settings = (over: Partial<TermsSettings> = {}): TermsSettings => ({ termsById: new Map([TT30_70, THIRDS, OA60].map((t) => [t.id, t])), defaultTerms: 'TT', receivablesFrom: null, ...over });
+const settings = (over: Partial<TermsSettings> = {}): TermsSettings => ({
+  termsById: new Map([TT30_70, THIRDS, OA60].map((t) => [t.id, t])),
+  defaultTerms: 'TT',
+  receivablesFrom: null,
+  ...over,
+});
 
 describe('instalments of payment terms', () => {
   it('rounds each but the last half-up and lets the last absorb the rest', () => {
@@ -37,7 +62,14 @@ describe('instalments of payment terms', () => {
       { number: 3, percent: '33.4', from: 'shipped', days: 45, amount: '334.01', dueDate: '2026-09-03' },
     ]);
     // 0.05 × 50% = 0.025 → 0.03 half-up; the last takes 0.02.
-    const half: PaymentTerms = { id: 'H', name: 'h', instalments: [{ percent: '50', from: 'signed', days: 0 }, { percent: '50', from: 'signed', days: 30 }] };
+    const half: PaymentTerms = {
+      id: 'H',
+      name: 'h',
+      instalments: [
+        { percent: '50', from: 'signed', days: 0 },
+        { percent: '50', from: 'signed', days: 30 },
+      ],
+    };
     expect(instalmentsOf({ amount: '0.05', signedOn: '2026-01-31' }, half).map((i) => [i.amount, i.dueDate])).toEqual([
       ['0.03', '2026-01-31'],
       ['0.02', '2026-03-02'],
@@ -94,9 +126,18 @@ describe('receivable and backlog as of a date', () => {
   });
 });
 
-function group(amounts: number[], receipts: { date: string; fen: number; pinned?: number }[], writeOffs: { k: number; date: string; fen: number }[] = [], deals = amounts.map((_, i) => i)): AllocationGroup {
+function group(
+  amounts: number[],
+  receipts: { date: string; fen: number; pinned?: number }[],
+  writeOffs: { k: number; date: string; fen: number }[] = [],
+  deals = amounts.map((_, i) => i),
+): AllocationGroup {
   return {
-    instalments: amounts.map((amountFen, k) => ({ deal: deals[k] ?? 0, amountFen, writeOffs: writeOffs.filter((w) => w.k === k).map((w) => ({ date: w.date, fen: w.fen })) })),
+    instalments: amounts.map((amountFen, k) => ({
+      deal: deals[k] ?? 0,
+      amountFen,
+      writeOffs: writeOffs.filter((w) => w.k === k).map((w) => ({ date: w.date, fen: w.fen })),
+    })),
     dealCount: Math.max(0, ...deals) + 1,
     receipts: receipts.map((r) => ({ date: r.date, fen: r.fen, pinned: r.pinned ?? -1 })),
   };
@@ -112,12 +153,27 @@ describe('allocation first in first out', () => {
 
   it('lets pinned receipts pay their deal first; their excess joins the unpinned money', () => {
     // Instalments of deals 0, 0, 1; 80 pinned to deal 1 pays its 50 and brings 30 to the pool.
-    const g = group([100, 100, 50], [{ date: '2026-07-01', fen: 80, pinned: 1 }, { date: '2026-07-02', fen: 100 }], [], [0, 0, 1]);
+    const g = group(
+      [100, 100, 50],
+      [
+        { date: '2026-07-01', fen: 80, pinned: 1 },
+        { date: '2026-07-02', fen: 100 },
+      ],
+      [],
+      [0, 0, 1],
+    );
     expect(allocate(g, '2026-09-30', '2026-09-30').paid).toEqual([100, 30, 50]);
   });
 
   it('counts only receipts and write-offs dated by the cut', () => {
-    const g = group([100], [{ date: '2026-07-01', fen: 60 }, { date: '2026-08-01', fen: 40 }], [{ k: 0, date: '2026-07-15', fen: 10 }]);
+    const g = group(
+      [100],
+      [
+        { date: '2026-07-01', fen: 60 },
+        { date: '2026-08-01', fen: 40 },
+      ],
+      [{ k: 0, date: '2026-07-15', fen: 10 }],
+    );
     expect(allocate(g, '2026-07-31', '2026-07-31')).toEqual({ owe: [90], paid: [60], unapplied: 0 });
     expect(allocate(g, '2026-06-30', '2026-09-30')).toEqual({ owe: [90], paid: [0], unapplied: 0 });
     expect(allocate(g, '2026-09-30', '2026-09-30')).toEqual({ owe: [90], paid: [90], unapplied: 10 });
@@ -159,7 +215,15 @@ describe('settled dates', () => {
   });
 
   it('names which receipt paid which instalment, pinned ones on their deal', () => {
-    const g = group([100, 50], [{ date: '2026-07-01', fen: 70 }, { date: '2026-07-02', fen: 60, pinned: 1 }], [], [0, 1]);
+    const g = group(
+      [100, 50],
+      [
+        { date: '2026-07-01', fen: 70 },
+        { date: '2026-07-02', fen: 60, pinned: 1 },
+      ],
+      [],
+      [0, 1],
+    );
     const a = allocate(g, '2026-09-30', '2026-09-30');
     expect(a.paid).toEqual([80, 50]);
     expect(receiptShares(g, a, '2026-09-30')).toEqual([
@@ -178,7 +242,18 @@ describe('ageing', () => {
     expect(daysOverdue('2026-07-23', 0, '2026-09-30')).toBe(0);
     expect(daysOverdue('2026-09-30', 100, '2026-09-30')).toBe(0);
     expect(daysOverdue(null, 100, '2026-09-30')).toBe(0);
-    expect([0, 1, 30, 31, 60, 61, 90, 91, 180, 181].map(bucketOf)).toEqual(['notDue', 'd1_30', 'd1_30', 'd31_60', 'd31_60', 'd61_90', 'd61_90', 'd91_180', 'd91_180', 'd181']);
+    expect([0, 1, 30, 31, 60, 61, 90, 91, 180, 181].map(bucketOf)).toEqual([
+      'notDue',
+      'd1_30',
+      'd1_30',
+      'd31_60',
+      'd31_60',
+      'd61_90',
+      'd61_90',
+      'd91_180',
+      'd91_180',
+      'd181',
+    ]);
   });
 
   it('converts outstanding to CNY fen at the month rate, half-up', () => {
@@ -233,7 +308,15 @@ describe('credit', () => {
 });
 
 describe('collection_rate and overdue_rate as indicators', () => {
-  const facts = (r: QuarterFacts['receivables']): QuarterFacts => ({ dealVolume: new Dec(0), settled: new Dec(0), newCustomers: 0, errorWeight: 0, enteredDocumentSets: null, activeDeals: 0, ...(r ? { receivables: r } : {}) });
+  const facts = (r: QuarterFacts['receivables']): QuarterFacts => ({
+    dealVolume: new Dec(0),
+    settled: new Dec(0),
+    newCustomers: 0,
+    errorWeight: 0,
+    enteredDocumentSets: null,
+    activeDeals: 0,
+    ...(r ? { receivables: r } : {}),
+  });
   const anchors = DEFAULT_SETTINGS.anchors;
 
   it('scores the collection rate higher-is-better and shows it as a percent', () => {

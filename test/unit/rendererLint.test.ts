@@ -20,14 +20,20 @@ describe('renderer lint funnels', () => {
   });
 
   it('a page may not import another page', async () => {
-    expect(await problems('renderer/pages/ProbePage.tsx', "import { PayPage } from './PayPage';\nexport const p = PayPage;\n")).toEqual([expect.stringMatching(/A page never imports another page/)]);
-    expect(await problems('renderer/pages/pay/Probe.tsx', "import { PayPage } from '../PayPage';\nexport const p = PayPage;\n")).toEqual([expect.stringMatching(/A page never imports another page/)]);
+    expect(await problems('renderer/pages/ProbePage.tsx', "import { PayPage } from './PayPage';\nexport const p = PayPage;\n")).toEqual([
+      expect.stringMatching(/A page never imports another page/),
+    ]);
+    expect(await problems('renderer/pages/pay/Probe.tsx', "import { PayPage } from '../PayPage';\nexport const p = PayPage;\n")).toEqual([
+      expect.stringMatching(/A page never imports another page/),
+    ]);
     expect(await problems('renderer/pages/ProbePage.tsx', "import { gradeTag } from '../components/gradeTag';\nexport const g = gradeTag;\n")).toEqual([]);
   });
 
   it('the store is read through a selector, never whole', async () => {
     const header = "import { useAppStore } from '../state/appStore';\n";
-    expect(await problems('renderer/components/Probe.tsx', `${header}export function useProbe() {\n  const { lang } = useAppStore();\n  return lang;\n}\n`)).toEqual([expect.stringMatching(/no-restricted-syntax: Read the store through a selector/)]);
+    expect(
+      await problems('renderer/components/Probe.tsx', `${header}export function useProbe() {\n  const { lang } = useAppStore();\n  return lang;\n}\n`),
+    ).toEqual([expect.stringMatching(/no-restricted-syntax: Read the store through a selector/)]);
     expect(await problems('renderer/components/Probe.tsx', `${header}export function useProbe() {\n  return useAppStore((s) => s.lang);\n}\n`)).toEqual([]);
   });
 

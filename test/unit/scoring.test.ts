@@ -70,8 +70,24 @@ describe('configurable anchors', () => {
   it('rejects lines that are not monotone', () => {
     expect(lineProblem(higher, 'higher')).toBeNull();
     expect(lineProblem(lower, 'lower')).toBeNull();
-    expect(lineProblem([{ ratio: '0', score: '50' }, { ratio: '1', score: '40' }], 'higher')).toMatch(/not fall/);
-    expect(lineProblem([{ ratio: '1', score: '50' }, { ratio: '1', score: '60' }], 'higher')).toMatch(/increase/);
+    expect(
+      lineProblem(
+        [
+          { ratio: '0', score: '50' },
+          { ratio: '1', score: '40' },
+        ],
+        'higher',
+      ),
+    ).toMatch(/not fall/);
+    expect(
+      lineProblem(
+        [
+          { ratio: '1', score: '50' },
+          { ratio: '1', score: '60' },
+        ],
+        'higher',
+      ),
+    ).toMatch(/increase/);
   });
 });
 

@@ -11,15 +11,29 @@ export function listAdjustments(db: Db, query: { period?: string; salesperson?: 
 }
 
 export function getAdjustment(db: Db, id: number): StoredAdjustment | null {
-  return (prepared(db, 'SELECT id, salesperson_id AS salesperson, period, points, reason FROM adjustments WHERE id = ?').get(id) as StoredAdjustment | undefined) ?? null;
+  return (
+    (prepared(db, 'SELECT id, salesperson_id AS salesperson, period, points, reason FROM adjustments WHERE id = ?').get(id) as StoredAdjustment | undefined) ??
+    null
+  );
 }
 
 export function insertAdjustment(db: Db, a: Adjustment): number {
-  return Number(prepared(db, 'INSERT INTO adjustments (salesperson_id, period, points, reason) VALUES (?, ?, ?, ?)').run(a.salesperson, a.period, a.points, a.reason).lastInsertRowid);
+  return Number(
+    prepared(db, 'INSERT INTO adjustments (salesperson_id, period, points, reason) VALUES (?, ?, ?, ?)').run(a.salesperson, a.period, a.points, a.reason)
+      .lastInsertRowid,
+  );
 }
 
 export function updateAdjustment(db: Db, id: number, a: Adjustment): boolean {
-  return prepared(db, 'UPDATE adjustments SET salesperson_id = ?, period = ?, points = ?, reason = ? WHERE id = ?').run(a.salesperson, a.period, a.points, a.reason, id).changes > 0;
+  return (
+    prepared(db, 'UPDATE adjustments SET salesperson_id = ?, period = ?, points = ?, reason = ? WHERE id = ?').run(
+      a.salesperson,
+      a.period,
+      a.points,
+      a.reason,
+      id,
+    ).changes > 0
+  );
 }
 
 export function deleteAdjustment(db: Db, id: number): boolean {

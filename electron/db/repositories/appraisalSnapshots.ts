@@ -5,12 +5,20 @@ import { prepared } from '../statements';
 type SnapshotRow = { salesperson_id: string; quarter: string; approved_at: string; approved_by: string; data: string };
 
 function toSnapshot(row: SnapshotRow): ApprovalSnapshot {
-  return { salesperson: row.salesperson_id, quarter: row.quarter, approvedAt: row.approved_at, approvedBy: row.approved_by, data: normalizeSnapshotData(JSON.parse(row.data)) };
+  return {
+    salesperson: row.salesperson_id,
+    quarter: row.quarter,
+    approvedAt: row.approved_at,
+    approvedBy: row.approved_by,
+    data: normalizeSnapshotData(JSON.parse(row.data)),
+  };
 }
 
 /** The approved snapshots of a quarter (or of every quarter), by quarter and salesperson. */
 export function listSnapshots(db: Db, quarter?: string): ApprovalSnapshot[] {
-  const rows = prepared(db, 'SELECT * FROM appraisal_snapshots WHERE (@q IS NULL OR quarter = @q) ORDER BY quarter, salesperson_id').all({ q: quarter ?? null }) as SnapshotRow[];
+  const rows = prepared(db, 'SELECT * FROM appraisal_snapshots WHERE (@q IS NULL OR quarter = @q) ORDER BY quarter, salesperson_id').all({
+    q: quarter ?? null,
+  }) as SnapshotRow[];
   return rows.map(toSnapshot);
 }
 

@@ -38,7 +38,9 @@ export function getAppraisal(db: Db, salesperson: string, quarter: string): Appr
 }
 
 export function listAppraisals(db: Db, quarter?: string): AppraisalRecord[] {
-  return (prepared(db, 'SELECT * FROM appraisals WHERE (@q IS NULL OR quarter = @q) ORDER BY quarter, salesperson_id').all({ q: quarter ?? null }) as AppraisalRow[]).map(toRecord);
+  return (
+    prepared(db, 'SELECT * FROM appraisals WHERE (@q IS NULL OR quarter = @q) ORDER BY quarter, salesperson_id').all({ q: quarter ?? null }) as AppraisalRow[]
+  ).map(toRecord);
 }
 
 export function saveAppraisal(db: Db, a: AppraisalRecord): void {
@@ -65,11 +67,16 @@ export function saveAppraisal(db: Db, a: AppraisalRecord): void {
 /** The first approved (or archived) appraisal among these people and quarters, if any. */
 export function approvedAmong(db: Db, pairs: readonly { salesperson: string | null; quarter: string }[]): { salesperson: string; quarter: string } | null {
   const check = prepared(db, "SELECT 1 FROM appraisals WHERE salesperson_id = ? AND quarter = ? AND stage IN ('approved', 'archived')");
-  return (pairs.find((p) => p.salesperson !== null && check.get(p.salesperson, p.quarter) !== undefined) as { salesperson: string; quarter: string } | undefined) ?? null;
+  return (
+    (pairs.find((p) => p.salesperson !== null && check.get(p.salesperson, p.quarter) !== undefined) as { salesperson: string; quarter: string } | undefined) ??
+    null
+  );
 }
 
 /** Whether any appraisal of the quarter is approved: FX rates of its months are then fixed. */
 export function quarterHasApproval(db: Db, quarter: string): { salesperson: string; quarter: string } | null {
-  const row = prepared(db, "SELECT salesperson_id AS salesperson, quarter FROM appraisals WHERE quarter = ? AND stage IN ('approved', 'archived') LIMIT 1").get(quarter);
+  const row = prepared(db, "SELECT salesperson_id AS salesperson, quarter FROM appraisals WHERE quarter = ? AND stage IN ('approved', 'archived') LIMIT 1").get(
+    quarter,
+  );
   return (row as { salesperson: string; quarter: string } | undefined) ?? null;
 }

@@ -12,9 +12,7 @@ export function listPlans(db: Db): CommissionPlan[] {
   return plans.map((plan) => ({
     id: plan.id,
     mode: plan.mode,
-    brackets: brackets
-      .filter((b) => b.plan_id === plan.id)
-      .map((b) => ({ upTo: b.up_to_fen === null ? null : fenToText(b.up_to_fen), rate: b.rate })),
+    brackets: brackets.filter((b) => b.plan_id === plan.id).map((b) => ({ upTo: b.up_to_fen === null ? null : fenToText(b.up_to_fen), rate: b.rate })),
     newCustomerBonus: fenToText(plan.new_customer_bonus_fen),
   }));
 }

@@ -65,7 +65,10 @@ export function getCustomer(db: Db, id: string): Customer | null {
 export function customerNames(db: Db, ids: readonly (string | null)[]): Map<string, string> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = prepared(db, 'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as { id: string; name: string }[];
+  const rows = prepared(db, 'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as {
+    id: string;
+    name: string;
+  }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -74,30 +77,18 @@ export function customerExists(db: Db, id: string): boolean {
 }
 
 export function insertCustomer(db: Db, c: Customer): void {
-  prepared(db, 'INSERT INTO customers (id, name, normalized_name, country, owner_id, terms_id, credit_grade, credit_limit_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    c.id,
-    c.name,
-    normalizePayerName(c.name),
-    c.country,
-    c.owner,
-    c.terms,
-    c.creditGrade,
-    c.creditLimit === null ? null : toFen(c.creditLimit),
-  );
+  prepared(
+    db,
+    'INSERT INTO customers (id, name, normalized_name, country, owner_id, terms_id, credit_grade, credit_limit_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(c.id, c.name, normalizePayerName(c.name), c.country, c.owner, c.terms, c.creditGrade, c.creditLimit === null ? null : toFen(c.creditLimit));
   writeAliases(db, c.id, c.aliases);
 }
 
 export function updateCustomer(db: Db, c: Customer): boolean {
-  const changed = prepared(db, 'UPDATE customers SET name = ?, normalized_name = ?, country = ?, owner_id = ?, terms_id = ?, credit_grade = ?, credit_limit_fen = ? WHERE id = ?').run(
-    c.name,
-    normalizePayerName(c.name),
-    c.country,
-    c.owner,
-    c.terms,
-    c.creditGrade,
-    c.creditLimit === null ? null : toFen(c.creditLimit),
-    c.id,
-  ).changes;
+  const changed = prepared(
+    db,
+    'UPDATE customers SET name = ?, normalized_name = ?, country = ?, owner_id = ?, terms_id = ?, credit_grade = ?, credit_limit_fen = ? WHERE id = ?',
+  ).run(c.name, normalizePayerName(c.name), c.country, c.owner, c.terms, c.creditGrade, c.creditLimit === null ? null : toFen(c.creditLimit), c.id).changes;
   if (changed > 0) writeAliases(db, c.id, c.aliases);
   return changed > 0;
 }
@@ -110,10 +101,14 @@ function writeAliases(db: Db, id: string, aliases: readonly string[]): void {
 
 export function customerInUse(db: Db, id: string): boolean {
   return (
-    prepared(db, 'SELECT EXISTS (SELECT 1 FROM deals WHERE customer_id = @id) OR EXISTS (SELECT 1 FROM receipts WHERE customer_id = @id) AS used').get({ id }) as {
-      used: number;
-    }
-  ).used === 1;
+    (
+      prepared(db, 'SELECT EXISTS (SELECT 1 FROM deals WHERE customer_id = @id) OR EXISTS (SELECT 1 FROM receipts WHERE customer_id = @id) AS used').get({
+        id,
+      }) as {
+        used: number;
+      }
+    ).used === 1
+  );
 }
 
 export function deleteCustomer(db: Db, id: string): boolean {

@@ -101,18 +101,20 @@ function params(d: Deal): unknown[] {
 }
 
 export function insertDeal(db: Db, d: Deal): void {
-  prepared(db, `INSERT INTO deals (contract_no, salesperson_id, customer_id, signed_on, currency, amount_fen, status, terms_id, shipped_on, opening_balance_fen, opening_due, id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    ...params(d),
-  );
+  prepared(
+    db,
+    `INSERT INTO deals (contract_no, salesperson_id, customer_id, signed_on, currency, amount_fen, status, terms_id, shipped_on, opening_balance_fen, opening_due, id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(...params(d));
 }
 
 export function updateDeal(db: Db, d: Deal): boolean {
   return (
-    prepared(db, `UPDATE deals SET contract_no = ?, salesperson_id = ?, customer_id = ?, signed_on = ?, currency = ?, amount_fen = ?, status = ?,
-       terms_id = ?, shipped_on = ?, opening_balance_fen = ?, opening_due = ? WHERE id = ?`).run(
-      ...params(d),
-    ).changes > 0
+    prepared(
+      db,
+      `UPDATE deals SET contract_no = ?, salesperson_id = ?, customer_id = ?, signed_on = ?, currency = ?, amount_fen = ?, status = ?,
+       terms_id = ?, shipped_on = ?, opening_balance_fen = ?, opening_due = ? WHERE id = ?`,
+    ).run(...params(d)).changes > 0
   );
 }
 
@@ -127,5 +129,7 @@ export function dealSalesperson(db: Db, id: string): { salesperson: string } | n
 
 /** Every payment-terms id a customer or a deal uses. */
 export function termsInUse(db: Db): string[] {
-  return prepared(db, 'SELECT terms_id AS id FROM customers WHERE terms_id IS NOT NULL UNION SELECT terms_id FROM deals WHERE terms_id IS NOT NULL').pluck().all() as string[];
+  return prepared(db, 'SELECT terms_id AS id FROM customers WHERE terms_id IS NOT NULL UNION SELECT terms_id FROM deals WHERE terms_id IS NOT NULL')
+    .pluck()
+    .all() as string[];
 }

@@ -24,11 +24,17 @@ export function getErrorRecord(db: Db, id: number): StoredErrorRecord | null {
 }
 
 export function insertErrorRecord(db: Db, e: ErrorRecord): number {
-  return Number(prepared(db, 'INSERT INTO error_records (salesperson_id, date, weight, note) VALUES (?, ?, ?, ?)').run(e.salesperson, e.date, e.weight, e.note).lastInsertRowid);
+  return Number(
+    prepared(db, 'INSERT INTO error_records (salesperson_id, date, weight, note) VALUES (?, ?, ?, ?)').run(e.salesperson, e.date, e.weight, e.note)
+      .lastInsertRowid,
+  );
 }
 
 export function updateErrorRecord(db: Db, id: number, e: ErrorRecord): boolean {
-  return prepared(db, 'UPDATE error_records SET salesperson_id = ?, date = ?, weight = ?, note = ? WHERE id = ?').run(e.salesperson, e.date, e.weight, e.note, id).changes > 0;
+  return (
+    prepared(db, 'UPDATE error_records SET salesperson_id = ?, date = ?, weight = ?, note = ? WHERE id = ?').run(e.salesperson, e.date, e.weight, e.note, id)
+      .changes > 0
+  );
 }
 
 export function deleteErrorRecord(db: Db, id: number): boolean {

@@ -4,7 +4,6 @@ import { prepared } from '../statements';
 import { RECEIPT_OWNER } from '../cnySql';
 import { quarterOf } from '../quarterSql';
 
-
 type BatchRow = { id: number; source: string; file_name: string | null; created_at: string; summary: string | null; undone_at: string | null };
 
 function toBatch(row: BatchRow): ImportBatch {
@@ -67,5 +66,7 @@ export type BatchRefund = { id: number; customer_id: string | null; value_date: 
 
 /** The batch's refunds (money out), in import order. */
 export function batchRefunds(db: Db, batchId: number): BatchRefund[] {
-  return prepared(db, 'SELECT id, customer_id, value_date, currency, amount_fen FROM receipts WHERE batch_id = ? AND amount_fen < 0 ORDER BY id').all(batchId) as BatchRefund[];
+  return prepared(db, 'SELECT id, customer_id, value_date, currency, amount_fen FROM receipts WHERE batch_id = ? AND amount_fen < 0 ORDER BY id').all(
+    batchId,
+  ) as BatchRefund[];
 }

@@ -24,8 +24,11 @@ export function insertAssignment(db: Db, a: { payerKey: string; payer: string; c
 }
 
 export function getAssignment(db: Db, id: number): AssignmentRecord | null {
-  const row = prepared(db, 'SELECT id, payer_key, payer, customer_id, alias_added, undone_at FROM payer_assignments WHERE id = ?').get(id) as AssignmentRow | undefined;
-  return row ? { id: row.id, payerKey: row.payer_key, payer: row.payer, customer: row.customer_id, aliasAdded: row.alias_added === 1, undoneAt: row.undone_at } : null;
+  const row = prepared(db, 'SELECT id, payer_key, payer, customer_id, alias_added, undone_at FROM payer_assignments WHERE id = ?').get(id) as
+    AssignmentRow | undefined;
+  return row
+    ? { id: row.id, payerKey: row.payer_key, payer: row.payer, customer: row.customer_id, aliasAdded: row.alias_added === 1, undoneAt: row.undone_at }
+    : null;
 }
 
 /** The receipts an assignment matched that still belong to its customer. */
@@ -59,7 +62,17 @@ export function listAssignments(db: Db): PayerAssignment[] {
      LEFT JOIN payer_assignment_receipts l ON l.assignment_id = a.id
      LEFT JOIN receipts r ON r.id = l.receipt_id
      GROUP BY a.id ORDER BY a.id DESC`,
-  ).all() as { id: number; payer: string; customer_id: string; customer_name: string; alias_added: number; created_at: string; undone_at: string | null; receipts: number; cny_fen: number }[];
+  ).all() as {
+    id: number;
+    payer: string;
+    customer_id: string;
+    customer_name: string;
+    alias_added: number;
+    created_at: string;
+    undone_at: string | null;
+    receipts: number;
+    cny_fen: number;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     payer: r.payer,

@@ -35,7 +35,8 @@ export function matchedReceiptsById(db: Db, ids: readonly number[]): MatchedRece
 
 /** The customer's customer receipts (not 非客户), with the salesperson each counts for. */
 export function matchedReceiptsOf(db: Db, customerId: string): MatchedReceipt[] {
-  return prepared(db, `SELECT r.id, r.remitter, r.value_date, ${RECEIPT_OWNER} AS salesperson FROM receipts r WHERE r.customer_id = ? AND r.not_customer = 0`).all(
-    customerId,
-  ) as MatchedReceipt[];
+  return prepared(
+    db,
+    `SELECT r.id, r.remitter, r.value_date, ${RECEIPT_OWNER} AS salesperson FROM receipts r WHERE r.customer_id = ? AND r.not_customer = 0`,
+  ).all(customerId) as MatchedReceipt[];
 }

@@ -75,7 +75,9 @@ const COLUMNS = `ref, value_date, currency, amount_fen, rate_micro, bank_cny_fen
   manual_salesperson_id, matched_owner_id, not_customer, batch_id, fingerprint, rate_quoted_per, deal_id`;
 
 // Built once: a bundle load inserts a million receipts through it.
-const INSERT = `INSERT INTO receipts (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')})`;
+const INSERT = `INSERT INTO receipts (${COLUMNS}) VALUES (${COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ')})`;
 
 export function insertReceipt(db: Db, r: Receipt): number {
   const info = prepared(db, INSERT).run(...params(r));
@@ -90,7 +92,21 @@ export function insertImportedReceipts(db: Db, receipts: readonly PlannedReceipt
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const r of receipts) {
-    insert.run(r.ref, r.fingerprint, r.valueDate, r.currency, r.amountFen, r.rateMicro, r.cnyFen, r.remitter, r.memo, r.customer, r.matchedOwner, batchId, r.quotedPer);
+    insert.run(
+      r.ref,
+      r.fingerprint,
+      r.valueDate,
+      r.currency,
+      r.amountFen,
+      r.rateMicro,
+      r.cnyFen,
+      r.remitter,
+      r.memo,
+      r.customer,
+      r.matchedOwner,
+      batchId,
+      r.quotedPer,
+    );
   }
 }
 
@@ -131,7 +147,10 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
   const select = `SELECT r.*, ${RECEIPT_CNY} AS cny_fen, ${RECEIPT_ESTIMATED} AS estimated, ${RECEIPT_OWNER} AS credited_to FROM receipts r`;
   const rows = (
     after
-      ? prepared(db, `${select} ${where ? `${where} AND` : 'WHERE'} (r.value_date, r.id) > (@afterDate, @afterId) ORDER BY r.value_date, r.id LIMIT @limit`).all({
+      ? prepared(
+          db,
+          `${select} ${where ? `${where} AND` : 'WHERE'} (r.value_date, r.id) > (@afterDate, @afterId) ORDER BY r.value_date, r.id LIMIT @limit`,
+        ).all({
           ...params,
           afterDate: after[0],
           afterId: after[1],
@@ -174,6 +193,10 @@ export function receiptIdByRef(db: Db, ref: string): number | null {
 
 /** Reference and payer of each of the customer's receipts, by id. */
 export function receiptLabelsOf(db: Db, customer: string): Map<number, { id: number; ref: string | null; remitter: string | null }> {
-  const rows = prepared(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as { id: number; ref: string | null; remitter: string | null }[];
+  const rows = prepared(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as {
+    id: number;
+    ref: string | null;
+    remitter: string | null;
+  }[];
   return new Map(rows.map((r) => [r.id, r]));
 }

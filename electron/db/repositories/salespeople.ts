@@ -77,15 +77,17 @@ export function updateSalesperson(db: Db, p: Salesperson): boolean {
 /** True when deals, receipts, errors, targets or customers still point at the person. */
 export function salespersonInUse(db: Db, id: string): boolean {
   return (
-    prepared(
-      db,
-      `SELECT EXISTS (SELECT 1 FROM deals WHERE salesperson_id = @id)
+    (
+      prepared(
+        db,
+        `SELECT EXISTS (SELECT 1 FROM deals WHERE salesperson_id = @id)
            OR EXISTS (SELECT 1 FROM receipts WHERE manual_salesperson_id = @id OR matched_owner_id = @id)
            OR EXISTS (SELECT 1 FROM error_records WHERE salesperson_id = @id)
            OR EXISTS (SELECT 1 FROM target_indicators WHERE salesperson_id = @id)
            OR EXISTS (SELECT 1 FROM customers WHERE owner_id = @id) AS used`,
-    ).get({ id }) as { used: number }
-  ).used === 1;
+      ).get({ id }) as { used: number }
+    ).used === 1
+  );
 }
 
 /** True when the person left before `from` (a quarter's first day): no new targets for them. */

@@ -44,7 +44,10 @@ export function listTargetSheets(db: Db, quarter?: string): TargetSheet[] {
 }
 
 export function getTargetSheet(db: Db, salesperson: string, quarter: string): TargetSheet | null {
-  const rows = prepared(db, 'SELECT * FROM target_indicators WHERE salesperson_id = ? AND quarter = ? ORDER BY seq').all(salesperson, quarter) as IndicatorRow[];
+  const rows = prepared(db, 'SELECT * FROM target_indicators WHERE salesperson_id = ? AND quarter = ? ORDER BY seq').all(
+    salesperson,
+    quarter,
+  ) as IndicatorRow[];
   return rows.length ? { salesperson, quarter, indicators: rows.map(toIndicator) } : null;
 }
 
@@ -56,7 +59,18 @@ export function setTargetSheet(db: Db, sheet: TargetSheet): void {
     'INSERT INTO target_indicators (salesperson_id, quarter, seq, kpi, weight, target, score, name, direction, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   sheet.indicators.forEach((i, seq) =>
-    insert.run(sheet.salesperson, sheet.quarter, seq, i.kpi, i.weight, i.target ?? null, i.score ?? null, i.name ?? null, i.direction ?? null, i.actual ?? null),
+    insert.run(
+      sheet.salesperson,
+      sheet.quarter,
+      seq,
+      i.kpi,
+      i.weight,
+      i.target ?? null,
+      i.score ?? null,
+      i.name ?? null,
+      i.direction ?? null,
+      i.actual ?? null,
+    ),
   );
 }
 

@@ -48,7 +48,11 @@ export function deleteWriteOff(db: Db, id: number): boolean {
 
 /** Σ write-offs of one instalment in fen, leaving out one write-off (the one being edited). */
 export function writtenOffFen(db: Db, deal: string, number: number, exceptId: number | null = null): number {
-  const row = prepared(db, 'SELECT COALESCE(SUM(amount_fen), 0) AS fen FROM write_offs WHERE deal_id = ? AND number = ? AND id IS NOT ?').get(deal, number, exceptId) as {
+  const row = prepared(db, 'SELECT COALESCE(SUM(amount_fen), 0) AS fen FROM write_offs WHERE deal_id = ? AND number = ? AND id IS NOT ?').get(
+    deal,
+    number,
+    exceptId,
+  ) as {
     fen: number;
   };
   return row.fen;

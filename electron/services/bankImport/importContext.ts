@@ -37,6 +37,7 @@ export function importContext(db: Db): ImportContext {
     companyKey: normalizePayerName(getCompany(db)?.name ?? ''),
     customerOf: customer,
     tableRate: (month, currency) => rate(`${month} ${currency}`),
-    storedAmong: (references, fingerprints) => new Set([...existingReceiptValues(db, 'ref', references), ...existingReceiptValues(db, 'fingerprint', fingerprints)]),
+    storedAmong: (references, fingerprints) =>
+      new Set([...existingReceiptValues(db, 'ref', references), ...existingReceiptValues(db, 'fingerprint', fingerprints)]),
   };
 }

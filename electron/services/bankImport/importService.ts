@@ -34,7 +34,12 @@ export async function readOutcomes(bytes: Uint8Array, file: string, tableRate: T
 /** The statement read with what the database knows: table rates, remembered mappings, the company's name. */
 async function read(db: Db, bytes: Uint8Array, file: string, options: StatementOptions) {
   const ctx = importContext(db);
-  const statement = await readBankStatement(bytes, file, { tableRate: ctx.tableRate, mapping: options.mapping, remembered: rememberedColumns(db), ownKey: ctx.companyKey });
+  const statement = await readBankStatement(bytes, file, {
+    tableRate: ctx.tableRate,
+    mapping: options.mapping,
+    remembered: rememberedColumns(db),
+    ownKey: ctx.companyKey,
+  });
   return { ctx, statement };
 }
 
@@ -53,7 +58,20 @@ function count(summary: ImportSummary, r: RowPlan): void {
   } else if (r.fate === 'rejected' && r.reason) summary.rejected.push({ row: r.row, code: r.reason, params: r.params, reason: message(r.reason, r.params) });
 }
 
-const emptySummary = (file: string, batchId: number | null): ImportSummary => ({ file, read: 0, imported: 0, refunds: 0, duplicates: 0, skipped: {}, held: [], unmatched: 0, flagged: 0, rejected: [], batchId, refundRows: [] });
+const emptySummary = (file: string, batchId: number | null): ImportSummary => ({
+  file,
+  read: 0,
+  imported: 0,
+  refunds: 0,
+  duplicates: 0,
+  skipped: {},
+  held: [],
+  unmatched: 0,
+  flagged: 0,
+  rejected: [],
+  batchId,
+  refundRows: [],
+});
 
 function summarize(file: string, rows: readonly RowPlan[], batchId: number | null): ImportSummary {
   const summary = emptySummary(file, batchId);
@@ -65,7 +83,13 @@ function summarize(file: string, rows: readonly RowPlan[], batchId: number | nul
  * What importing the statement would do, row by row; writes nothing. A file whose header is not
  * recognised previews with no rows and `sheet.source` null, so the user can assign its columns.
  */
-export async function previewStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}, options: StatementOptions = {}): Promise<StatementPlan> {
+export async function previewStatement(
+  db: Db,
+  bytes: Uint8Array,
+  file: string,
+  decisions: RateDecisions = {},
+  options: StatementOptions = {},
+): Promise<StatementPlan> {
   const { ctx, statement } = await read(db, bytes, file, options);
   const rows = statement.layout ? classifyStatement(statement.outcomes, ctx, decisions) : [];
   return { summary: summarize(file, rows, null), rows, sheet: statement.sheet };
@@ -74,11 +98,22 @@ export async function previewStatement(db: Db, bytes: Uint8Array, file: string, 
 /** The user's mapping, stored under the file's header key so the next file with that header needs none. */
 function remember(db: Db, statement: StatementRead, options: StatementOptions): void {
   if (!options.mapping || options.remember === false || !statement.sheet.headerKey) return;
-  saveColumnMapping(db, { headerKey: statement.sheet.headerKey, columns: options.mapping.columns, headerRowCells: statement.headerCells, createdAt: new Date().toISOString() });
+  saveColumnMapping(db, {
+    headerKey: statement.sheet.headerKey,
+    columns: options.mapping.columns,
+    headerRowCells: statement.headerCells,
+    createdAt: new Date().toISOString(),
+  });
 }
 
 function refundsOf(db: Db, batchId: number): ImportSummary['refundRows'] {
-  return batchRefunds(db, batchId).map((r) => ({ receiptId: r.id, customer: r.customer_id, date: r.value_date, currency: r.currency, amount: fenToText(r.amount_fen) }));
+  return batchRefunds(db, batchId).map((r) => ({
+    receiptId: r.id,
+    customer: r.customer_id,
+    date: r.value_date,
+    currency: r.currency,
+    amount: fenToText(r.amount_fen),
+  }));
 }
 
 /**
@@ -87,7 +122,13 @@ function refundsOf(db: Db, batchId: number): ImportSummary['refundRows'] {
  * undecided are rejected; rows that would change an approved appraisal are held back; when
  * nothing is new, no batch is made (a mapping the user gave is still remembered).
  */
-export async function importStatement(db: Db, bytes: Uint8Array, file: string, decisions: RateDecisions = {}, options: StatementOptions = {}): Promise<ImportSummary> {
+export async function importStatement(
+  db: Db,
+  bytes: Uint8Array,
+  file: string,
+  decisions: RateDecisions = {},
+  options: StatementOptions = {},
+): Promise<ImportSummary> {
   const { ctx, statement } = await read(db, bytes, file, options);
   if (!statement.layout) throw new DomainError('bank.noHeader', { file });
   return inTransaction(db, () => {

@@ -5,15 +5,28 @@ import { suggestCustomers } from '../../../shared/matching/similarity';
 import { fenToText } from '../../../shared/money';
 import type { Db } from '../../db/connection';
 import { allCustomers, getCustomer, ownerOf, updateCustomer } from '../../db/repositories/customers';
-import { matchedReceiptsById, matchedReceiptsOf, matchReceipts, unmatchedReceipts, unmatchReceipts, type MatchedReceipt } from '../../db/repositories/payerMatches';
+import {
+  matchedReceiptsById,
+  matchedReceiptsOf,
+  matchReceipts,
+  unmatchedReceipts,
+  unmatchReceipts,
+  type MatchedReceipt,
+} from '../../db/repositories/payerMatches';
 import { approvedAmong } from '../../db/repositories/appraisals';
-import { assignedReceipts, endAssignmentsOf, getAssignment, insertAssignment, listAssignments, markAssignmentUndone } from '../../db/repositories/payerAssignments';
+import {
+  assignedReceipts,
+  endAssignmentsOf,
+  getAssignment,
+  insertAssignment,
+  listAssignments,
+  markAssignmentUndone,
+} from '../../db/repositories/payerAssignments';
 import { getSalesperson } from '../../db/repositories/salespeople';
 import type { Customer } from '../../../shared/entities';
 import { quarterOfDate } from '../../../shared/quarter';
 import { assertUnlocked } from '../appraisalLock';
 import { payerMatcher } from '../matching';
-
 
 /** The unmatched-payers queue: one entry per payer, the largest sums first. */
 export function unmatchedPayers(db: Db): PayerGroup[] {
@@ -28,7 +41,15 @@ export function unmatchedPayers(db: Db): PayerGroup[] {
   }
   const customers = allCustomers(db);
   return [...groups.entries()]
-    .map(([key, g]) => ({ payer: g.payer, key, count: g.ids.length, cny: fenToText(g.fen), firstDate: g.first, lastDate: g.last, suggestions: key ? suggestCustomers(g.payer, customers) : [] }))
+    .map(([key, g]) => ({
+      payer: g.payer,
+      key,
+      count: g.ids.length,
+      cny: fenToText(g.fen),
+      firstDate: g.first,
+      lastDate: g.last,
+      suggestions: key ? suggestCustomers(g.payer, customers) : [],
+    }))
     .sort((a, b) => Number(b.cny) - Number(a.cny));
 }
 
@@ -64,9 +85,15 @@ function receiptsMatchedBy(db: Db, customerId: string, keys: ReadonlySet<string>
  * approved appraisal (SPEC §8: what feeds an approved appraisal is read-only).
  */
 function unassign(db: Db, receipts: readonly MatchedReceipt[], refusal: (hit: { name: string; quarter: string }) => DomainError): number {
-  const hit = approvedAmong(db, receipts.map((r) => ({ salesperson: r.salesperson, quarter: quarterOfDate(r.value_date) })));
+  const hit = approvedAmong(
+    db,
+    receipts.map((r) => ({ salesperson: r.salesperson, quarter: quarterOfDate(r.value_date) })),
+  );
   if (hit) throw refusal({ name: getSalesperson(db, hit.salesperson)?.name ?? hit.salesperson, quarter: hit.quarter });
-  unmatchReceipts(db, receipts.map((r) => r.id));
+  unmatchReceipts(
+    db,
+    receipts.map((r) => r.id),
+  );
   return receipts.length;
 }
 
@@ -112,7 +139,12 @@ export function rematchCustomer(db: Db, before: Customer | null, after: Customer
   if (fresh.length === 0) return { unassigned, matched: 0 };
   const owner = ownerOf(db, after.id);
   assertUnlocked(db, ...fresh.map((r) => ({ salesperson: owner, date: r.value_date })));
-  matchReceipts(db, fresh.map((r) => r.id), after.id, owner);
+  matchReceipts(
+    db,
+    fresh.map((r) => r.id),
+    after.id,
+    owner,
+  );
   return { unassigned, matched: fresh.length };
 }
 

@@ -63,7 +63,11 @@ export function checkReceivables(bundle: Bundle, deals: Set<string>, receipts: I
     refers(deals, r.deal, 'ref.deal', `receipts[${i}].deal`);
     const deal = r.deal === null ? undefined : dealById.get(r.deal);
     if (deal && r.customer !== null && deal.customer !== r.customer) {
-      throw new DomainError('pin.otherCustomer', { receiptCustomer: r.customer, dealCustomer: deal.customer ?? '-', deal: deal.id }, { field: `receipts[${i}].deal` });
+      throw new DomainError(
+        'pin.otherCustomer',
+        { receiptCustomer: r.customer, dealCustomer: deal.customer ?? '-', deal: deal.id },
+        { field: `receipts[${i}].deal` },
+      );
     }
   }
   const customerTerms = new Map(bundle.customers.map((c) => [c.id, c.terms]));
@@ -74,7 +78,12 @@ export function checkReceivables(bundle: Bundle, deals: Set<string>, receipts: I
     const deal = dealById.get(w.deal);
     if (!deal) throw new DomainError('ref.deal', { id: w.deal }, { field: `${field}.deal` });
     const schedule = instalmentsAsOf(
-      { ...deal, amountFen: toFen(deal.amount), active: deal.status === 'active', openingBalanceFen: deal.openingBalance === null ? null : toFen(deal.openingBalance) },
+      {
+        ...deal,
+        amountFen: toFen(deal.amount),
+        active: deal.status === 'active',
+        openingBalanceFen: deal.openingBalance === null ? null : toFen(deal.openingBalance),
+      },
       deal.customer === null ? null : (customerTerms.get(deal.customer) ?? null),
       settings,
       '9999-12-31',
@@ -85,7 +94,11 @@ export function checkReceivables(bundle: Bundle, deals: Set<string>, receipts: I
     const total = (taken.get(key) ?? 0) + toFen(w.amount);
     if (total > instalment.amountFen) {
       const max = fenToText(Math.max(0, instalment.amountFen - (taken.get(key) ?? 0)));
-      throw new DomainError('writeOff.tooLarge', { amount: w.amount, max, currency: deal.currency, deal: deal.id, number: w.number }, { field: `${field}.amount` });
+      throw new DomainError(
+        'writeOff.tooLarge',
+        { amount: w.amount, max, currency: deal.currency, deal: deal.id, number: w.number },
+        { field: `${field}.amount` },
+      );
     }
     taken.set(key, total);
   });

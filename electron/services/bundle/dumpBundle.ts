@@ -40,7 +40,13 @@ export function dumpBundle(db: Db): BundleInput {
     commissionPlans: listPlans(db),
     salespeople: listSalespeople(db).map((p) => ({ ...compact<Salesperson>(p), id: p.id, name: p.name }) as SalespersonInput),
     // Credit grade B is the default: left out, like other defaults, so bundles without it dump as they were.
-    customers: customers.map(({ creditGrade, ...c }) => ({ ...compact(c), id: c.id, name: c.name, aliases: c.aliases, ...(creditGrade !== 'B' ? { creditGrade } : {}) })),
+    customers: customers.map(({ creditGrade, ...c }) => ({
+      ...compact(c),
+      id: c.id,
+      name: c.name,
+      aliases: c.aliases,
+      ...(creditGrade !== 'B' ? { creditGrade } : {}),
+    })),
     fxRates: listFxRates(db),
     deals: allDeals(db).map((d) => ({ ...compact(d), id: d.id, salesperson: d.salesperson, signedOn: d.signedOn, currency: d.currency, amount: d.amount })),
     receipts: allReceipts(db).map((r) => dumpReceipt(r, owners)),
@@ -59,7 +65,9 @@ export function dumpBundle(db: Db): BundleInput {
       .reverse()
       .map((b) => ({ ...compact(b), id: b.id, source: b.source, createdAt: b.createdAt })),
     // Remembered statement column mappings (SPEC §10); left out while there are none.
-    ...(columnMappings.length > 0 ? { columnMappings: columnMappings.map((m) => ({ ...compact(m), headerKey: m.headerKey, columns: m.columns, createdAt: m.createdAt })) } : {}),
+    ...(columnMappings.length > 0
+      ? { columnMappings: columnMappings.map((m) => ({ ...compact(m), headerKey: m.headerKey, columns: m.columns, createdAt: m.createdAt })) }
+      : {}),
     ...writeOffsOf(db),
   };
 }

@@ -39,7 +39,22 @@ const isNegative = (v: string) => v.startsWith('-') && NON_ZERO.test(v);
 
 /** The keys the fast path knows; a record with any other (receivables fields, say) goes to zod. */
 const DEAL_KEYS = new Set(['id', 'contractNo', 'salesperson', 'customer', 'signedOn', 'currency', 'amount', 'status']);
-const RECEIPT_KEYS = new Set(['ref', 'valueDate', 'currency', 'amount', 'rate', 'cnyAmount', 'remitter', 'memo', 'customer', 'salesperson', 'matchedOwner', 'notCustomer', 'batch', 'fingerprint']);
+const RECEIPT_KEYS = new Set([
+  'ref',
+  'valueDate',
+  'currency',
+  'amount',
+  'rate',
+  'cnyAmount',
+  'remitter',
+  'memo',
+  'customer',
+  'salesperson',
+  'matchedOwner',
+  'notCustomer',
+  'batch',
+  'fingerprint',
+]);
 const onlyKeys = (r: Record<string, unknown>, keys: ReadonlySet<string>) => Object.keys(r).every((k) => keys.has(k));
 /** Amounts of eleven or more whole digits may pass the money limit (fields.ts): zod decides. */
 const large = (v: string | null) => v !== null && (v.replace(/^[+-]/, '').split('.')[0] ?? '').length > 10;
@@ -58,7 +73,20 @@ export function fastDeal(v: unknown): BundleDeal | null {
   const status = r.status === undefined ? 'active' : r.status === 'active' || r.status === 'cancelled' ? r.status : NO;
   if (id === NO || contractNo === NO || salesperson === NO || customer === NO || signedOn === NO || cur === NO || amount === NO || status === NO) return null;
   if (!NON_ZERO.test(amount) || isNegative(amount) || large(amount)) return null;
-  return { id, contractNo, salesperson, customer, signedOn, currency: cur, amount, status, terms: null, shippedOn: null, openingBalance: null, openingDue: null };
+  return {
+    id,
+    contractNo,
+    salesperson,
+    customer,
+    signedOn,
+    currency: cur,
+    amount,
+    status,
+    terms: null,
+    shippedOn: null,
+    openingBalance: null,
+    openingDue: null,
+  };
 }
 
 export function fastReceipt(v: unknown): BundleReceipt | null {
@@ -98,5 +126,22 @@ export function fastReceipt(v: unknown): BundleReceipt | null {
     return null;
   }
   if (!NON_ZERO.test(amount) || (rate !== null && !NON_ZERO.test(rate)) || large(amount) || large(cnyAmount)) return null;
-  return { ref, valueDate, currency: cur, amount, rate, cnyAmount, rateQuotedPer: null, remitter, memo, customer, salesperson, matchedOwner, notCustomer, batch, fingerprint, deal: null };
+  return {
+    ref,
+    valueDate,
+    currency: cur,
+    amount,
+    rate,
+    cnyAmount,
+    rateQuotedPer: null,
+    remitter,
+    memo,
+    customer,
+    salesperson,
+    matchedOwner,
+    notCustomer,
+    batch,
+    fingerprint,
+    deal: null,
+  };
 }

@@ -75,7 +75,10 @@ function writeHead(db: Db, bundle: Bundle): void {
 }
 
 /** Receipts are matched to customers as an import would match them; customers must be written. */
-function receiptWriter(db: Db, customers: Bundle['customers']): { write: (receipt: Bundle['receipts'][number]) => void; matched: () => number; unmatched: () => number } {
+function receiptWriter(
+  db: Db,
+  customers: Bundle['customers'],
+): { write: (receipt: Bundle['receipts'][number]) => void; matched: () => number; unmatched: () => number } {
   const matchPayer = payerMatcher(db);
   const owners = new Map(customers.map((c) => [c.id, c.owner]));
   let matched = 0;
@@ -157,7 +160,13 @@ function loadSnapshots(db: Db, bundle: Bundle): void {
     const approved = a.stage === 'approved' || a.stage === 'archived';
     if (!approved || carried.has(key(a)) || a.result === null || typeof a.result !== 'object') continue;
     const step = (a.steps as StepRecords).approved;
-    insertSnapshot(db, { salesperson: a.salesperson, quarter: a.quarter, approvedAt: step?.at ?? '', approvedBy: step?.by ?? '', data: normalizeSnapshotData({ row: a.result, forcedRanking: a.forcedRanking }) });
+    insertSnapshot(db, {
+      salesperson: a.salesperson,
+      quarter: a.quarter,
+      approvedAt: step?.at ?? '',
+      approvedBy: step?.by ?? '',
+      data: normalizeSnapshotData({ row: a.result, forcedRanking: a.forcedRanking }),
+    });
   }
 }
 

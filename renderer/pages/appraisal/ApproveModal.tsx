@@ -56,7 +56,12 @@ export function ApproveModal({ open, quarter, report, items, snapshots, onClose 
           <li key={i.salesperson}>
             {i.name}（{i.salesperson}）
             {i.record.steps.interview && (
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: 12 }} ellipsis={{ rows: 2, expandable: true }} data-testid={`approve-comment-${i.salesperson}`}>
+              <Typography.Paragraph
+                type="secondary"
+                style={{ marginBottom: 4, fontSize: 12 }}
+                ellipsis={{ rows: 2, expandable: true }}
+                data-testid={`approve-comment-${i.salesperson}`}
+              >
                 {t('wf.reviewerComment', { by: i.record.steps.interview.by })}：{i.record.steps.interview.comment}
               </Typography.Paragraph>
             )}

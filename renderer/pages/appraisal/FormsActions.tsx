@@ -22,7 +22,13 @@ export function FormsActions({ quarter }: { quarter: string }) {
     setBusy('export');
     const result = await exportFormsCall({ quarter, perPerson });
     setBusy(null);
-    if (report(result, t('wf.exported')) && result.ok) for (const f of result.value) downloadFile(f.fileName, Uint8Array.from(atob(f.content), (c) => c.charCodeAt(0)), XLSX_TYPE);
+    if (report(result, t('wf.exported')) && result.ok)
+      for (const f of result.value)
+        downloadFile(
+          f.fileName,
+          Uint8Array.from(atob(f.content), (c) => c.charCodeAt(0)),
+          XLSX_TYPE,
+        );
   };
   const importFile = async (file: File) => {
     setBusy('import');

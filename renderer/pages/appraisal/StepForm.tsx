@@ -16,7 +16,17 @@ export type StepValues = Record<string, unknown>;
  * A workflow step's form: fields checked as the user types (long texts show their count of
  * characters against the 100 required), and the API's refusal shown beside the field it names.
  */
-export function StepForm({ fields, initial, submitLabel, onSubmit }: { fields: StepField[]; initial: StepValues; submitLabel: string; onSubmit(values: StepValues): Promise<Result<unknown>> }) {
+export function StepForm({
+  fields,
+  initial,
+  submitLabel,
+  onSubmit,
+}: {
+  fields: StepField[];
+  initial: StepValues;
+  submitLabel: string;
+  onSubmit(values: StepValues): Promise<Result<unknown>>;
+}) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const [form] = Form.useForm();
@@ -30,11 +40,19 @@ export function StepForm({ fields, initial, submitLabel, onSubmit }: { fields: S
     if (result.ok) return setError(null);
     setError(result.error);
     const field = result.error.field?.split('.')[0];
-    if (field && fields.some((f) => f.name === field)) form.setFields([{ name: field, errors: [apiMessage(result.error.code, result.error.params ?? {}, lang)] }]);
+    if (field && fields.some((f) => f.name === field))
+      form.setFields([{ name: field, errors: [apiMessage(result.error.code, result.error.params ?? {}, lang)] }]);
   };
-  const longRule = { validator: (_: unknown, v: string | undefined) => (textLength(v ?? '') >= MIN_TEXT ? Promise.resolve() : Promise.reject(new Error(apiMessage('wf.textShort', {}, lang)))) };
+  const longRule = {
+    validator: (_: unknown, v: string | undefined) =>
+      textLength(v ?? '') >= MIN_TEXT ? Promise.resolve() : Promise.reject(new Error(apiMessage('wf.textShort', {}, lang))),
+  };
   return (
-    <Form form={form} layout="vertical" initialValues={Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayjs(v) : v]))}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayjs(v) : v]))}
+    >
       {fields.map((f) => (
         <Form.Item
           key={f.name}

@@ -27,7 +27,10 @@ export function WorkflowDrawer({ item, onClose }: Props) {
     .filter((i) => i.kpi === 'peer_review' || i.kpi === 'custom')
     .map((i) => ({ key: i.kpi === 'custom' ? `custom:${i.name ?? ''}` : i.kpi, label: i.name ?? t('kpi.peer_review') }));
   const scoreFields: StepField[] = manual.map((m) => ({ name: `score:${m.key}`, label: t('wf.score', { item: m.label }), kind: 'score' }));
-  const scoresOf = (v: StepValues) => Object.fromEntries(manual.flatMap((m) => (v[`score:${m.key}`] === undefined || v[`score:${m.key}`] === null ? [] : [[m.key, String(v[`score:${m.key}`])]])));
+  const scoresOf = (v: StepValues) =>
+    Object.fromEntries(
+      manual.flatMap((m) => (v[`score:${m.key}`] === undefined || v[`score:${m.key}`] === null ? [] : [[m.key, String(v[`score:${m.key}`])]])),
+    );
   const by: StepField = { name: 'by', label: t('wf.by'), kind: 'text' };
   const steps = item.record.steps;
   const forms: Partial<Record<Step, ReactNode>> = {
@@ -63,7 +66,16 @@ export function WorkflowDrawer({ item, onClose }: Props) {
         initial={{ minutes: 30 }}
         submitLabel={t('wf.do.interview')}
         onSubmit={(v) =>
-          calls.interview({ ...who, by: String(v.by ?? ''), date: String(v.date ?? ''), place: String(v.place ?? ''), minutes: Number(v.minutes ?? 0), comment: String(v.comment ?? ''), nextTargetsAgreed: v.nextTargetsAgreed === true, signedOn: String(v.signedOn ?? '') } as never)
+          calls.interview({
+            ...who,
+            by: String(v.by ?? ''),
+            date: String(v.date ?? ''),
+            place: String(v.place ?? ''),
+            minutes: Number(v.minutes ?? 0),
+            comment: String(v.comment ?? ''),
+            nextTargetsAgreed: v.nextTargetsAgreed === true,
+            signedOn: String(v.signedOn ?? ''),
+          } as never)
         }
       />
     ),
@@ -78,7 +90,14 @@ export function WorkflowDrawer({ item, onClose }: Props) {
         current={stepIndex(item.stage) + 1}
         items={STEPS.map((s) => {
           const done = steps[s];
-          return { title: t(`wf.step.${s}` as UiKey), description: done ? t('wf.doneBy', { by: done.by, at: done.at.slice(0, 16).replace('T', ' ') }) : s === next && item.due ? t('wf.dueOn', { due: item.due }) : undefined };
+          return {
+            title: t(`wf.step.${s}` as UiKey),
+            description: done
+              ? t('wf.doneBy', { by: done.by, at: done.at.slice(0, 16).replace('T', ' ') })
+              : s === next && item.due
+                ? t('wf.dueOn', { due: item.due })
+                : undefined,
+          };
         })}
       />
       <Divider />
@@ -95,7 +114,11 @@ export function WorkflowDrawer({ item, onClose }: Props) {
           <Divider />
           <Typography.Title level={5}>{t('wf.override')}</Typography.Title>
           {item.record.overrideTotal && (
-            <Descriptions size="small" column={1} items={[{ label: t('ap.total'), children: `${item.record.overrideTotal}（${item.record.overrideReason ?? ''}）` }]} />
+            <Descriptions
+              size="small"
+              column={1}
+              items={[{ label: t('ap.total'), children: `${item.record.overrideTotal}（${item.record.overrideReason ?? ''}）` }]}
+            />
           )}
           <StepForm
             fields={[by, { name: 'total', label: t('wf.newTotal'), kind: 'score' }, { name: 'reason', label: t('wf.reason'), kind: 'text' }]}
@@ -108,7 +131,12 @@ export function WorkflowDrawer({ item, onClose }: Props) {
       {approved && (
         <>
           <Typography.Title level={5}>{t('wf.reopen')}</Typography.Title>
-          <StepForm fields={[by, { name: 'reason', label: t('wf.reason'), kind: 'text' }]} initial={{}} submitLabel={t('wf.do.reopen')} onSubmit={(v) => calls.reopen({ ...who, by: String(v.by ?? ''), reason: String(v.reason ?? '') })} />
+          <StepForm
+            fields={[by, { name: 'reason', label: t('wf.reason'), kind: 'text' }]}
+            initial={{}}
+            submitLabel={t('wf.do.reopen')}
+            onSubmit={(v) => calls.reopen({ ...who, by: String(v.by ?? ''), reason: String(v.reason ?? '') })}
+          />
         </>
       )}
     </Drawer>
@@ -127,10 +155,36 @@ function StepRecordsShown({ item, labels }: { item: WorkflowItem; labels: Record
       .map(([k, v]) => `${labels[k] ?? k.replace(/^custom:/, '')} ${v}`)
       .join('；');
   const shown: DescriptionsProps['items'] = [
-    ...(self ? [{ key: 'self', label: t('wf.selfShown', { by: self.by }), children: <span data-testid="shown-self-text" style={{ whiteSpace: 'pre-wrap' }}>{self.text}</span> }] : []),
-    ...(self && Object.keys(self.scores).length > 0 ? [{ key: 'selfScores', label: t('wf.selfScores'), children: <span data-testid="shown-self-scores">{scoreText(self.scores)}</span> }] : []),
+    ...(self
+      ? [
+          {
+            key: 'self',
+            label: t('wf.selfShown', { by: self.by }),
+            children: (
+              <span data-testid="shown-self-text" style={{ whiteSpace: 'pre-wrap' }}>
+                {self.text}
+              </span>
+            ),
+          },
+        ]
+      : []),
+    ...(self && Object.keys(self.scores).length > 0
+      ? [{ key: 'selfScores', label: t('wf.selfScores'), children: <span data-testid="shown-self-scores">{scoreText(self.scores)}</span> }]
+      : []),
     ...(review && Object.keys(review.scores).length > 0 ? [{ key: 'reviewScores', label: t('wf.reviewScores'), children: scoreText(review.scores) }] : []),
-    ...(interview ? [{ key: 'comment', label: t('wf.reviewerComment', { by: interview.by }), children: <span data-testid="shown-reviewer-comment" style={{ whiteSpace: 'pre-wrap' }}>{interview.comment}</span> }] : []),
+    ...(interview
+      ? [
+          {
+            key: 'comment',
+            label: t('wf.reviewerComment', { by: interview.by }),
+            children: (
+              <span data-testid="shown-reviewer-comment" style={{ whiteSpace: 'pre-wrap' }}>
+                {interview.comment}
+              </span>
+            ),
+          },
+        ]
+      : []),
   ];
   if (shown.length === 0) return null;
   return <Descriptions size="small" column={1} bordered items={shown} style={{ marginBottom: 16 }} data-testid="step-records" />;

@@ -52,7 +52,11 @@ export function SetupGuide() {
         </Button>
       }
     >
-      <Progress percent={Math.round((done / steps.length) * 100)} format={() => t('guide.progress', { done, total: steps.length })} style={{ maxWidth: 420, marginBottom: 12 }} />
+      <Progress
+        percent={Math.round((done / steps.length) * 100)}
+        format={() => t('guide.progress', { done, total: steps.length })}
+        style={{ maxWidth: 420, marginBottom: 12 }}
+      />
       <Steps
         orientation="horizontal"
         size="small"

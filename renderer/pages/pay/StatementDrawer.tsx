@@ -75,14 +75,18 @@ export function StatementDrawer({ quarter, salesperson, onClose }: { quarter: st
                   {t('st.baseTotal', { n: s.lines.length })}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={7} align="right">
-                  <Typography.Text strong data-testid="statement-base">{money(s.baseTotal)}</Typography.Text>
+                  <Typography.Text strong data-testid="statement-base">
+                    {money(s.baseTotal)}
+                  </Typography.Text>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             )}
           />
           {s.base === 'settled' && (
             <>
-              <Typography.Title level={5} style={{ marginTop: 16 }}>{t('st.excluded')}</Typography.Title>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                {t('st.excluded')}
+              </Typography.Title>
               {s.excluded.length === 0 ? (
                 <Typography.Text type="secondary">{t('st.none')}</Typography.Text>
               ) : (
@@ -94,14 +98,20 @@ export function StatementDrawer({ quarter, salesperson, onClose }: { quarter: st
                   dataSource={s.excluded}
                   columns={[
                     ...lineColumns,
-                    { title: t('st.reason'), dataIndex: 'reason', render: (v: ExcludedLine['reason'], r) => t(`st.why.${v}` as UiKey, { who: r.creditedTo ?? '' }) },
+                    {
+                      title: t('st.reason'),
+                      dataIndex: 'reason',
+                      render: (v: ExcludedLine['reason'], r) => t(`st.why.${v}` as UiKey, { who: r.creditedTo ?? '' }),
+                    },
                     { title: t('st.cny'), dataIndex: 'cny', align: 'right', render: money },
                   ]}
                 />
               )}
             </>
           )}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('st.slices', { mode: t(s.mode === 'whole' ? 'st.whole' : 'st.progressive') })}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('st.slices', { mode: t(s.mode === 'whole' ? 'st.whole' : 'st.progressive') })}
+          </Typography.Title>
           {s.slices.length === 0 ? (
             <Typography.Text type="secondary">{t('st.noSlices')}</Typography.Text>
           ) : (
@@ -121,7 +131,9 @@ export function StatementDrawer({ quarter, salesperson, onClose }: { quarter: st
               ]}
             />
           )}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('st.newCustomers', { bonus: money(s.bonusPerCustomer) })}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('st.newCustomers', { bonus: money(s.bonusPerCustomer) })}
+          </Typography.Title>
           {s.newCustomers.length === 0 ? (
             <Typography.Text type="secondary">{t('st.none')}</Typography.Text>
           ) : (
@@ -143,7 +155,9 @@ export function StatementDrawer({ quarter, salesperson, onClose }: { quarter: st
             <Descriptions.Item label={t('st.bracketAmount')}>{money(s.commission.bracketAmount)}</Descriptions.Item>
             <Descriptions.Item label={t('st.bonus', { n: s.newCustomers.length })}>{money(s.commission.newCustomerBonus)}</Descriptions.Item>
             <Descriptions.Item label={<Typography.Text strong>{t('st.total')}</Typography.Text>}>
-              <Typography.Text strong data-testid="statement-total">{money(s.commission.total)}</Typography.Text>
+              <Typography.Text strong data-testid="statement-total">
+                {money(s.commission.total)}
+              </Typography.Text>
             </Descriptions.Item>
           </Descriptions>
         </>

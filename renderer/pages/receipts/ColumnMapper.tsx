@@ -54,10 +54,20 @@ export function ColumnMapper({ sheet, mapping, onChange }: Props) {
     onChange({ ...mapping, columns });
   };
 
-  const rows = sheet.rows.map((cells, index) => ({ index, cells })).filter((r) => r.index === mapping.headerRow || (r.index > mapping.headerRow && r.cells.some((c) => c !== '')));
+  const rows = sheet.rows
+    .map((cells, index) => ({ index, cells }))
+    .filter((r) => r.index === mapping.headerRow || (r.index > mapping.headerRow && r.cells.some((c) => c !== '')));
   const headerOptions = sheet.rows.map((cells, index) => ({
     value: index,
-    label: t('map.rowOption', { row: index + 1, text: cells.filter((c) => c !== '').slice(0, 4).join(' | ').slice(0, 60) || t('map.blankRow') }),
+    label: t('map.rowOption', {
+      row: index + 1,
+      text:
+        cells
+          .filter((c) => c !== '')
+          .slice(0, 4)
+          .join(' | ')
+          .slice(0, 60) || t('map.blankRow'),
+    }),
   }));
 
   return (

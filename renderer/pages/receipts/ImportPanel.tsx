@@ -58,7 +58,17 @@ export function ImportPanel() {
     const plan = result.ok ? result.value : null;
     // No header recognised: the mapper opens at once, starting from the first filled row.
     const mapping = plan && plan.sheet.source === null ? initialMapping(plan.sheet) : null;
-    const entry: Staged = { name: file.name, content, plan, error: result.ok ? null : result.error, decisions: {}, sheet: plan?.sheet ?? null, mapping, remember: true, detected: plan?.sheet.source ?? null };
+    const entry: Staged = {
+      name: file.name,
+      content,
+      plan,
+      error: result.ok ? null : result.error,
+      decisions: {},
+      sheet: plan?.sheet ?? null,
+      mapping,
+      remember: true,
+      detected: plan?.sheet.source ?? null,
+    };
     setStaged((list) => [...list.filter((s) => s.name !== file.name), entry]);
     setReports([]);
   };
@@ -80,7 +90,12 @@ export function ImportPanel() {
         requests.current.set(s.name, request);
         void preview({ fileName: s.name, content: s.content, decisions: s.decisions, ...(mapping ? { mapping } : {}) }).then((result) => {
           if (requests.current.get(s.name) !== request) return;
-          update(s.name, (x) => ({ ...x, plan: result.ok ? result.value : null, error: result.ok ? null : result.error, sheet: result.ok ? result.value.sheet : x.sheet }));
+          update(s.name, (x) => ({
+            ...x,
+            plan: result.ok ? result.value : null,
+            error: result.ok ? null : result.error,
+            sheet: result.ok ? result.value.sheet : x.sheet,
+          }));
         });
       }, REPREVIEW_MS),
     );
@@ -97,7 +112,13 @@ export function ImportPanel() {
     for (let i = 0; i < ready.length; i++) {
       const s = ready[i]!;
       setProgress(Math.round((i / ready.length) * 100));
-      const result = await commit({ fileName: s.name, content: s.content, decisions: s.decisions, remember: s.remember, ...(s.mapping ? { mapping: s.mapping } : {}) });
+      const result = await commit({
+        fileName: s.name,
+        content: s.content,
+        decisions: s.decisions,
+        remember: s.remember,
+        ...(s.mapping ? { mapping: s.mapping } : {}),
+      });
       done.push(result.ok ? result.value : { file: s.name, error: result.error });
     }
     setProgress(100);
@@ -108,11 +129,22 @@ export function ImportPanel() {
 
   const columns = (s: Staged) => [
     { title: t('imp.row'), dataIndex: 'row', width: 60 },
-    { title: t('imp.fate'), dataIndex: 'fate', width: 100, render: (fate: Fate, r: RowPlan) => <Tag color={FATE_COLORS[fate]}>{r.refund && fate === 'new' ? t('imp.refund') : t(`fate.${fate}`)}</Tag> },
+    {
+      title: t('imp.fate'),
+      dataIndex: 'fate',
+      width: 100,
+      render: (fate: Fate, r: RowPlan) => <Tag color={FATE_COLORS[fate]}>{r.refund && fate === 'new' ? t('imp.refund') : t(`fate.${fate}`)}</Tag>,
+    },
     { title: t('rc.valueDate'), dataIndex: 'valueDate', width: 105 },
     { title: t('rc.remitter'), dataIndex: 'counterparty', width: 240, ellipsis: true },
     { title: t('rc.currency'), dataIndex: 'currency', width: 60 },
-    { title: t('rc.amount'), dataIndex: 'amountFen', width: 120, align: 'right' as const, render: (fen: number | null) => (fen === null ? '' : money(fenToText(fen))) },
+    {
+      title: t('rc.amount'),
+      dataIndex: 'amountFen',
+      width: 120,
+      align: 'right' as const,
+      render: (fen: number | null) => (fen === null ? '' : money(fenToText(fen))),
+    },
     {
       title: t('imp.rate'),
       width: 190,
@@ -135,7 +167,11 @@ export function ImportPanel() {
           '—'
         ),
     },
-    { title: t('rc.customer'), width: 110, render: (_: unknown, r: RowPlan) => (r.fate === 'new' ? (r.receipt?.customer ?? <Tag color="volcano">{t('rc.unmatched')}</Tag>) : '') },
+    {
+      title: t('rc.customer'),
+      width: 110,
+      render: (_: unknown, r: RowPlan) => (r.fate === 'new' ? (r.receipt?.customer ?? <Tag color="volcano">{t('rc.unmatched')}</Tag>) : ''),
+    },
     { title: t('imp.why'), render: (_: unknown, r: RowPlan) => (r.reason ? apiMessage(r.reason, r.params, lang) : '') },
   ];
 
@@ -181,7 +217,15 @@ export function ImportPanel() {
 }
 
 /** How the file's columns were read, and the way to change it. */
-function MappingBar({ staged, onRemap, onRemember }: { staged: Staged; onRemap: (mapping: ColumnMapping | null) => void; onRemember: (remember: boolean) => void }) {
+function MappingBar({
+  staged,
+  onRemap,
+  onRemember,
+}: {
+  staged: Staged;
+  onRemap: (mapping: ColumnMapping | null) => void;
+  onRemember: (remember: boolean) => void;
+}) {
   const t = useT();
   const sheet = staged.sheet;
   if (!sheet) return null;

@@ -52,7 +52,8 @@ export function PayerQueue() {
       cancelText: t('cancel'),
       onOk: async () => {
         const result = await assign({ payer: group.payer, customer });
-        if (report(result, t('payer.assigned', { payer: group.payer, customer }))) setDone((d) => ({ ...d, [group.key]: { group, index, customer: `${customer} ${name}`.trim() } }));
+        if (report(result, t('payer.assigned', { payer: group.payer, customer })))
+          setDone((d) => ({ ...d, [group.key]: { group, index, customer: `${customer} ${name}`.trim() } }));
       },
     });
 
@@ -112,7 +113,11 @@ export function PayerQueue() {
                   <Button size="small" type="primary" disabled={!chosen[p.key]} onClick={() => void pickOther(p, index)}>
                     {t('payer.assign')}
                   </Button>
-                  <Button size="small" onClick={async () => setNewCustomer({ id: await suggestId(), name: p.payer, aliases: [] })} data-testid={`new-customer-${p.key}`}>
+                  <Button
+                    size="small"
+                    onClick={async () => setNewCustomer({ id: await suggestId(), name: p.payer, aliases: [] })}
+                    data-testid={`new-customer-${p.key}`}
+                  >
                     {t('payer.newCustomer')}
                   </Button>
                 </Space>

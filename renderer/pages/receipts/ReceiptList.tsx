@@ -53,12 +53,12 @@ export function ReceiptList() {
   return (
     <>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'flex-end' }}>
-          <Checkbox checked={unmatched} onChange={(e) => setUnmatched(e.target.checked)}>
-            {t('rc.unmatchedOnly')}
-          </Checkbox>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: { currency: 'USD' } })} data-testid="add-receipt">
-            {t('add')}
-          </Button>
+        <Checkbox checked={unmatched} onChange={(e) => setUnmatched(e.target.checked)}>
+          {t('rc.unmatchedOnly')}
+        </Checkbox>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: { currency: 'USD' } })} data-testid="add-receipt">
+          {t('add')}
+        </Button>
       </Space>
       <LongTable<ReceiptView>
         {...list}
@@ -80,7 +80,12 @@ export function ReceiptList() {
               <span>
                 {r.estimated && <Tag color="orange">{t('rc.estimated')}</Tag>}
                 {v === null ? (
-                  <Tag color="red" style={{ cursor: 'pointer' }} title={t('fx.goFill', { month: r.valueDate.slice(0, 7), currency: r.currency })} onClick={() => openSettings('fx', { month: r.valueDate.slice(0, 7), currency: r.currency })}>
+                  <Tag
+                    color="red"
+                    style={{ cursor: 'pointer' }}
+                    title={t('fx.goFill', { month: r.valueDate.slice(0, 7), currency: r.currency })}
+                    onClick={() => openSettings('fx', { month: r.valueDate.slice(0, 7), currency: r.currency })}
+                  >
                     {t('deal.noRate')}
                   </Tag>
                 ) : (
@@ -89,16 +94,35 @@ export function ReceiptList() {
               </span>
             ),
           },
-          { title: t('rc.customer'), dataIndex: 'customer', width: 200, ellipsis: true, render: (id: string | null, r) => (id === null ? '—' : <span title={id}>{r.customerName ?? id}</span>) },
+          {
+            title: t('rc.customer'),
+            dataIndex: 'customer',
+            width: 200,
+            ellipsis: true,
+            render: (id: string | null, r) => (id === null ? '—' : <span title={id}>{r.customerName ?? id}</span>),
+          },
           {
             title: t('rc.creditedTo'),
             dataIndex: 'creditedTo',
             width: 110,
             render: (v: string | null, r) =>
-              r.notCustomer ? <Tag>{t('rc.notCustomer')}</Tag> : v ? <PersonName id={v} people={people} /> : r.customer ? '—' : <Tag color="volcano">{t('rc.unmatched')}</Tag>,
+              r.notCustomer ? (
+                <Tag>{t('rc.notCustomer')}</Tag>
+              ) : v ? (
+                <PersonName id={v} people={people} />
+              ) : r.customer ? (
+                '—'
+              ) : (
+                <Tag color="volcano">{t('rc.unmatched')}</Tag>
+              ),
           },
           { title: t('rc.memo'), dataIndex: 'memo', width: 150, ellipsis: true },
-          { title: t('actions'), width: 90, fixed: 'right', render: (_, r) => <RowActions onEdit={() => setEditing({ open: true, record: r })} onDelete={() => remove({ id: r.id })} /> },
+          {
+            title: t('actions'),
+            width: 90,
+            fixed: 'right',
+            render: (_, r) => <RowActions onEdit={() => setEditing({ open: true, record: r })} onDelete={() => remove({ id: r.id })} />,
+          },
         ]}
       />
       <RecordForm<StoredReceipt>

@@ -40,7 +40,13 @@ export function RefundClaims({ refunds }: { refunds: RefundRow[] }) {
             size="small"
             dataSource={refunds}
             renderItem={(r) => (
-              <List.Item actions={[<Button key="claim" size="small" onClick={() => setRefund(r)} data-testid={`claim-${r.receiptId}`}>{t('claim.record')}</Button>]}>
+              <List.Item
+                actions={[
+                  <Button key="claim" size="small" onClick={() => setRefund(r)} data-testid={`claim-${r.receiptId}`}>
+                    {t('claim.record')}
+                  </Button>,
+                ]}
+              >
                 {t('claim.row', { date: r.date, customer: r.customer ?? '', currency: r.currency, amount: money(positive(r.amount)) })}
               </List.Item>
             )}
@@ -55,7 +61,9 @@ export function RefundClaims({ refunds }: { refunds: RefundRow[] }) {
           <WriteOffModal
             instalment={instalment}
             asOf={refund?.date ?? ''}
-            defaults={refund ? { date: refund.date, amount: positive(refund.amount), kind: 'claim', reason: t('claim.reason', { date: refund.date }) } : undefined}
+            defaults={
+              refund ? { date: refund.date, amount: positive(refund.amount), kind: 'claim', reason: t('claim.reason', { date: refund.date }) } : undefined
+            }
             onClose={() => {
               setInstalment(null);
               setRefund(null);
@@ -93,7 +101,10 @@ function InstalmentChooser({ refund, onClose, onChoose }: { refund: RefundRow | 
         onChange={setChosen}
         loading={detail.loading}
         data-testid="claim-instalment"
-        options={rows.map((r) => ({ value: instalmentKey(r), label: t('claim.option', { deal: r.deal, number: r.number, amount: money(r.amount), outstanding: money(r.outstanding) }) }))}
+        options={rows.map((r) => ({
+          value: instalmentKey(r),
+          label: t('claim.option', { deal: r.deal, number: r.number, amount: money(r.amount), outstanding: money(r.outstanding) }),
+        }))}
       />
     </Modal>
   );

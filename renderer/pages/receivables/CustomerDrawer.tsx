@@ -34,7 +34,13 @@ export function CustomerDrawer({ customer, name, asOf, onClose }: { customer: st
   }, [detail.data]);
   const data = detail.data;
   return (
-    <Drawer open={customer !== null} onClose={onClose} width={Math.min(1100, window.innerWidth - 120)} title={`${customer ?? ''} ${name} · ${t('rv.asOfShort', { asOf })}`} destroyOnHidden>
+    <Drawer
+      open={customer !== null}
+      onClose={onClose}
+      width={Math.min(1100, window.innerWidth - 120)}
+      title={`${customer ?? ''} ${name} · ${t('rv.asOfShort', { asOf })}`}
+      destroyOnHidden
+    >
       {detail.error && <QuarterProblem error={detail.error} />}
       {!data && detail.loading && <Spin />}
       {data && (

@@ -35,7 +35,13 @@ export function CustomerTable({ report, onOpen }: { report: ReceivablesReport; o
   };
   return (
     <>
-      <Input.Search allowClear placeholder={t('rv.searchCustomer')} onSearch={setSearch} onChange={(e) => e.target.value === '' && setSearch('')} style={{ width: 260, marginBottom: 12 }} />
+      <Input.Search
+        allowClear
+        placeholder={t('rv.searchCustomer')}
+        onSearch={setSearch}
+        onChange={(e) => e.target.value === '' && setSearch('')}
+        style={{ width: 260, marginBottom: 12 }}
+      />
       <Table<CustomerReceivables>
         size="small"
         rowKey="customer"
@@ -57,12 +63,26 @@ export function CustomerTable({ report, onOpen }: { report: ReceivablesReport; o
             ),
           },
           { title: t('rv.outstanding'), dataIndex: 'outstanding', width: 105, align: 'right', render: money, sorter: cny((c) => c.outstanding) },
-          { title: t('rv.overdue'), dataIndex: 'overdue', width: 105, align: 'right', render: money, sorter: cny((c) => c.overdue), defaultSortOrder: 'descend' },
+          {
+            title: t('rv.overdue'),
+            dataIndex: 'overdue',
+            width: 105,
+            align: 'right',
+            render: money,
+            sorter: cny((c) => c.overdue),
+            defaultSortOrder: 'descend',
+          },
           { title: t('rv.backlogAmount'), dataIndex: 'backlog', width: 105, align: 'right', render: money },
           { title: t('rv.unapplied'), dataIndex: 'unapplied', width: 95, align: 'right', render: money },
           { title: t('rv.oldestDays'), dataIndex: 'oldestOverdueDays', width: 70, align: 'right', sorter: (a, b) => a.oldestOverdueDays - b.oldestOverdueDays },
           { title: t('rv.grade'), dataIndex: 'creditGrade', width: 64, align: 'center', render: (g: CreditGrade) => <GradeTag grade={g} /> },
-          { title: t('rv.limit'), dataIndex: 'creditLimit', width: 105, align: 'right', render: (v: string | null) => (v === null ? t('rv.noLimit') : money(v)) },
+          {
+            title: t('rv.limit'),
+            dataIndex: 'creditLimit',
+            width: 105,
+            align: 'right',
+            render: (v: string | null) => (v === null ? t('rv.noLimit') : money(v)),
+          },
           {
             title: t('rv.exposure'),
             dataIndex: 'exposure',

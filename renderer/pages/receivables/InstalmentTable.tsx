@@ -15,26 +15,51 @@ export type Order = { sort: SortKey; descending: boolean };
  * Columns every instalment list shares; `onWriteOff` adds the write-off action. With `order` the
  * server sorts (a list of any length, a page at a time); without, the rows at hand are sorted.
  */
-export function useInstalmentColumns(options: { customerNames?: Map<string, string>; onWriteOff?: (row: InstalmentRow) => void; order?: Order }): TableColumnsType<InstalmentRow> {
+export function useInstalmentColumns(options: {
+  customerNames?: Map<string, string>;
+  onWriteOff?: (row: InstalmentRow) => void;
+  order?: Order;
+}): TableColumnsType<InstalmentRow> {
   const t = useT();
   const { customerNames, onWriteOff, order } = options;
   const sorted = (key: SortKey, local: (a: InstalmentRow, b: InstalmentRow) => number) =>
-    order ? { key, sorter: true, sortOrder: order.sort === key ? (order.descending ? ('descend' as const) : ('ascend' as const)) : null } : { key, sorter: local };
+    order
+      ? { key, sorter: true, sortOrder: order.sort === key ? (order.descending ? ('descend' as const) : ('ascend' as const)) : null }
+      : { key, sorter: local };
   const columns: TableColumnsType<InstalmentRow> = [
     { title: t('rv.deal'), dataIndex: 'deal', width: 90, ...sorted('deal', (a, b) => a.deal.localeCompare(b.deal)) },
     { title: t('rv.number'), dataIndex: 'number', width: 50, align: 'center' },
     ...(customerNames
       ? [
           { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 64 },
-          { title: t('deal.customer'), dataIndex: 'customer', width: 140, ellipsis: true, render: (c: string | null) => (c === null ? '' : `${c} ${customerNames.get(c) ?? ''}`) },
+          {
+            title: t('deal.customer'),
+            dataIndex: 'customer',
+            width: 140,
+            ellipsis: true,
+            render: (c: string | null) => (c === null ? '' : `${c} ${customerNames.get(c) ?? ''}`),
+          },
         ]
       : []),
     // The currency goes with the amount: one column less keeps the list within 1366 pixels.
     { title: t('rv.amount'), dataIndex: 'amount', width: 132, align: 'right', render: (v: string, r) => `${r.currency} ${money(v)}` },
-    { title: t('rv.dueDate'), dataIndex: 'dueDate', width: 96, render: (d: string | null) => d ?? <Tag>{t('rv.notShipped')}</Tag>, ...sorted('dueDate', (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')) },
+    {
+      title: t('rv.dueDate'),
+      dataIndex: 'dueDate',
+      width: 96,
+      render: (d: string | null) => d ?? <Tag>{t('rv.notShipped')}</Tag>,
+      ...sorted('dueDate', (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')),
+    },
     { title: t('rv.paid'), dataIndex: 'paid', width: 105, align: 'right', render: money },
     { title: t('rv.writtenOffShort'), dataIndex: 'writtenOff', width: 80, align: 'right', render: (v: string) => (v === '0.00' ? '' : money(v)) },
-    { title: t('rv.owing'), dataIndex: 'outstanding', width: 105, align: 'right', render: money, ...sorted('outstanding', (a, b) => Number(a.outstanding) - Number(b.outstanding)) },
+    {
+      title: t('rv.owing'),
+      dataIndex: 'outstanding',
+      width: 105,
+      align: 'right',
+      render: money,
+      ...sorted('outstanding', (a, b) => Number(a.outstanding) - Number(b.outstanding)),
+    },
     { title: t('rv.settledOn'), dataIndex: 'settledOn', width: 96, render: (d: string | null) => d ?? '' },
     {
       title: t('rv.daysOverdue'),
@@ -43,7 +68,8 @@ export function useInstalmentColumns(options: { customerNames?: Map<string, stri
       align: 'right',
       ...sorted('daysOverdue', (a, b) => a.daysOverdue - b.daysOverdue),
       // Past due in the backlog is a late deposit (定金逾期), the signal not to ship.
-      render: (days: number, row) => (days > 0 ? <Tag color={row.receivable ? (days > 90 ? 'red' : 'volcano') : 'orange'}>{row.receivable ? days : t('rv.lateDeposit', { days })}</Tag> : ''),
+      render: (days: number, row) =>
+        days > 0 ? <Tag color={row.receivable ? (days > 90 ? 'red' : 'volcano') : 'orange'}>{row.receivable ? days : t('rv.lateDeposit', { days })}</Tag> : '',
     },
   ];
   if (onWriteOff)
@@ -89,10 +115,12 @@ export function InstalmentTable({ report, receivable }: { report: ReceivablesRep
   });
   const columns = useInstalmentColumns({ customerNames, onWriteOff: setWritingOff, order });
   // A new filter starts from the first page.
-  const filtered = <V,>(set: (v: V) => void) => (v: V) => {
-    set(v);
-    setPage((p) => ({ ...p, current: 1 }));
-  };
+  const filtered =
+    <V,>(set: (v: V) => void) =>
+    (v: V) => {
+      set(v);
+      setPage((p) => ({ ...p, current: 1 }));
+    };
   const onChange: TableProps<InstalmentRow>['onChange'] = (pagination, _filters, sorter) => {
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = one?.order ? (one.columnKey as SortKey) : null;
@@ -122,8 +150,18 @@ export function InstalmentTable({ report, receivable }: { report: ReceivablesRep
           onChange={filtered((v: string | undefined) => setCustomer(v ?? null))}
           options={report.customers.map((c) => ({ value: c.customer, label: `${c.customer} ${c.name}` }))}
         />
-        <Input.Search allowClear placeholder={t('rv.dealId')} onSearch={filtered(setDeal)} onChange={(e) => e.target.value === '' && filtered(setDeal)('')} style={{ width: 180 }} />
-        <Checkbox checked={overdueOnly} onChange={(e) => filtered(setOverdueOnly)(e.target.checked)} data-testid={receivable ? 'rv-overdue-only' : 'rv-late-only'}>
+        <Input.Search
+          allowClear
+          placeholder={t('rv.dealId')}
+          onSearch={filtered(setDeal)}
+          onChange={(e) => e.target.value === '' && filtered(setDeal)('')}
+          style={{ width: 180 }}
+        />
+        <Checkbox
+          checked={overdueOnly}
+          onChange={(e) => filtered(setOverdueOnly)(e.target.checked)}
+          data-testid={receivable ? 'rv-overdue-only' : 'rv-late-only'}
+        >
           {receivable ? t('rv.overdueOnly') : t('rv.lateOnly')}
         </Checkbox>
       </Space>
@@ -135,7 +173,13 @@ export function InstalmentTable({ report, receivable }: { report: ReceivablesRep
         loading={rows.loading}
         columns={columns}
         onChange={onChange}
-        pagination={{ ...page, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, showTotal: (total) => t('rv.count', { n: total }) }}
+        pagination={{
+          ...page,
+          total: rows.data?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total) => t('rv.count', { n: total }),
+        }}
         scroll={{ x: 1080, y: 'calc(100vh - 420px)' as unknown as number }}
         data-testid={receivable ? 'rv-instalment-table' : 'rv-backlog-table'}
         locale={{ emptyText: receivable ? t('rv.nothing') : t('rv.noBacklog') }}

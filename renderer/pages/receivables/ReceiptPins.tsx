@@ -36,7 +36,14 @@ export function ReceiptPins({ detail }: { detail: CustomerReceivablesDetail }) {
         { title: t('rv.amount'), dataIndex: 'amount', width: 110, align: 'right', render: money },
         {
           title: t('rv.appliedTo'),
-          render: (_, r) => (r.allocations.length === 0 ? <Tag>{t('rv.notApplied')}</Tag> : r.allocations.map((a) => <Tag key={`${a.deal}#${a.number}`}>{t('rv.allocation', { deal: a.deal, number: a.number, amount: money(a.amount) })}</Tag>)),
+          render: (_, r) =>
+            r.allocations.length === 0 ? (
+              <Tag>{t('rv.notApplied')}</Tag>
+            ) : (
+              r.allocations.map((a) => (
+                <Tag key={`${a.deal}#${a.number}`}>{t('rv.allocation', { deal: a.deal, number: a.number, amount: money(a.amount) })}</Tag>
+              ))
+            ),
         },
         {
           title: t('rv.pinnedTo'),

@@ -23,7 +23,17 @@ type Target = Pick<InstalmentRow, 'deal' | 'number' | 'currency' | 'amount' | 'o
  * 核销差额 of one instalment: the write-offs it has (each may be deleted) and a form to add one —
  * a bank charge, a claim or a bad debt, at most what the instalment still carries.
  */
-export function WriteOffModal({ instalment, asOf, defaults, onClose }: { instalment: Target | null; asOf: string; defaults?: Partial<{ date: string; amount: string; kind: WriteOffKind; reason: string }>; onClose(): void }) {
+export function WriteOffModal({
+  instalment,
+  asOf,
+  defaults,
+  onClose,
+}: {
+  instalment: Target | null;
+  asOf: string;
+  defaults?: Partial<{ date: string; amount: string; kind: WriteOffKind; reason: string }>;
+  onClose(): void;
+}) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const [form] = Form.useForm<Draft>();
@@ -49,7 +59,14 @@ export function WriteOffModal({ instalment, asOf, defaults, onClose }: { instalm
   const mine = (list.data ?? []).filter((w) => w.number === instalment.number);
   const submit = async () => {
     const v = form.getFieldsValue();
-    const result = await create({ deal: instalment.deal, number: instalment.number, date: v.date.format('YYYY-MM-DD'), amount: v.amount.trim(), kind: v.kind, reason: v.reason?.trim() || t(WRITE_OFF_KINDS.find((k) => k.value === v.kind)?.label ?? 'rv.kind.bank_charges') });
+    const result = await create({
+      deal: instalment.deal,
+      number: instalment.number,
+      date: v.date.format('YYYY-MM-DD'),
+      amount: v.amount.trim(),
+      kind: v.kind,
+      reason: v.reason?.trim() || t(WRITE_OFF_KINDS.find((k) => k.value === v.kind)?.label ?? 'rv.kind.bank_charges'),
+    });
     if (result.ok) {
       report(result, t('saved'));
       onClose();

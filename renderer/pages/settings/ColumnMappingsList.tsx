@@ -35,7 +35,12 @@ export function ColumnMappingsList() {
             title: t('actions'),
             width: 90,
             render: (_, m) => (
-              <Popconfirm title={t('map.deleteConfirm')} okText={t('delete')} cancelText={t('cancel')} onConfirm={async () => void report(await remove({ headerKey: m.headerKey }), t('deleted'))}>
+              <Popconfirm
+                title={t('map.deleteConfirm')}
+                okText={t('delete')}
+                cancelText={t('cancel')}
+                onConfirm={async () => void report(await remove({ headerKey: m.headerKey }), t('deleted'))}
+              >
                 <Button size="small" danger>
                   {t('delete')}
                 </Button>

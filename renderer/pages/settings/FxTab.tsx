@@ -61,7 +61,13 @@ export function FxTab() {
           { title: t('set.month'), dataIndex: 'month' },
           { title: t('deal.currency'), dataIndex: 'currency' },
           { title: t('set.rateValue'), dataIndex: 'rate', align: 'right' },
-          { title: t('actions'), width: 90, render: (_, r) => <RowActions onEdit={() => setEditing({ open: true, record: r })} onDelete={() => remove({ month: r.month, currency: r.currency })} /> },
+          {
+            title: t('actions'),
+            width: 90,
+            render: (_, r) => (
+              <RowActions onEdit={() => setEditing({ open: true, record: r })} onDelete={() => remove({ month: r.month, currency: r.currency })} />
+            ),
+          },
         ]}
       />
       <RecordForm<FxRate>
@@ -88,7 +94,17 @@ export function FxTab() {
  * A whole month's rates in one form: the month, then a row per currency. It starts from the
  * month's stored rates, or the currencies of the latest month with blanks to fill.
  */
-function MonthForm({ request, known, previous, onClose }: { request: { month: string; currency: string | null } | null; known(month: string): FxRate[]; previous: FxRate[]; onClose(): void }) {
+function MonthForm({
+  request,
+  known,
+  previous,
+  onClose,
+}: {
+  request: { month: string; currency: string | null } | null;
+  known(month: string): FxRate[];
+  previous: FxRate[];
+  onClose(): void;
+}) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const { message } = AntApp.useApp();
@@ -107,7 +123,10 @@ function MonthForm({ request, known, previous, onClose }: { request: { month: st
   const submit = async () => {
     const v = form.getFieldsValue();
     const rows = (v.rates ?? []).filter((r) => (r.rate ?? '').trim() !== '' || (r.currency ?? '').trim() !== '');
-    const result = await save({ month: (v.month ?? '').trim(), rates: rows.map((r) => ({ currency: String(currencyInput((r.currency ?? '').trim())), rate: (r.rate ?? '').trim() })) });
+    const result = await save({
+      month: (v.month ?? '').trim(),
+      rates: rows.map((r) => ({ currency: String(currencyInput((r.currency ?? '').trim())), rate: (r.rate ?? '').trim() })),
+    });
     if (result.ok) {
       void message.success(t('fx.savedN', { n: result.value.length, month: v.month }));
       onClose();

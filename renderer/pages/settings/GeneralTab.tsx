@@ -30,10 +30,20 @@ export function GeneralTab() {
         <Input data-testid="company-name" />
       </Form.Item>
       <Form.Item name="newCustomerRule" label={t('set.newCustomerRule')}>
-        <Radio.Group options={[{ value: 'first_receipt', label: t('set.firstReceipt') }, { value: 'first_deal', label: t('set.firstDeal') }]} />
+        <Radio.Group
+          options={[
+            { value: 'first_receipt', label: t('set.firstReceipt') },
+            { value: 'first_deal', label: t('set.firstDeal') },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="commissionBase" label={t('set.commissionBase')}>
-        <Radio.Group options={[{ value: 'settled', label: t('set.baseSettled') }, { value: 'deal_volume', label: t('set.baseDeals') }]} />
+        <Radio.Group
+          options={[
+            { value: 'settled', label: t('set.baseSettled') },
+            { value: 'deal_volume', label: t('set.baseDeals') },
+          ]}
+        />
       </Form.Item>
       <Form.Item>
         <Button type="primary" onClick={() => void save()} data-testid="save-general">
@@ -41,7 +51,15 @@ export function GeneralTab() {
         </Button>
       </Form.Item>
       <Form.Item label={t('set.language')}>
-        <Select value={lang} onChange={setLang} style={{ width: 200 }} options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+        <Select
+          value={lang}
+          onChange={setLang}
+          style={{ width: 200 }}
+          options={[
+            { value: 'zh-CN', label: '简体中文' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
       </Form.Item>
     </Form>
   );

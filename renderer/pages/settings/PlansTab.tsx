@@ -19,7 +19,11 @@ export function PlansTab() {
   const remove = useMutation('plans.delete');
   const [editing, setEditing] = useState<Editing<CommissionPlan>>({ open: false });
   const describe = (p: CommissionPlan) =>
-    p.brackets.map((b, i) => <Tag key={i}>{b.upTo === null ? `> ${money(p.brackets[i - 1]?.upTo ?? '0')}` : `≤ ${money(b.upTo)}`} @ {rateToPercent(b.rate)}%</Tag>);
+    p.brackets.map((b, i) => (
+      <Tag key={i}>
+        {b.upTo === null ? `> ${money(p.brackets[i - 1]?.upTo ?? '0')}` : `≤ ${money(b.upTo)}`} @ {rateToPercent(b.rate)}%
+      </Tag>
+    ));
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })} style={{ marginBottom: 12 }}>
@@ -35,7 +39,11 @@ export function PlansTab() {
           { title: t('set.mode'), dataIndex: 'mode', render: (m: string) => (m === 'whole' ? t('set.whole') : t('set.progressive')) },
           { title: t('set.brackets'), render: (_, p) => describe(p) },
           { title: t('set.bonus'), dataIndex: 'newCustomerBonus', align: 'right', render: money },
-          { title: t('actions'), width: 90, render: (_, p) => <RowActions onEdit={() => setEditing({ open: true, record: p })} onDelete={() => remove({ id: p.id })} /> },
+          {
+            title: t('actions'),
+            width: 90,
+            render: (_, p) => <RowActions onEdit={() => setEditing({ open: true, record: p })} onDelete={() => remove({ id: p.id })} />,
+          },
         ]}
       />
       <PlanEditor editing={editing} onClose={() => setEditing({ open: false })} />
@@ -93,7 +101,12 @@ function PlanEditor({ editing, onClose }: { editing: Editing<CommissionPlan>; on
           <Input disabled={record !== null} />
         </Form.Item>
         <Form.Item name="mode" label={t('set.mode')}>
-          <Radio.Group options={[{ value: 'progressive', label: t('set.progressive') }, { value: 'whole', label: t('set.whole') }]} />
+          <Radio.Group
+            options={[
+              { value: 'progressive', label: t('set.progressive') },
+              { value: 'whole', label: t('set.whole') },
+            ]}
+          />
         </Form.Item>
         <Form.Item label={t('set.brackets')} name="brackets" style={{ marginBottom: 0 }}>
           <Form.List name="brackets">

@@ -19,11 +19,20 @@ export function ReceivablesSettings() {
   const [form] = Form.useForm<Draft>();
   useEffect(() => {
     const s = settings.data;
-    if (s) form.setFieldsValue({ defaultTerms: s.defaultTerms ?? undefined, receivablesFrom: s.receivablesFrom ? dayjs(s.receivablesFrom) : null, smallBalance: s.smallBalance });
+    if (s)
+      form.setFieldsValue({
+        defaultTerms: s.defaultTerms ?? undefined,
+        receivablesFrom: s.receivablesFrom ? dayjs(s.receivablesFrom) : null,
+        smallBalance: s.smallBalance,
+      });
   }, [settings.data, form]);
   const submit = async () => {
     const v = form.getFieldsValue();
-    const result = await save({ defaultTerms: v.defaultTerms ?? null, receivablesFrom: v.receivablesFrom ? v.receivablesFrom.format('YYYY-MM-DD') : null, smallBalance: v.smallBalance.trim() });
+    const result = await save({
+      defaultTerms: v.defaultTerms ?? null,
+      receivablesFrom: v.receivablesFrom ? v.receivablesFrom.format('YYYY-MM-DD') : null,
+      smallBalance: v.smallBalance.trim(),
+    });
     if (result.ok) report(result, t('saved'));
     else {
       const field = (['defaultTerms', 'receivablesFrom', 'smallBalance'] as const).find((f) => result.error.field?.startsWith(f)) ?? 'smallBalance';
@@ -33,7 +42,11 @@ export function ReceivablesSettings() {
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 520 }}>
       <Form.Item name="defaultTerms" label={t('terms.defaultTerms')} extra={t('terms.defaultHelp')}>
-        <Select allowClear options={(settings.data?.paymentTerms ?? []).map((p) => ({ value: p.id, label: `${p.id} ${p.name}` }))} data-testid="default-terms" />
+        <Select
+          allowClear
+          options={(settings.data?.paymentTerms ?? []).map((p) => ({ value: p.id, label: `${p.id} ${p.name}` }))}
+          data-testid="default-terms"
+        />
       </Form.Item>
       <Form.Item name="receivablesFrom" label={t('terms.receivablesFrom')} extra={t('terms.receivablesFromHelp')}>
         <DatePicker style={{ width: 200 }} />

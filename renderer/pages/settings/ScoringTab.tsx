@@ -61,7 +61,13 @@ export function ScoringTab() {
               ...(['min', 'coefficient'] as const).map((part) => ({
                 title: part === 'min' ? t('set.bandMin') : t('ap.coefficient'),
                 render: (_: unknown, band: Settings['gradeBands'][number]) => (
-                  <Input size="small" value={band[part]} onChange={(e) => setDraft({ ...draft, gradeBands: draft.gradeBands.map((b) => (b.grade === band.grade ? { ...b, [part]: e.target.value } : b)) })} />
+                  <Input
+                    size="small"
+                    value={band[part]}
+                    onChange={(e) =>
+                      setDraft({ ...draft, gradeBands: draft.gradeBands.map((b) => (b.grade === band.grade ? { ...b, [part]: e.target.value } : b)) })
+                    }
+                  />
                 ),
               })),
             ]}

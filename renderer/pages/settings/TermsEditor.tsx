@@ -19,7 +19,11 @@ const SAMPLE_AMOUNT = '100000.00';
 function complete(draft: Draft | undefined): PaymentTerms | null {
   const instalments = draft?.instalments ?? [];
   if (instalments.length === 0 || instalments.some((i) => !i || !i.percent || !i.from || typeof i.days !== 'number')) return null;
-  return { id: draft?.id ?? '', name: draft?.name ?? '', instalments: instalments.map((i) => ({ percent: String(i.percent).trim(), from: i.from!, days: i.days! })) };
+  return {
+    id: draft?.id ?? '',
+    name: draft?.name ?? '',
+    instalments: instalments.map((i) => ({ percent: String(i.percent).trim(), from: i.from!, days: i.days! })),
+  };
 }
 
 /** Adds or edits one 付款方式, with the instalments of a sample deal drawn as the user types. */
@@ -36,7 +40,18 @@ export function TermsEditor({ editing, terms, onClose }: { editing: Editing<Paym
     if (!editing.open) return;
     form.resetFields();
     setProblem(null);
-    form.setFieldsValue(record ? { ...record, instalments: (record.instalments ?? []).map((i) => ({ ...i })) } : { id: '', name: '', instalments: [{ percent: '30', from: 'signed', days: 0 }, { percent: '70', from: 'shipped', days: 0 }] });
+    form.setFieldsValue(
+      record
+        ? { ...record, instalments: (record.instalments ?? []).map((i) => ({ ...i })) }
+        : {
+            id: '',
+            name: '',
+            instalments: [
+              { percent: '30', from: 'signed', days: 0 },
+              { percent: '70', from: 'shipped', days: 0 },
+            ],
+          },
+    );
   }, [editing.open, record, form]);
 
   const today = dayjs().format('YYYY-MM-DD');
@@ -64,7 +79,16 @@ export function TermsEditor({ editing, terms, onClose }: { editing: Editing<Paym
   };
 
   return (
-    <Modal title={t('set.terms')} open={editing.open} onCancel={onClose} onOk={() => void submit()} okText={t('save')} cancelText={t('cancel')} width={720} destroyOnHidden>
+    <Modal
+      title={t('set.terms')}
+      open={editing.open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      width={720}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" requiredMark={false}>
         <Space size="middle" style={{ display: 'flex' }}>
           <Form.Item name="id" label={t('terms.id')} style={{ width: 160 }}>
@@ -87,7 +111,14 @@ export function TermsEditor({ editing, terms, onClose }: { editing: Editing<Paym
                     <Input suffix="%" style={{ width: 110 }} inputMode="decimal" data-testid={`terms-percent-${n}`} />
                   </Form.Item>
                   <Form.Item name={[item.name, 'from']} style={{ marginBottom: 8 }}>
-                    <Select style={{ width: 110 }} options={[{ value: 'signed', label: t('terms.fromSigned') }, { value: 'shipped', label: t('terms.fromShipped') }]} data-testid={`terms-from-${n}`} />
+                    <Select
+                      style={{ width: 110 }}
+                      options={[
+                        { value: 'signed', label: t('terms.fromSigned') },
+                        { value: 'shipped', label: t('terms.fromShipped') },
+                      ]}
+                      data-testid={`terms-from-${n}`}
+                    />
                   </Form.Item>
                   <Form.Item name={[item.name, 'days']} style={{ marginBottom: 8 }}>
                     <InputNumber min={0} precision={0} addonAfter={t('terms.days')} style={{ width: 140 }} data-testid={`terms-days-${n}`} />
@@ -96,7 +127,13 @@ export function TermsEditor({ editing, terms, onClose }: { editing: Editing<Paym
                 </Space>
               ))}
               <Space>
-                <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ percent: '', from: 'shipped', days: 0 })} data-testid="terms-add-row">
+                <Button
+                  type="dashed"
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ percent: '', from: 'shipped', days: 0 })}
+                  data-testid="terms-add-row"
+                >
                   {t('terms.addInstalment')}
                 </Button>
                 <Typography.Text type={sum === 100 ? 'success' : 'danger'} data-testid="terms-sum">

@@ -24,7 +24,13 @@ export function TermsTab() {
   const terms = settings.data?.paymentTerms ?? [];
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })} style={{ marginBottom: 12 }} data-testid="add-terms">
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => setEditing({ open: true, record: null })}
+        style={{ marginBottom: 12 }}
+        data-testid="add-terms"
+      >
         {t('add')}
       </Button>
       <Table<PaymentTerms>
@@ -36,12 +42,26 @@ export function TermsTab() {
         locale={{ emptyText: t('terms.none') }}
         columns={[
           { title: t('terms.id'), dataIndex: 'id', width: 110 },
-          { title: t('terms.name'), dataIndex: 'name', width: 220, render: (name: string, p) => (p.id === settings.data?.defaultTerms ? <>{name} <Tag color="blue">{t('terms.default')}</Tag></> : name) },
+          {
+            title: t('terms.name'),
+            dataIndex: 'name',
+            width: 220,
+            render: (name: string, p) =>
+              p.id === settings.data?.defaultTerms ? (
+                <>
+                  {name} <Tag color="blue">{t('terms.default')}</Tag>
+                </>
+              ) : (
+                name
+              ),
+          },
           { title: t('terms.instalments'), render: (_, p) => p.instalments.map((i, n) => <Tag key={n}>{describe(i)}</Tag>) },
           {
             title: t('actions'),
             width: 90,
-            render: (_, p) => <RowActions onEdit={() => setEditing({ open: true, record: p })} onDelete={() => save({ paymentTerms: terms.filter((x) => x.id !== p.id) })} />,
+            render: (_, p) => (
+              <RowActions onEdit={() => setEditing({ open: true, record: p })} onDelete={() => save({ paymentTerms: terms.filter((x) => x.id !== p.id) })} />
+            ),
           },
         ]}
       />

@@ -54,9 +54,19 @@ export function AdjustmentList({ salesperson, quarter }: { salesperson: string; 
         dataSource={rows}
         locale={{ emptyText: t('adj.none') }}
         columns={[
-          { title: t('adj.points'), dataIndex: 'points', width: 150, align: 'right', render: (v: string) => (new Dec(v).isPositive() ? `+${v.replace(/^\+/, '')}` : v) },
+          {
+            title: t('adj.points'),
+            dataIndex: 'points',
+            width: 150,
+            align: 'right',
+            render: (v: string) => (new Dec(v).isPositive() ? `+${v.replace(/^\+/, '')}` : v),
+          },
           { title: t('adj.reason'), dataIndex: 'reason' },
-          { title: t('actions'), width: 90, render: (_, a) => <RowActions onEdit={() => setEditing({ open: true, record: a })} onDelete={() => remove({ id: a.id })} /> },
+          {
+            title: t('actions'),
+            width: 90,
+            render: (_, a) => <RowActions onEdit={() => setEditing({ open: true, record: a })} onDelete={() => remove({ id: a.id })} />,
+          },
         ]}
       />
       <Typography.Text type="secondary" style={{ display: 'block', margin: '6px 0 10px' }} data-testid="adjustments-sum">
@@ -65,13 +75,31 @@ export function AdjustmentList({ salesperson, quarter }: { salesperson: string; 
       <Form layout="vertical" onFinish={() => void add()}>
         <Space align="start" wrap>
           <Form.Item label={t('adj.points')} style={{ marginBottom: 8 }}>
-            <Input value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} placeholder="+2 / -3" inputMode="decimal" style={{ width: 130 }} data-testid="adjustment-points" />
+            <Input
+              value={draft.points}
+              onChange={(e) => setDraft({ ...draft, points: e.target.value })}
+              placeholder="+2 / -3"
+              inputMode="decimal"
+              style={{ width: 130 }}
+              data-testid="adjustment-points"
+            />
           </Form.Item>
           <Form.Item label={t('adj.reason')} style={{ marginBottom: 8 }}>
-            <Input value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} style={{ width: 260 }} data-testid="adjustment-reason" />
+            <Input
+              value={draft.reason}
+              onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
+              style={{ width: 260 }}
+              data-testid="adjustment-reason"
+            />
           </Form.Item>
           <Form.Item label=" " style={{ marginBottom: 8 }}>
-            <Button htmlType="submit" type="primary" icon={<PlusOutlined />} disabled={!isDecimalText(typed) || draft.reason.trim() === ''} data-testid="adjustment-add">
+            <Button
+              htmlType="submit"
+              type="primary"
+              icon={<PlusOutlined />}
+              disabled={!isDecimalText(typed) || draft.reason.trim() === ''}
+              data-testid="adjustment-add"
+            >
               {t('adj.add')}
             </Button>
           </Form.Item>
@@ -90,7 +118,11 @@ export function AdjustmentList({ salesperson, quarter }: { salesperson: string; 
         fields={fields}
         schema={adjustmentForm}
         onClose={() => setEditing({ open: false })}
-        onSubmit={(values) => (editing.open && editing.record?.id !== undefined ? update({ id: editing.record.id, salesperson, period: quarter, ...values }) : Promise.resolve({ ok: true as const, value: null }))}
+        onSubmit={(values) =>
+          editing.open && editing.record?.id !== undefined
+            ? update({ id: editing.record.id, salesperson, period: quarter, ...values })
+            : Promise.resolve({ ok: true as const, value: null })
+        }
       />
     </div>
   );

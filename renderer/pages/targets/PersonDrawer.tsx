@@ -68,7 +68,13 @@ export function PersonDrawer({ person, quarter, customs, sum, problem, onChange,
               { title: t('cust.target'), render: (_, c) => cell(c.index, 'target', 100) },
               { title: t('cust.actual'), render: (_, c) => cell(c.index, 'actual', 100) },
               { title: t('cust.weight'), render: (_, c) => cell(c.index, 'weight', 64) },
-              { title: '', width: 40, render: (_, c) => <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(customs.filter((_, i) => i !== c.index))} /> },
+              {
+                title: '',
+                width: 40,
+                render: (_, c) => (
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(customs.filter((_, i) => i !== c.index))} />
+                ),
+              },
             ]}
           />
           <Space style={{ marginTop: 10 }} wrap>
