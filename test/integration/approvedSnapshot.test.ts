@@ -3,7 +3,6 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api, QuarterAppraisal } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/errors';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { migrate } from '../../electron/db/migrate';
@@ -12,6 +11,7 @@ import type { FormMap } from '../../electron/forms/formSheet';
 import { KEY_SHEET } from '../../electron/forms/formWorkbook';
 import { exportForms } from '../../electron/forms/formsService';
 import { createApi, createServices } from '../../electron/services';
+import { ok, throughInterview } from '../goldenWorkflow';
 import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
 
 /*
@@ -21,19 +21,11 @@ import { GOLDEN, readJson, tempDir, tkpi } from '../helpers';
  */
 
 const Q = '2026Q3';
-const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
-const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
 const IDS = ['S01', 'S02', 'S03', 'S04', 'S05', 'S06'];
 
 let file: string;
 let db: Db;
 let api: Api;
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 async function golden(name: string): Promise<{ file: string; db: Db; api: Api }> {
   const f = path.join(tempDir(), name);
@@ -41,26 +33,6 @@ async function golden(name: string): Promise<{ file: string; db: Db; api: Api }>
   const a = createApi(createServices(d));
   await ok(a['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
   return { file: f, db: d, api: a };
-}
-
-async function throughInterview(a: Api, salesperson: string) {
-  const scores: Record<string, string> = ['S02', 'S06'].includes(salesperson) ? { peer_review: '85' } : {};
-  await ok(a['workflow.confirmTargets']({ salesperson, quarter: Q, by: '王经理' }));
-  await ok(a['workflow.selfAssess']({ salesperson, quarter: Q, by: salesperson, text: LONG, scores }));
-  await ok(a['workflow.review']({ salesperson, quarter: Q, by: '王经理', scores }));
-  await ok(
-    a['workflow.interview']({
-      salesperson,
-      quarter: Q,
-      by: '王经理',
-      date: '2026-10-14',
-      place: '公司会议室',
-      minutes: 45,
-      comment: COMMENT,
-      nextTargetsAgreed: true,
-      signedOn: '2026-10-14',
-    }),
-  );
 }
 
 async function approveAll(a: Api, forcedRanking = false): Promise<QuarterAppraisal> {

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { CommissionStatement } from '../../shared/engine/commissionStatement';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { importStatement } from '../../electron/services/bankImport/importService';
-import { createServices } from '../../electron/services';
+import { createApi, createServices } from '../../electron/services';
 import { commissionStatements } from '../../electron/services/commissionStatementService';
 import { expectedLines, sumLines } from '../goldenStatement';
+import { throughInterview } from '../goldenWorkflow';
 import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
 
 const Q = '2026Q3';
@@ -128,26 +129,10 @@ describe('提成对账单 of the golden case', () => {
     db.close();
   });
 
-  it('of an approved quarter keeps the approved plan when the plan changes afterwards', () => {
+  it('of an approved quarter keeps the approved plan when the plan changes afterwards', async () => {
     const { db, services } = loaded();
-    const comment = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
-    for (const id of expected.rows.map((r) => r.salesperson)) {
-      const scores: Record<string, string> = ['S02', 'S06'].includes(id) ? { peer_review: '85' } : {};
-      services['workflow.confirmTargets']({ salesperson: id, quarter: Q, by: '王经理' });
-      services['workflow.selfAssess']({ salesperson: id, quarter: Q, by: id, text: comment, scores });
-      services['workflow.review']({ salesperson: id, quarter: Q, by: '王经理', scores });
-      services['workflow.interview']({
-        salesperson: id,
-        quarter: Q,
-        by: '王经理',
-        date: '2026-10-14',
-        place: '会议室',
-        minutes: 45,
-        comment,
-        nextTargetsAgreed: true,
-        signedOn: '2026-10-14',
-      });
-    }
+    const api = createApi(services);
+    for (const id of expected.rows.map((r) => r.salesperson)) await throughInterview(api, id);
     services['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
     services['plans.save']({ id: 'std', mode: 'whole', brackets: [{ upTo: null, rate: '0.05' }], newCustomerBonus: '0' });
     services['settings.update']({ newCustomerRule: 'first_deal' });

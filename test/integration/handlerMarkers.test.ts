@@ -1,24 +1,17 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api, ApiMethod } from '../../shared/api/contract';
-import { DomainError, type Result } from '../../shared/api/errors';
+import { DomainError } from '../../shared/api/errors';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { insertSalesperson } from '../../electron/db/repositories/salespeople';
 import { createApi, createServices, transactional } from '../../electron/services';
 import { read, write, type ServiceHandlers } from '../../electron/services/markers';
+import { ok, throughInterview } from '../goldenWorkflow';
 import { GOLDEN, readJson, tempDir } from '../helpers';
 
 let db: Db;
 let api: Api;
 const Q = '2026Q3';
-const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
-const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 type AuditRow = { action: string; actor: string | null; entity_id: string | null; detail: string | null };
 const auditRows = (): AuditRow[] => db.prepare('SELECT action, actor, entity_id, detail FROM audit_log ORDER BY id').all() as AuditRow[];
@@ -32,22 +25,7 @@ beforeEach(async () => {
 
 describe('handlers are wrapped by their marker, not their name', () => {
   it('leaves exactly one audit row for one approval, naming its approver', async () => {
-    await ok(api['workflow.confirmTargets']({ salesperson: 'S01', quarter: Q, by: '王经理' }));
-    await ok(api['workflow.selfAssess']({ salesperson: 'S01', quarter: Q, by: '江霞', text: LONG, scores: {} }));
-    await ok(api['workflow.review']({ salesperson: 'S01', quarter: Q, by: '王经理', scores: {} }));
-    await ok(
-      api['workflow.interview']({
-        salesperson: 'S01',
-        quarter: Q,
-        by: '王经理',
-        date: '2026-10-14',
-        place: '公司会议室',
-        minutes: 45,
-        comment: COMMENT,
-        nextTargetsAgreed: true,
-        signedOn: '2026-10-14',
-      }),
-    );
+    await throughInterview(api, 'S01');
     const before = auditRows().length;
     await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
     const added = auditRows().slice(before);

@@ -1,23 +1,15 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/errors';
 import { deadlines, textLength } from '../../shared/workflow/steps';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { createApi, createServices } from '../../electron/services';
+import { LONG, COMMENT, ok, throughInterview as throughInterviewOf } from '../goldenWorkflow';
 import { GOLDEN, readJson, tempDir } from '../helpers';
 
 let db: Db;
 let api: Api;
 const Q = '2026Q3';
-const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
-const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 beforeEach(async () => {
   db = openDatabase(path.join(tempDir(), 'workflow.db'), { create: true });
@@ -25,25 +17,7 @@ beforeEach(async () => {
   await ok(api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
 });
 
-async function throughInterview(salesperson: string) {
-  const scores: Record<string, string> = ['S02', 'S06'].includes(salesperson) ? { peer_review: '85' } : {};
-  await ok(api['workflow.confirmTargets']({ salesperson, quarter: Q, by: '王经理' }));
-  await ok(api['workflow.selfAssess']({ salesperson, quarter: Q, by: salesperson, text: LONG, scores }));
-  await ok(api['workflow.review']({ salesperson, quarter: Q, by: '王经理', scores }));
-  await ok(
-    api['workflow.interview']({
-      salesperson,
-      quarter: Q,
-      by: '王经理',
-      date: '2026-10-14',
-      place: '公司会议室',
-      minutes: 45,
-      comment: COMMENT,
-      nextTargetsAgreed: true,
-      signedOn: '2026-10-14',
-    }),
-  );
-}
+const throughInterview = (salesperson: string) => throughInterviewOf(api, salesperson);
 
 describe('deadlines (SPEC §8)', () => {
   it('puts each step on its day, and every Q4 step by 15 January', () => {
