@@ -119,7 +119,9 @@ export function ledgerHandlers(db: Db): ServiceHandlers<LedgerMethods> {
     }),
     'receipts.update': write(({ id, deal: pin, ...rest }) => {
       const previous = requireFound(getReceipt(db, id), id);
-      const input = { ...rest, deal: pin === undefined ? previous.deal : pin };
+      // How the bank quoted the rate is known only from the import: an edit keeping the rate keeps it.
+      const rateQuotedPer = rest.rateQuotedPer ?? (rest.rate === previous.rate ? previous.rateQuotedPer : null);
+      const input = { ...rest, rateQuotedPer, deal: pin === undefined ? previous.deal : pin };
       checkReceipt(db, input, id);
       const next = attributeReceipt(db, { ...input, batchId: previous.batchId }, previous);
       assertUnlocked(db, receiptFeeds(previous), receiptFeeds(next));

@@ -8,7 +8,7 @@ import { importStatement } from '../../electron/services/bankImport/importServic
 import { createApi, createServices } from '../../electron/services';
 import { commissionStatements } from '../../electron/services/commissionStatementService';
 import { expectedLines, sumLines } from '../goldenStatement';
-import { throughInterview } from '../goldenWorkflow';
+import { ok, throughInterview } from '../goldenWorkflow';
 import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
 
 const Q = '2026Q3';
@@ -192,6 +192,34 @@ describe('the statements and 薪酬 as workbooks', () => {
       expect(Number(r?.getCell(6).value), `performance pay of ${row.salesperson}`).toBeCloseTo(Number(row.performancePay), 2);
       expect(Number(r?.getCell(10).value), `commission of ${row.salesperson}`).toBeCloseTo(Number(row.commission.total), 2);
     }
+    db.close();
+  });
+});
+
+describe('where a rate came from, after an edit', () => {
+  it('keeps "quoted per 100" when a receipt is edited without changing its rate, and drops it when the rate changes', async () => {
+    const db = openDatabase(path.join(tempDir(), 'quoted.db'), { create: true });
+    const services = createServices(db);
+    services['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) });
+    const file = 'boc-usd-statement.xlsx';
+    await importStatement(db, fs.readFileSync(path.join(GOLDEN, 'statements', file)), file);
+    const page = services['receipts.list']({ quarter: Q, offset: 0, limit: 500 }) as {
+      rows: { id: number; rateQuotedPer: 1 | 100 | null; rate: string | null }[];
+    };
+    const quoted = page.rows.find((r) => r.rateQuotedPer === 100 && r.rate !== null);
+    if (!quoted) throw new Error('the USD statement has no receipt quoted per 100');
+    const stored = () => (services['receipts.list']({ quarter: Q, offset: 0, limit: 500 }) as typeof page).rows.find((r) => r.id === quoted.id);
+    const { id, ...fields } = quoted as unknown as Record<string, unknown> & { id: number };
+    const editable = Object.fromEntries(
+      Object.entries(fields).filter(([k]) =>
+        ['ref', 'valueDate', 'currency', 'amount', 'rate', 'cnyAmount', 'remitter', 'memo', 'customer', 'salesperson', 'notCustomer'].includes(k),
+      ),
+    );
+    const api = createApi(services);
+    await ok(api['receipts.update']({ id, ...editable, memo: '改了附言' } as Parameters<(typeof api)['receipts.update']>[0]));
+    expect(stored()?.rateQuotedPer, 'memo edited, rate kept').toBe(100);
+    await ok(api['receipts.update']({ id, ...editable, rate: '7.000000' } as Parameters<(typeof api)['receipts.update']>[0]));
+    expect(stored()?.rateQuotedPer, 'rate typed again by hand').toBe(null);
     db.close();
   });
 });
