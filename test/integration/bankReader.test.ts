@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/errors';
 import { readBankStatement } from '../../electron/bank/statementReader';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { createApi, createServices } from '../../electron/services';
@@ -11,6 +10,7 @@ import { importStatement, previewStatement } from '../../electron/services/bankI
 import { dumpBundle } from '../../electron/services/bundle/dumpBundle';
 import { loadBundle } from '../../electron/services/bundle/loadBundle';
 import type { RowOutcome } from '../../shared/bank/statementRows';
+import { ok, throughInterview } from '../goldenWorkflow';
 import { GOLDEN, ROOT, readJson, tempDir } from '../helpers';
 
 const QUIRKS = path.join(ROOT, 'test/fixtures/bank-quirks');
@@ -21,12 +21,6 @@ function freshDb(file = path.join(tempDir(), 'reader.db')): Db {
   const db = openDatabase(file, { create: true });
   loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
   return db;
-}
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
 }
 
 const count = (db: Db) => (db.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n;
@@ -200,33 +194,11 @@ describe('the reader returns new rows', () => {
 });
 
 describe('an approved quarter is never changed by an import (SPEC §8)', () => {
-  const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
-  const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
-
   it('a Q3 receipt for a salesperson whose 2026Q3 appraisal is approved is held back, named, and the figures stay', async () => {
     const db = openDatabase(path.join(tempDir(), 'approved.db'), { create: true });
     const api = createApi(createServices(db));
     await ok(api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
-    for (const salesperson of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) {
-      const scores: Record<string, string> = ['S02', 'S06'].includes(salesperson) ? { peer_review: '85' } : {};
-      const quarter = '2026Q3';
-      await ok(api['workflow.confirmTargets']({ salesperson, quarter, by: '王经理' }));
-      await ok(api['workflow.selfAssess']({ salesperson, quarter, by: salesperson, text: LONG, scores }));
-      await ok(api['workflow.review']({ salesperson, quarter, by: '王经理', scores }));
-      await ok(
-        api['workflow.interview']({
-          salesperson,
-          quarter,
-          by: '王经理',
-          date: '2026-10-14',
-          place: '会议室',
-          minutes: 45,
-          comment: COMMENT,
-          nextTargetsAgreed: true,
-          signedOn: '2026-10-14',
-        }),
-      );
-    }
+    for (const salesperson of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) await throughInterview(api, salesperson);
     await ok(api['workflow.approve']({ quarter: '2026Q3', by: '张总', opinion: '同意' }));
     const before = computeQuarter(db, '2026Q3').report;
 
