@@ -1,5 +1,5 @@
 import type { Api } from '../shared/api/contract';
-import type { Result } from '../shared/api/errors';
+import { ok } from './helpers';
 
 /*
  * The golden company taken through the quarter's steps (SPEC §8) through the API, as the tests
@@ -9,12 +9,7 @@ import type { Result } from '../shared/api/errors';
 export const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
 export const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
 
-/** The value of an API call, or an error naming its code and message. */
-export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+export { ok };
 
 /** 目标设定 → 自评 → 复评 → 面谈 for one person; S02 and S06 have peer review in the golden targets. */
 export async function throughInterview(api: Api, salesperson: string, quarter = '2026Q3'): Promise<void> {

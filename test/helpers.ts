@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Result } from '../shared/api/errors';
 import type { AppraisalReport } from '../shared/engine/appraisal';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,4 +40,11 @@ export function goldenExpected(): AppraisalReport {
   const ids = report.rows.map((r) => r.salesperson).join(',');
   if (ids !== 'S01,S02,S03,S04,S05,S06') throw new Error(`golden expected.json should list S01–S06, lists: ${ids || 'nobody'}`);
   return report;
+}
+
+/** The value of an API call, or an error naming its code and message. */
+export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/errors';
 import { createApi } from '../../electron/services';
-import { GOLDEN, readJson } from '../helpers';
+import { GOLDEN, ok, readJson } from '../helpers';
 import { go, hasChromium, openSession, type Session } from './browser';
 
 /*
@@ -15,12 +14,6 @@ import { go, hasChromium, openSession, type Session } from './browser';
 const Q = '2026Q3';
 const LONG = '本季度完成了主要客户的回款跟进，新开发了一个南美客户，单证差错比上季度减少。'.repeat(3);
 const COMMENT = '该员工本季度结汇额完成较好，客户跟进及时；单证质量仍需提高，下季度重点加强制单复核，减少差错。'.repeat(3);
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again after a reopen', () => {
   let session: Session;

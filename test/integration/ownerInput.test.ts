@@ -3,16 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { createApi, createServices } from '../../electron/services';
-import { tempDir } from '../helpers';
+import { ok, tempDir } from '../helpers';
 
 let db: Db;
 let api: Api;
-
-async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 beforeEach(() => {
   db = openDatabase(path.join(tempDir(), 'owner.db'), { create: true });
