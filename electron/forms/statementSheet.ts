@@ -23,12 +23,15 @@ const MODE_NAME = { progressive: '超额累进', whole: '全额累进' } as cons
 
 const WIDTHS = [5, 11, 15, 22, 6, 13, 10, 15, 13];
 
+const ONE_LINE: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'left', indent: 1, shrinkToFit: true };
+
 const style = {
   title: sharedStyle({ font: font.title, alignment: align.center }),
   subtitle: sharedStyle({ font: font.subtitle, alignment: align.center }),
   section: sharedStyle({ font: font.section, fill: fill.section, alignment: align.left }),
   head: sharedStyle({ font: font.label, fill: fill.header, border: border.box, alignment: align.center }),
-  text: sharedStyle({ font: font.body, border: border.box, alignment: align.left, numFmt: numFmt.text }),
+  // One line per receipt: a long payer name shrinks to its cell instead of wrapping over the next row.
+  text: sharedStyle({ font: font.body, border: border.box, alignment: ONE_LINE, numFmt: numFmt.text }),
   center: sharedStyle({ font: font.body, border: border.box, alignment: align.center, numFmt: numFmt.text }),
   money: sharedStyle({ font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.money }),
   rate: sharedStyle({ font: font.body, border: border.box, alignment: align.right, numFmt: '0.000000##' }),
@@ -68,6 +71,13 @@ class Sheet {
   line(value: string, cellStyle: Partial<ExcelJS.Style>, height?: number): void {
     this.span(1, WIDTHS.length, value, cellStyle);
     if (height) this.sheet.getRow(this.row).height = height;
+    this.row++;
+  }
+
+  /** A total: its label across the first eight columns, its money in the last. */
+  total(label: string, value: ExcelJS.CellValue): void {
+    this.span(1, WIDTHS.length - 1, label, style.totalLabel);
+    Object.assign(this.sheet.getCell(this.row, WIDTHS.length), { value, style: style.totalMoney });
     this.row++;
   }
 }
@@ -114,10 +124,7 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
       LINE_STYLES,
     ),
   );
-  w.span(1, 8, `合计（${s.lines.length} 笔）＝ 提成基数`, style.totalLabel);
-  const sum = s.lines.length ? { formula: `SUM(I${first}:I${w.row - 1})`, result: amount(s.baseTotal) } : 0;
-  Object.assign(sheet.getCell(w.row, 9), { value: sum, style: style.totalMoney });
-  w.row++;
+  w.total(`合计（${s.lines.length} 笔）＝ 提成基数`, s.lines.length ? { formula: `SUM(I${first}:I${w.row - 1})`, result: amount(s.baseTotal) } : 0);
 
   if (s.base === 'settled') {
     w.row++;
@@ -176,11 +183,9 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
     mergeSliceRow(sheet, w.row - 1);
   });
   if (Number(s.rounding) !== 0) {
-    w.span(1, 8, '舍入差（分段合计后四舍五入到分）', style.totalLabel);
-    Object.assign(sheet.getCell(w.row++, 9), { value: amount(s.rounding), style: style.totalMoney });
+    w.total('舍入差（分段合计后四舍五入到分）', amount(s.rounding));
   }
-  w.span(1, 8, '分段提成', style.totalLabel);
-  Object.assign(sheet.getCell(w.row++, 9), { value: amount(s.commission.bracketAmount), style: style.totalMoney });
+  w.total('分段提成', amount(s.commission.bracketAmount));
 
   w.row++;
   w.line(`${s.base === 'settled' ? '四' : '三'}、新客户奖励（每家 ${s.bonusPerCustomer} 元）`, style.section, 20);
@@ -196,10 +201,8 @@ export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s
       sheet.mergeCells(w.row - 1, 4, w.row - 1, 9);
     });
   }
-  w.span(1, 8, `新客户奖励（${s.newCustomers.length} 家 × ${s.bonusPerCustomer}）`, style.totalLabel);
-  Object.assign(sheet.getCell(w.row++, 9), { value: amount(s.commission.newCustomerBonus), style: style.totalMoney });
-  w.span(1, 8, '本季度提成合计', style.totalLabel);
-  Object.assign(sheet.getCell(w.row++, 9), { value: amount(s.commission.total), style: style.totalMoney });
+  w.total(`新客户奖励（${s.newCustomers.length} 家 × ${s.bonusPerCustomer}）`, amount(s.commission.newCustomerBonus));
+  w.total('本季度提成合计', amount(s.commission.total));
 
   w.row += 2;
   w.line('以上明细已核对无误。', style.sign, 20);
