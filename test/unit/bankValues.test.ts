@@ -123,4 +123,22 @@ describe('payer suggestions', () => {
     expect(ranked[0]?.customer).toBe('C2');
     expect(ranked.map((s) => s.customer)).not.toContain('C1');
   });
+
+  it('does not offer a company that shares only legal-form or trade words', () => {
+    // Before: MUELLER GMBH / SCHMIDT GMBH and ALPHA / OMEGA SUPPLY CO scored about 0.75 on the GMBH/SUPPLY pairs.
+    expect(nameSimilarity('MUELLER GMBH', 'SCHMIDT GMBH')).toBe(0);
+    expect(nameSimilarity('ALPHA SUPPLY CO', 'OMEGA SUPPLY CO LTD')).toBe(0);
+    // One shared distinctive word among different trade words stays under the 60% floor.
+    expect(nameSimilarity('PACIFIC IMPORT SAS HK', 'PACIFIC TRADING LTD')).toBeLessThan(0.6);
+    // Spelling variants of the same company still score high.
+    expect(nameSimilarity('ZENITH SUPPLY GMBH', 'ZENITH SUPPLIES GMBH')).toBeGreaterThan(0.8);
+    expect(nameSimilarity('NORDIC HOME AB', 'NORDIK HOME AB')).toBeGreaterThanOrEqual(0.8);
+    // A name of common words only is compared whole.
+    expect(nameSimilarity('TRADING CO', 'TRADING CO LTD')).toBeGreaterThan(0.8);
+    const offered = suggestCustomers('SCHMIDT GMBH', [
+      { id: 'C1', name: 'MUELLER GMBH', aliases: [] },
+      { id: 'C2', name: 'SCHMIDT TECHNIK GMBH', aliases: [] },
+    ]);
+    expect(offered.map((s) => s.customer)).toEqual(['C2']);
+  });
 });
