@@ -552,6 +552,9 @@ export const en: Record<UiKey, string> = {
   'rv.pinnedTo': 'Pinned to deal',
   'rv.fifo': 'first in, first out',
   'rv.refund': 'refund',
+  'rv.noDealInCurrency': 'no {currency} contract',
+  'rv.noDealInCurrencyWhy':
+    'This customer has no contract in {currency}. Money in one currency cannot pay a contract in another; it stays unapplied in {currency}.',
   'terms.id': 'Id',
   'terms.name': 'Name',
   'terms.namePlaceholder': 'e.g. 30% deposit, 70% against B/L copy',

@@ -559,6 +559,8 @@ export const zhCN = {
   'rv.pinnedTo': '指定成交',
   'rv.fifo': '先进先出',
   'rv.refund': '退款',
+  'rv.noDealInCurrency': '无{currency}合同',
+  'rv.noDealInCurrencyWhy': '该客户没有{currency}合同。一种币种的回款不能核销另一种币种的合同，这笔钱以{currency}计为未核销（预收/多收）。',
   'terms.id': '编号',
   'terms.name': '名称',
   'terms.namePlaceholder': '如 30% 定金，70% 见提单副本',

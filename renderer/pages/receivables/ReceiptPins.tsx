@@ -1,4 +1,4 @@
-import { Select, Table, Tag } from 'antd';
+import { Select, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { CustomerReceivablesDetail } from '../../../shared/api/contract';
 import { useMutation } from '../../api/hooks';
@@ -51,6 +51,13 @@ export function ReceiptPins({ detail }: { detail: CustomerReceivablesDetail }) {
           render: (_, r) =>
             r.amount.startsWith('-') ? (
               <Tag>{t('rv.refund')}</Tag>
+            ) : r.deal === null && dealsIn(r.currency).length === 0 ? (
+              // Nothing to pick: say why instead of an empty list (cross-currency settlement is not supported, SPEC §12).
+              <Tooltip title={t('rv.noDealInCurrencyWhy', { currency: r.currency })}>
+                <Tag color="orange" data-testid={`rv-pin-none-${r.id}`}>
+                  {t('rv.noDealInCurrency', { currency: r.currency })}
+                </Tag>
+              </Tooltip>
             ) : (
               <Select
                 size="small"
