@@ -83,9 +83,17 @@ const statementArgs = z.object({
 
 /** The user's assignment of a statement's columns (SPEC §10): 0-based header row and column per role. */
 const columnMappingArgs = z.object({ headerRow: z.number().int().min(0), columns: roleColumnsSchema });
-const previewArgs = statementArgs.extend({ mapping: columnMappingArgs.optional() });
+/**
+ * `pending`: the duplicate keys of the rows to import from files the user dropped before this one,
+ * which the commit stores first (so the preview of overlapping statements matches the commit).
+ */
+const pendingRows = z
+  .array(z.object({ file: text, keys: z.array(z.string().max(200)).max(200_000) }))
+  .max(100)
+  .optional();
+const previewArgs = statementArgs.extend({ mapping: columnMappingArgs.optional(), pending: pendingRows });
 /** `remember`: store the mapping under the file's header key, for the next file with that header. */
-const commitArgs = previewArgs.extend({ remember: z.boolean().default(true) });
+const commitArgs = previewArgs.omit({ pending: true }).extend({ remember: z.boolean().default(true) });
 
 export const apiArgs = {
   'company.get': none,
@@ -218,7 +226,8 @@ export type ImportSummary = {
   /** The refunds (negative receipts) this import stored; empty in a preview. */
   refundRows: { receiptId: number; customer: string | null; date: string; currency: string; amount: string }[];
 };
-export type StatementPlan = { summary: ImportSummary; rows: RowPlan[]; sheet: StatementSheet };
+/** `customerNames`: the name of every customer a row of the preview goes to, so the preview can say who, not only an id. */
+export type StatementPlan = { summary: ImportSummary; rows: RowPlan[]; sheet: StatementSheet; customerNames: Record<string, string> };
 /** A remembered column mapping (SPEC §10). */
 export type ColumnMappingInfo = { headerKey: string; columns: Partial<Record<Role, number>>; createdAt: string };
 export type ImportBatch = { id: number; source: string; fileName: string | null; createdAt: string; summary: unknown; undoneAt: string | null };

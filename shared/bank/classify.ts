@@ -16,7 +16,17 @@ export type ImportContext = {
    * params (name, salesperson, quarter), or null: such a row is held back (SPEC §8).
    */
   lockedFor?(owner: string | null, date: string): MessageParams | null;
+  /**
+   * Rows the user is importing in the same go from files before this one, by duplicate key →
+   * file name: the commit stores those files first, so such a row is a duplicate here too.
+   */
+  pending?: ReadonlyMap<string, string>;
 };
+
+/** The key a stored receipt is recognised by when the same row comes again: its bank reference, else its fingerprint. */
+export function duplicateKey(ref: string | null, fingerprint: string | null): string {
+  return ref ?? fingerprint ?? '';
+}
 
 export type PlannedReceipt = {
   /** The amount and the bank's CNY amount in fen, as they are stored. */
@@ -140,8 +150,10 @@ export function classifyEach(given: readonly RowOutcome[], ctx: ImportContext, d
   for (const s of sorted) {
     if (s.kind !== 'receipt') each(s.plan);
     else {
-      const key = s.row.reference ?? s.fingerprint ?? '';
+      const key = duplicateKey(s.row.reference, s.fingerprint);
+      const earlier = ctx.pending?.get(key);
       if (seen.has(key) || stored.has(key)) each(plan(s.row.row, 'duplicate', null, NO_PARAMS, s.row));
+      else if (earlier !== undefined) each(plan(s.row.row, 'duplicate', 'dup.stagedFile', { file: earlier }, s.row));
       else {
         seen.add(key);
         each(receiptPlan(s.row, ctx, s.fingerprint, rateOf(s.row, decisions[s.row.row]), final));

@@ -79,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   'skip.fee': 'bank charge',
   'skip.internal': "transfer between the company's own accounts",
   'skip.outgoing': 'payment to someone who is not a customer',
+  'dup.stagedFile': 'the same row is in {file}, imported in the same go: imported once',
   'skip.footer': 'footer row below the data',
   'skip.header': 'repeated header row',
   'skip.approvedQuarter': 'counts in the approved appraisal of {name} ({salesperson}) {quarter}: not imported; reopen that appraisal to import it',

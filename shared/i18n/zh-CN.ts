@@ -83,6 +83,7 @@ export const zhCN = {
   'skip.fee': '银行费用',
   'skip.internal': '本公司账户之间的转账或结汇',
   'skip.outgoing': '付给非客户的款项',
+  'dup.stagedFile': '与同批导入的 {file} 重复，只导入一次',
   'skip.footer': '数据下方的页脚行',
   'skip.header': '重复的表头行',
   'skip.approvedQuarter': '计入{name}（{salesperson}）{quarter} 已审定的考核，未导入；如需导入请先重新打开该考核',

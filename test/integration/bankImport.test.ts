@@ -107,6 +107,9 @@ describe('the reader, per layout', () => {
     // "1/EMERALD DISTRIBUTION LTD": the SWIFT line prefix is dropped; 902.37 per 100 GBP
     expect(row).toMatchObject({ amountFen: 3605000, rateWritten: '902.370000', quotedPer: 100 });
     expect(row?.receipt).toMatchObject({ remitter: 'EMERALD DISTRIBUTION LTD', rate: '9.0237', amountFen: 3605000, valueDate: '2026-09-06', customer: 'C021' });
+    // The preview names the customer (matched through its alias), not only its id.
+    expect(plan.customerNames['C021']).toBe('EMERALD DISTRIBUTION LIMITED');
+    expect(Object.keys(plan.customerNames).sort()).toEqual([...new Set(plan.rows.flatMap((r) => (r.receipt?.customer ? [r.receipt.customer] : [])))].sort());
   });
 
   it('CMB .xls: title-row currency, credit and debit columns, the company’s own 结汇 skipped', async () => {

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { importStatement, previewStatement } from '../../electron/services/bankImport/importService';
 import { loadBundle } from '../../electron/services/bundle/loadBundle';
+import { duplicateKey, type RowPlan } from '../../shared/bank/classify';
 import { GOLDEN, readJson, tempDir } from '../helpers';
 
 /*
@@ -77,5 +79,34 @@ describe('SPEC §10 duplicates inside one file', () => {
     expect(report, 'import of a file with one reference twice').toMatchObject({ read: 2, imported: 1, duplicates: 1 });
     expect(stored(db)).toEqual(['QK2026091100017 - 210000']);
     db.close();
+  });
+});
+
+describe('overlapping statements dropped together', () => {
+  // Two extracts of the golden BOC GBP statement that share six rows (bank references and all).
+  const lines = fs
+    .readFileSync(path.join(GOLDEN, 'statements', 'boc-gbp-statement.csv'))
+    .toString('utf8')
+    .split('\n');
+  const head = lines.slice(0, 9);
+  const first = Buffer.from([...head, ...lines.slice(9, 20)].join('\n'), 'utf8');
+  const second = Buffer.from([...head, ...lines.slice(14, 25)].join('\n'), 'utf8');
+  const keysOf = (rows: readonly RowPlan[]) => rows.flatMap((r) => (r.fate === 'new' && r.receipt ? [duplicateKey(r.receipt.ref, r.receipt.fingerprint)] : []));
+
+  it('the second preview counts the rows of the first as duplicates, and the commit of both agrees', async () => {
+    const db = freshDb();
+    const a = await previewStatement(db, first, 'a.csv');
+    const b = await previewStatement(db, second, 'b.csv', {}, { pending: [{ file: 'a.csv', keys: keysOf(a.rows) }] });
+    const alone = await previewStatement(db, second, 'b.csv');
+    const fromA = b.rows.filter((r) => r.reason === 'dup.stagedFile');
+    expect(fromA.length, 'rows of b.csv that a.csv also holds').toBeGreaterThan(0);
+    expect(fromA.every((r) => r.fate === 'duplicate' && r.params['file'] === 'a.csv')).toBe(true);
+    expect(b.summary.imported, 'b.csv previewed alone would import the shared rows again').toBe(alone.summary.imported - fromA.length);
+
+    const committedA = await importStatement(db, first, 'a.csv');
+    const committedB = await importStatement(db, second, 'b.csv');
+    expect(committedA.imported).toBe(a.summary.imported);
+    expect(committedB.imported, 'preview with the earlier file = commit after it').toBe(b.summary.imported);
+    expect(committedB.duplicates).toBe(b.summary.duplicates);
   });
 });

@@ -26,8 +26,8 @@ function decisionsOf(given: Record<string, 1 | 100>): RateDecisions {
 /** Bank statement import, its batches, and the unmatched-payers queue. */
 export function importHandlers(db: Db): ServiceHandlers<ImportMethods> {
   return {
-    'bankImport.preview': read(({ fileName, content, decisions, mapping }) =>
-      previewStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping }),
+    'bankImport.preview': read(({ fileName, content, decisions, mapping, pending }) =>
+      previewStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping, pending }),
     ),
     'bankImport.commit': ownTransaction(({ fileName, content, decisions, mapping, remember }) =>
       importStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping, remember }),

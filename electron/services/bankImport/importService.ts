@@ -12,14 +12,30 @@ import { appendAudit } from '../../db/repositories/auditLog';
 import { rememberedColumns, saveColumnMapping } from '../../db/repositories/columnMappings';
 import { batchRefunds, insertBatch, setBatchSummary } from '../../db/repositories/importBatches';
 import { insertImportedReceipts } from '../../db/repositories/receipts';
+import { customerNames } from '../../db/repositories/customers';
 import { inTransaction } from '../../db/statements';
 import { importContext } from './importContext';
 
 /** Receipts stored per insert call while a statement is classified. */
 const INSERT_CHUNK = 1000;
 
-/** How a file's columns are known: the user's mapping for it (remembered at commit unless `remember` is false). */
-export type StatementOptions = { mapping?: ColumnMapping; remember?: boolean };
+/**
+ * How a file's columns are known: the user's mapping for it (remembered at commit unless
+ * `remember` is false); for a preview, the rows of files to be imported before it (`pending`).
+ */
+export type StatementOptions = {
+  mapping?: ColumnMapping | undefined;
+  remember?: boolean | undefined;
+  pending?: readonly { file: string; keys: readonly string[] }[] | undefined;
+};
+
+/** Duplicate key → the first pending file that holds it. */
+function pendingKeys(pending: StatementOptions['pending']): Map<string, string> | undefined {
+  if (!pending || pending.length === 0) return undefined;
+  const keys = new Map<string, string>();
+  for (const { file, keys: list } of pending) for (const key of list) if (!keys.has(key)) keys.set(key, file);
+  return keys;
+}
 
 /**
  * The reader's rows of a statement (SPEC §10), for callers that want them alone (the bench):
@@ -33,7 +49,7 @@ export async function readOutcomes(bytes: Uint8Array, file: string, tableRate: T
 
 /** The statement read with what the database knows: table rates, remembered mappings, the company's name. */
 async function read(db: Db, bytes: Uint8Array, file: string, options: StatementOptions) {
-  const ctx = importContext(db);
+  const ctx = { ...importContext(db), pending: pendingKeys(options.pending) };
   const statement = await readBankStatement(bytes, file, {
     tableRate: ctx.tableRate,
     mapping: options.mapping,
@@ -92,7 +108,11 @@ export async function previewStatement(
 ): Promise<StatementPlan> {
   const { ctx, statement } = await read(db, bytes, file, options);
   const rows = statement.layout ? classifyStatement(statement.outcomes, ctx, decisions) : [];
-  return { summary: summarize(file, rows, null), rows, sheet: statement.sheet };
+  const names = customerNames(
+    db,
+    rows.map((r) => r.receipt?.customer ?? null),
+  );
+  return { summary: summarize(file, rows, null), rows, sheet: statement.sheet, customerNames: Object.fromEntries(names) };
 }
 
 /** The user's mapping, stored under the file's header key so the next file with that header needs none. */

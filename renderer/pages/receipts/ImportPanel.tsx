@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import type { ColumnMapping, StatementSheet as SheetView } from '../../../shared/bank/statementLayout';
 import type { ImportSummary, StatementPlan } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import type { Fate, RowPlan } from '../../../shared/bank/classify';
+import { duplicateKey, type Fate, type RowPlan } from '../../../shared/bank/classify';
 import { message as apiMessage } from '../../../shared/i18n/messages';
 import { fenToText } from '../../../shared/money';
 import { fileToBase64 } from '../../api/files';
@@ -50,11 +50,24 @@ export function ImportPanel() {
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const requests = useRef(new Map<string, number>());
 
-  const update = (name: string, change: (s: Staged) => Staged) => setStaged((list) => list.map((s) => (s.name === name ? change(s) : s)));
+  // The staged files as last set, for previews that must know the files before them (read in callbacks).
+  const current = useRef<Staged[]>([]);
+  // Every change goes through here, so the ref is current at once (not at the next render).
+  const setList = (change: (list: Staged[]) => Staged[]) => {
+    current.current = change(current.current);
+    setStaged(current.current);
+  };
+  const update = (name: string, change: (s: Staged) => Staged) => setList((list) => list.map((s) => (s.name === name ? change(s) : s)));
+  // Files dropped together are previewed one after another, each knowing the ones before it.
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const stage = async (file: File) => {
+  const stage = (file: File) => {
+    queue.current = queue.current.then(() => stageNow(file)).catch(() => undefined);
+  };
+
+  const stageNow = async (file: File) => {
     const content = await fileToBase64(file);
-    const result = await preview({ fileName: file.name, content });
+    const result = await preview({ fileName: file.name, content, pending: pendingBefore(current.current, file.name) });
     const plan = result.ok ? result.value : null;
     // No header recognised: the mapper opens at once, starting from the first filled row.
     const mapping = plan && plan.sheet.source === null ? initialMapping(plan.sheet) : null;
@@ -69,7 +82,7 @@ export function ImportPanel() {
       remember: true,
       detected: plan?.sheet.source ?? null,
     };
-    setStaged((list) => [...list.filter((s) => s.name !== file.name), entry]);
+    setList((list) => [...list.filter((s) => s.name !== file.name), entry]);
     setReports([]);
   };
 
@@ -88,7 +101,13 @@ export function ImportPanel() {
       setTimeout(() => {
         const request = (requests.current.get(s.name) ?? 0) + 1;
         requests.current.set(s.name, request);
-        void preview({ fileName: s.name, content: s.content, decisions: s.decisions, ...(mapping ? { mapping } : {}) }).then((result) => {
+        void preview({
+          fileName: s.name,
+          content: s.content,
+          decisions: s.decisions,
+          pending: pendingBefore(current.current, s.name),
+          ...(mapping ? { mapping } : {}),
+        }).then((result) => {
           if (requests.current.get(s.name) !== request) return;
           update(s.name, (x) => ({
             ...x,
@@ -104,7 +123,7 @@ export function ImportPanel() {
   const readable = (s: Staged) => s.plan !== null && s.plan.sheet.source !== null;
 
   const decide = (name: string, row: number, per: 1 | 100) =>
-    setStaged((list) => list.map((s) => (s.name === name ? { ...s, decisions: { ...s.decisions, [String(row)]: per } } : s)));
+    setList((list) => list.map((s) => (s.name === name ? { ...s, decisions: { ...s.decisions, [String(row)]: per } } : s)));
 
   const importAll = async () => {
     const ready = staged.filter(readable);
@@ -123,7 +142,7 @@ export function ImportPanel() {
     }
     setProgress(100);
     setReports(done);
-    setStaged([]);
+    setList(() => []);
     setTimeout(() => setProgress(null), 800);
   };
 
@@ -169,15 +188,20 @@ export function ImportPanel() {
     },
     {
       title: t('rc.customer'),
-      width: 110,
-      render: (_: unknown, r: RowPlan) => (r.fate === 'new' ? (r.receipt?.customer ?? <Tag color="volcano">{t('rc.unmatched')}</Tag>) : ''),
+      width: 180,
+      ellipsis: true,
+      render: (_: unknown, r: RowPlan) => {
+        if (r.fate !== 'new') return '';
+        const id = r.receipt?.customer;
+        return id ? (s.plan?.customerNames[id] ?? id) : <Tag color="volcano">{t('rc.unmatched')}</Tag>;
+      },
     },
     { title: t('imp.why'), render: (_: unknown, r: RowPlan) => (r.reason ? apiMessage(r.reason, r.params, lang) : '') },
   ];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Upload.Dragger multiple accept=".xlsx,.xls,.csv" showUploadList={false} beforeUpload={(file) => (void stage(file), false)} data-testid="statement-drop">
+      <Upload.Dragger multiple accept=".xlsx,.xls,.csv" showUploadList={false} beforeUpload={(file) => (stage(file), false)} data-testid="statement-drop">
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
@@ -193,7 +217,7 @@ export function ImportPanel() {
           {s.plan && readable(s) && (
             <>
               <ImportReport summary={s.plan.summary} preview />
-              <Table<RowPlan> virtual size="small" rowKey="row" pagination={false} dataSource={s.plan.rows} columns={columns(s)} scroll={{ x: 1200, y: 360 }} />
+              <Table<RowPlan> virtual size="small" rowKey="row" pagination={false} dataSource={s.plan.rows} columns={columns(s)} scroll={{ x: 1320, y: 360 }} />
             </>
           )}
         </div>
@@ -213,6 +237,21 @@ export function ImportPanel() {
       )}
       <RefundClaims refunds={refundsOf(reports.filter((r): r is ImportSummary => !('error' in r)))} />
     </Space>
+  );
+}
+
+/**
+ * The rows the files staged before `name` will import, by duplicate key: the commit imports the
+ * files in order, so a row already in an earlier file is a duplicate in this one's preview too.
+ * (A file changed after a later one was previewed leaves that preview as it was; the import
+ * report after the commit is always exact.)
+ */
+function pendingBefore(list: readonly Staged[], name: string): { file: string; keys: string[] }[] {
+  const at = list.findIndex((s) => s.name === name);
+  return (at < 0 ? list : list.slice(0, at)).flatMap((s) =>
+    s.plan && s.plan.sheet.source !== null
+      ? [{ file: s.name, keys: s.plan.rows.flatMap((r) => (r.fate === 'new' && r.receipt ? [duplicateKey(r.receipt.ref, r.receipt.fingerprint)] : [])) }]
+      : [],
   );
 }
 
