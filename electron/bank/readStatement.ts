@@ -1,11 +1,10 @@
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { DomainError } from '../../shared/api/errors';
 import type { Cell } from '../../shared/bank/cellValues';
 import { findLayout, HEADER_SEARCH_ROWS } from '../../shared/bank/statementLayout';
-import { excelValue, readXlsxStream } from './xlsxStream';
+import { readXlsxStream } from './xlsxStream';
 
 export type Grid = Cell[][];
 
@@ -72,7 +71,7 @@ function kindOf(bytes: Uint8Array): Kind {
 }
 
 /**
- * Reads a bank statement into rows of cells, one grid per sheet: .xlsx with exceljs, .xls
+ * Reads a bank statement into rows of cells, one grid per sheet: .xlsx with our own reader, .xls
  * (BIFF8) and HTML tables with SheetJS, .csv in UTF-8 or GBK/GB18030, comma- or tab-separated.
  * Any failure is a DomainError naming the file.
  */
@@ -101,35 +100,15 @@ async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
   }
 }
 
+/**
+ * Read as a stream by our own reader (issue 8.6). The whole-workbook read that stood behind
+ * exceljs's streaming reader is gone: that reader could meet a sheet before the workbook's list
+ * of sheets (zip order is the writer's, and under load it did), or not find a sheet by an
+ * unusual name; ours reads workbook.xml and its relationships first and finds every sheet
+ * through them, so neither can happen, and a file it cannot read the whole read could not either.
+ */
 async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]> {
-  // Streamed (issue 8.6); the whole-workbook read remains for a file whose sheets the
-  // streaming reader cannot find by their usual names. Both run behind the zip guard.
-  let streamed: Grid[] | null = null;
-  try {
-    streamed = await readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS);
-  } catch (error) {
-    // A refusal (too large, too many rows) stands; anything else the stream tripped on (exceljs
-    // meeting a sheet before the workbook's list under load, seen in tests) is read again whole.
-    if (error instanceof DomainError) throw error;
-  }
-  // A stream that found sheets but no cell in any is not trusted either: the whole read decides.
-  if (streamed && streamed.some((grid) => grid.some((row) => row.some((c) => c !== null && c !== '')))) return streamed;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook.worksheets.map((sheet) => {
-    const grid: Grid = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const values = row.values as unknown[];
-      grid[rowNumber - 1] = values.slice(1).map(excelCell);
-    });
-    for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-    return grid;
-  });
-}
-
-/** exceljs gives rich text, formulas and hyperlinks as objects; a statement needs their text. */
-function excelCell(value: unknown): Cell {
-  return excelValue(value);
+  return readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS);
 }
 
 function readWithSheetJs(bytes: Uint8Array): Grid[] {

@@ -1,0 +1,48 @@
+import { StringDecoder } from 'node:string_decoder';
+import zlib from 'node:zlib';
+import { entryData, inflatedBytesGuard, STATEMENT_LIMITS, type ZipEntry } from '../files/zipGuard';
+
+/*
+ * One part of an .xlsx as text, chunk by chunk as it inflates (issue 8.6): found through the
+ * central directory the zip guard has already read, inflated with node's zlib (or taken as it
+ * is when stored), decoded as UTF-8 across chunk boundaries. Never more than one chunk at a time.
+ */
+
+const CHUNK = 64 * 1024;
+
+/** The entry by its name in the directory; names differing only in case are the same part. */
+export function findEntry(entries: readonly ZipEntry[], name: string): ZipEntry | undefined {
+  const lower = name.toLowerCase();
+  return entries.find((e) => e.name === name) ?? entries.find((e) => e.name.toLowerCase() === lower);
+}
+
+/**
+ * The entry's text in chunks. Refuses (naming the file) an entry that inflates past what its
+ * directory record declared or past the statement limit; damaged data throws a plain Error,
+ * which the reader reports as an unreadable file.
+ */
+export async function* entryText(bytes: Uint8Array, entry: ZipEntry, file: string): AsyncGenerator<string> {
+  const data = entryData(bytes, entry);
+  if (!data) throw new Error(`zip entry ${entry.name} not found`);
+  // A lying directory record is stopped where it stops being true, not at the limit.
+  const count = inflatedBytesGuard(file, entry.name.replace(/^.*\//, ''), Math.min(STATEMENT_LIMITS.entryBytes, entry.size + 1));
+  const decoder = new StringDecoder('utf8');
+  if (entry.method === 0) {
+    for (let at = 0; at < data.length; at += CHUNK) {
+      const chunk = data.subarray(at, at + CHUNK);
+      count(chunk);
+      yield decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    }
+  } else if (entry.method === 8) {
+    const inflate = zlib.createInflateRaw({ chunkSize: CHUNK });
+    inflate.end(data);
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      count(chunk);
+      yield decoder.write(chunk);
+    }
+  } else {
+    throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
