@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { DomainError } from '../../shared/api/errors';
 import type { Cell } from '../../shared/bank/cellValues';
 import { findLayout, HEADER_SEARCH_ROWS } from '../../shared/bank/statementLayout';
-import { readXlsxStream } from './xlsxStream';
+import { openXlsx, readXlsxStream, sheetRows, type SheetRow } from './xlsxStream';
 
 export type Grid = Cell[][];
 
@@ -76,12 +76,79 @@ function kindOf(bytes: Uint8Array): Kind {
  * Any failure is a DomainError naming the file.
  */
 export async function readStatement(bytes: Uint8Array, file: string): Promise<Grid[]> {
+  checkBytes(bytes, file);
+  return checkedGrids(await readGrids(bytes, file), file);
+}
+
+function checkBytes(bytes: Uint8Array, file: string): void {
   if (bytes.length > MAX_BYTES) throw new DomainError('bank.tooLarge', { file });
   if (bytes.length === 0) throw new DomainError('bank.empty', { file });
-  const grids = await readGrids(bytes, file);
+}
+
+function checkedGrids(grids: Grid[], file: string): Grid[] {
   if (grids.every((g) => g.every((row) => row.every((c) => c === null || c === '')))) throw new DomainError('bank.empty', { file });
   if (grids.reduce((n, g) => n + g.length, 0) > MAX_ROWS + HEADER_SEARCH_ROWS) throw new DomainError('bank.tooManyRows', { file });
   return grids;
+}
+
+/** The rows `readBankStatement` needs in hand before it can read the rest as they come. */
+export const HEAD_ROWS = HEADER_SEARCH_ROWS + 2;
+
+/**
+ * A one-sheet .xlsx statement read as it streams (issue 8.6): its first `HEAD_ROWS` rows (where
+ * the header, the title and the rows shown for mapping are) in hand, the rest to come in batches.
+ * Iterating `rest` to its end is reading the file: damage or too many rows show up there.
+ */
+export type StreamedSheet = { head: Grid; rest: AsyncIterable<SheetRow[]> };
+
+/** Failures met while streaming are the file's, named, as `readStatement` reports them. */
+async function* named(rows: AsyncIterable<SheetRow[]>, file: string): AsyncGenerator<SheetRow[]> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw asDomainError(error, file);
+  }
+}
+
+function asDomainError(error: unknown, file: string): DomainError {
+  if (error instanceof DomainError) return error;
+  return new DomainError('bank.unreadable', { file, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
+}
+
+/**
+ * The statement as `readStatement` gives it, except a one-sheet .xlsx whose first rows hold
+ * something: that one is streamed, so that its rows are typed as they arrive and its cells are
+ * never all in memory at once (a 200,000-row file, issue 8.6).
+ */
+export async function readStatementSheets(bytes: Uint8Array, file: string): Promise<{ grids: Grid[] } | { stream: StreamedSheet }> {
+  checkBytes(bytes, file);
+  if (kindOf(bytes) !== 'xlsx') return { grids: checkedGrids(await readGrids(bytes, file), file) };
+  try {
+    const xlsx = await openXlsx(bytes, file);
+    const [only] = xlsx.sheets;
+    if (!only || xlsx.sheets.length > 1) return { grids: checkedGrids(await readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS), file) };
+    const rows = sheetRows(xlsx, bytes, only, file, MAX_ROWS + HEADER_SEARCH_ROWS)[Symbol.asyncIterator]();
+    const head: Grid = [];
+    const early: SheetRow[] = [];
+    let done = false;
+    while (head.length < HEAD_ROWS && !done) {
+      const next = await rows.next();
+      if (next.done) done = true;
+      else for (const row of next.value) if (row[0] < HEAD_ROWS) head.push(row[1]);
+        else early.push(row);
+    }
+    const rest = (async function* () {
+      if (early.length > 0) yield early;
+      if (!done) yield* { [Symbol.asyncIterator]: () => rows };
+    })();
+    if (head.some((row) => row.some((c) => c !== null && c !== ''))) return { stream: { head, rest: named(rest, file) } };
+    // Nothing in its first rows: an odd sheet, read whole and checked as every other file is.
+    const grid = [...head];
+    for await (const batch of rest) for (const [, cells] of batch) grid.push(cells);
+    return { grids: checkedGrids([grid], file) };
+  } catch (error) {
+    throw asDomainError(error, file);
+  }
 }
 
 async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
@@ -95,8 +162,7 @@ async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
     if (/<(table|html)[\s>]/i.test(text.slice(0, 4096))) return readWithSheetJs(Buffer.from(text, 'utf8'));
     return [readCsv(text)];
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError('bank.unreadable', { file, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
+    throw asDomainError(error, file);
   }
 }
 

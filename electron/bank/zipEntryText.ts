@@ -17,32 +17,37 @@ export function findEntry(entries: readonly ZipEntry[], name: string): ZipEntry 
 }
 
 /**
- * The entry's text in chunks. Refuses (naming the file) an entry that inflates past what its
- * directory record declared or past the statement limit; damaged data throws a plain Error,
- * which the reader reports as an unreadable file.
+ * The entry's bytes in chunks as it inflates. Refuses (naming the file) an entry that inflates
+ * past what its directory record declared or past the statement limit; damaged data throws a
+ * plain Error, which the reader reports as an unreadable file.
  */
-export async function* entryText(bytes: Uint8Array, entry: ZipEntry, file: string): AsyncGenerator<string> {
+export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry, file: string): AsyncGenerator<Buffer> {
   const data = entryData(bytes, entry);
   if (!data) throw new Error(`zip entry ${entry.name} not found`);
   // A lying directory record is stopped where it stops being true, not at the limit.
   const count = inflatedBytesGuard(file, entry.name.replace(/^.*\//, ''), Math.min(STATEMENT_LIMITS.entryBytes, entry.size + 1));
-  const decoder = new StringDecoder('utf8');
   if (entry.method === 0) {
     for (let at = 0; at < data.length; at += CHUNK) {
       const chunk = data.subarray(at, at + CHUNK);
       count(chunk);
-      yield decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   } else if (entry.method === 8) {
     const inflate = zlib.createInflateRaw({ chunkSize: CHUNK });
     inflate.end(data);
     for await (const chunk of inflate as AsyncIterable<Buffer>) {
       count(chunk);
-      yield decoder.write(chunk);
+      yield chunk;
     }
   } else {
     throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
   }
+}
+
+/** The entry's text in chunks, UTF-8 decoded across chunk boundaries (`entryChunks`). */
+export async function* entryText(bytes: Uint8Array, entry: ZipEntry, file: string): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of entryChunks(bytes, entry, file)) yield decoder.write(chunk);
   const rest = decoder.end();
   if (rest !== '') yield rest;
 }
