@@ -150,8 +150,9 @@ export class XmlScanner {
 /**
  * A copy of a string cut from a chunk, sharing nothing with it: V8 keeps a slice of 13
  * characters or more as a view of its whole parent, so each kept shared string would hold its
- * chunk (and so the whole XML) in memory.
+ * chunk (and so the whole XML) in memory. A round trip through UTF-8 gives a string of its own
+ * (`(' ' + s).slice(1)` does not: it is a view again, of a copy one longer).
  */
 export function ownString(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }

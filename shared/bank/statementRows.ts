@@ -136,7 +136,7 @@ function nameKey(name: string): string {
   return key;
 }
 
-// Dates and rates repeat row after row: one string each, not one per row (issue 8.6).
+// Dates, rates, currencies and payers repeat row after row: one string each, not one per row (issue 8.6).
 const SAME_TEXT = new Map<string, string>();
 function same(text: string): string {
   const known = SAME_TEXT.get(text);
@@ -145,6 +145,8 @@ function same(text: string): string {
   SAME_TEXT.set(text, text);
   return text;
 }
+
+const sameName = (name: string | null) => (name === null ? null : same(name));
 
 const NAME_ROLES: Record<'in' | 'out', readonly Role[]> = { in: ['payer', 'counterparty', 'payee'], out: ['payee', 'counterparty', 'payer'] };
 
@@ -184,12 +186,12 @@ export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layou
     value: {
       row: rowNumber,
       valueDate: same(valueDate.value),
-      currency: currency.kind === 'value' ? currency.value : (layout.titleCurrency ?? 'CNY'),
+      currency: currency.kind === 'value' ? same(currency.value) : (layout.titleCurrency ?? 'CNY'),
       direction: amount.direction,
       amountFen: amount.fen,
       rate: rate.kind === 'value' ? same(rate.value) : null,
       cnyFen: cny.kind === 'value' ? (amount.fen < 0 ? -Math.abs(cny.value) : Math.abs(cny.value)) : null,
-      counterparty: counterpartyOf(cells, columns, amount.direction, options.ownKey),
+      counterparty: sameName(counterpartyOf(cells, columns, amount.direction, options.ownKey)),
       reference: cellText(first(cells, columns.reference)) || null,
       memo: texts(cells, columns.memo),
     },
