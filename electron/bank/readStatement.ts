@@ -134,8 +134,10 @@ export async function readStatementSheets(bytes: Uint8Array, file: string): Prom
     while (head.length < HEAD_ROWS && !done) {
       const next = await rows.next();
       if (next.done) done = true;
-      else for (const row of next.value) if (row[0] < HEAD_ROWS) head.push(row[1]);
-        else early.push(row);
+      else
+        for (const row of next.value)
+          if (row[0] < HEAD_ROWS) head.push(row[1]);
+          else early.push(row);
     }
     const rest = (async function* () {
       if (early.length > 0) yield early;

@@ -36,7 +36,12 @@ function resolve(from: string, target: string): string {
   return parts.join('/');
 }
 
-async function relationships(bytes: Uint8Array, entries: readonly ZipEntry[], part: string, file: string): Promise<{ id: string; type: string; target: string }[]> {
+async function relationships(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  part: string,
+  file: string,
+): Promise<{ id: string; type: string; target: string }[]> {
   const entry = findEntry(entries, relsOf(part));
   const rels: { id: string; type: string; target: string }[] = [];
   if (!entry) return rels;
@@ -132,7 +137,8 @@ export async function dateStyles(bytes: Uint8Array, entries: readonly ZipEntry[]
 }
 
 /** `_x000D_` and friends: how OOXML writes characters XML cannot carry. */
-export const decodeEscapes = (text: string) => (text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+export const decodeEscapes = (text: string) =>
+  text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 
 /**
  * The shared strings, one per `<si>`: its `<t>`, or its rich text runs joined; phonetic runs

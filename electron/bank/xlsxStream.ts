@@ -93,9 +93,7 @@ async function sheetMerges(bytes: Uint8Array, entry: ZipEntry, file: string): Pr
       continue;
     }
     const start = joined.lastIndexOf('<', at);
-    scanner = new XmlScanner(
-      sheetHandler({ strings: [], dateStyles: new Set(), date1904: false }, () => undefined, merges),
-    );
+    scanner = new XmlScanner(sheetHandler({ strings: [], dateStyles: new Set(), date1904: false }, () => undefined, merges));
     scanner.write(decoder.write(joined.subarray(Math.max(0, start))));
   }
   if (scanner) {

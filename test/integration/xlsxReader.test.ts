@@ -34,7 +34,8 @@ async function exceljsGrids(bytes: Buffer): Promise<Cell[][][]> {
   });
 }
 
-const show = (c: Cell | undefined) => (c === undefined ? 'nothing' : c instanceof Date ? `Date ${Number.isNaN(c.getTime()) ? 'invalid' : c.toISOString()}` : JSON.stringify(c));
+const show = (c: Cell | undefined) =>
+  c === undefined ? 'nothing' : c instanceof Date ? `Date ${Number.isNaN(c.getTime()) ? 'invalid' : c.toISOString()}` : JSON.stringify(c);
 
 /** The first difference, named by file, sheet, row and column (1-based, as Excel shows them), or null. */
 function firstDifference(file: string, ours: Cell[][][], theirs: Cell[][][]): string | null {
@@ -188,7 +189,12 @@ describe('the own .xlsx reader gives exactly the cells exceljs gives (issue 8.6)
     const dateResult = date1904 ? new Date(Date.UTC(2030, 6, 5, 6, 0)) : new Date(Date.UTC(2026, 6, 4, 6, 0));
     expect(grid[3]?.slice(0, 5), 'booleans; a cached 0; a cached "" (written <v></v>: no value); a date result').toEqual([true, false, 0, null, dateResult]);
     expect(grid[3]?.slice(5), 'an error result is null; boolean and text results').toEqual([null, true, 'A&B <c>']);
-    expect(grid[4], 'an empty string, whitespace kept, tiny and huge numbers; a styled empty cell is no cell').toEqual(['', '  spaced\ttext\n', -0.000123, 1e21]);
+    expect(grid[4], 'an empty string, whitespace kept, tiny and huge numbers; a styled empty cell is no cell').toEqual([
+      '',
+      '  spaced\ttext\n',
+      -0.000123,
+      1e21,
+    ]);
     expect(grid[6]?.slice(0, 3), 'a merged range carries its value').toEqual(['合计', '合计', '合计']);
     expect(grid[7]?.slice(0, 3), 'down to its last row').toEqual(['合计', '合计', '合计']);
   });
@@ -227,7 +233,10 @@ describe('a damaged .xlsx is named and refused in the user’s words, never a ra
     const errors: unknown[] = [];
     await readStatement(bytes, file).catch((e: unknown) => errors.push(e));
     const sheets = await readStatementSheets(bytes, file).catch((e: unknown) => (errors.push(e), null));
-    if (sheets && 'stream' in sheets) await (async () => { for await (const batch of sheets.stream.rest) void batch; })().catch((e: unknown) => errors.push(e));
+    if (sheets && 'stream' in sheets)
+      await (async () => {
+        for await (const batch of sheets.stream.rest) void batch;
+      })().catch((e: unknown) => errors.push(e));
     return errors;
   };
 
