@@ -99,7 +99,7 @@ export const HEAD_ROWS = HEADER_SEARCH_ROWS + 2;
  * the header, the title and the rows shown for mapping are) in hand, the rest to come in batches.
  * Iterating `rest` to its end is reading the file: damage or too many rows show up there.
  */
-export type StreamedSheet = { head: Grid; rest: AsyncIterable<SheetRow[]> };
+export type StreamedSheet = { head: Grid; rest: AsyncGenerator<SheetRow[]> };
 
 /** Failures met while streaming are the file's, named, as `readStatement` reports them. */
 async function* named(rows: AsyncIterable<SheetRow[]>, file: string): AsyncGenerator<SheetRow[]> {

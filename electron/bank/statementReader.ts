@@ -97,7 +97,12 @@ export async function readBankStatement(bytes: Uint8Array, file: string, options
   const sheets = await readStatementSheets(bytes, file);
   // A streamed sheet is chosen by its first rows (all the choice looks at) and typed as it comes.
   const chosen = 'grids' in sheets ? chooseSheet(sheets.grids, options.remembered) : chooseSheet([sheets.stream.head], options.remembered);
-  const read = await readSheet(chosen, 'grids' in sheets ? null : sheets.stream, options);
+  const stream = 'grids' in sheets ? null : sheets.stream;
+  // A sheet left half-read (a mapping refused) lets go of its inflater at once, not at some GC.
+  const read = await readSheet(chosen, stream, options).catch(async (error: unknown) => {
+    await stream?.rest.return(undefined);
+    throw error;
+  });
   // The rows are the reader's own, new: their rates are decided on them, not on copies (a copy
   // of every row of a 200,000-row file is memory the import does not need; issue 8.6).
   if (read.layout) normalizeRates(read.outcomes, options.tableRate);

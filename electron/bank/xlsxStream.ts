@@ -115,6 +115,8 @@ export async function* sheetRows(xlsx: OpenXlsx, bytes: Uint8Array, entry: ZipEn
     .filter((m): m is MergeRange => m !== null)
     .map((m, order) => ({ ...m, order }))
     .sort((a, b) => a.top - b.top || a.order - b.order);
+  // A merged range reaching past the limit makes the sheet that long: refused before filling it.
+  if (merges.some((m) => before + m.bottom + 1 > maxRows)) throw new DomainError('bank.tooManyRows', { file });
   let nextMerge = 0;
   let active: (MergeRange & { order: number })[] = [];
   let next = 0;
