@@ -1,6 +1,6 @@
+import { StringDecoder } from 'node:string_decoder';
 import { DomainError } from '../../shared/api/errors';
 import type { Cell } from '../../shared/bank/cellValues';
-import { StringDecoder } from 'node:string_decoder';
 import { guardXlsx, STATEMENT_LIMITS, type ZipEntry } from '../files/zipGuard';
 import { sheetHandler, type SheetContext } from './sheetXmlScanner';
 import { dateStyles, sharedStrings, workbookParts } from './xlsxParts';
@@ -12,7 +12,8 @@ import { entryChunks, entryText, findEntry } from './zipEntryText';
  * directory (read once, by the zip guard), only the parts the cells need inflated, each sheet's
  * XML scanned chunk by chunk and its rows taken as they close. exceljs's streaming reader cost
  * 290–530 MB for a 200,000-row file (its row and cell objects, and SAX events for every tag);
- * this keeps one chunk of XML, the shared strings and the rows' plain cells. The cells come out
+ * this keeps one chunk of XML and the shared strings, and hands rows on in batches as they are
+ * scanned (the import types them as they come, statementReader.ts). The cells come out
  * as exceljs's whole-workbook read gives them: dates by number format, shared and rich strings
  * as text, formulas by their cached results (0 included), merged cells carrying their group's
  * value. The sheets and their order come from workbook.xml and its relationships, read before
@@ -21,7 +22,11 @@ import { entryChunks, entryText, findEntry } from './zipEntryText';
 
 export type Grid = Cell[][];
 
-/** exceljs gives rich text, formulas and hyperlinks as objects; a statement needs their text. */
+/**
+ * A cell of exceljs's whole-workbook read as a statement takes it (rich text, formulas and
+ * hyperlinks are objects there; a statement needs their text). The app no longer reads with
+ * exceljs: this is the reference its reader is tested against (test/integration/xlsx*.test.ts).
+ */
 export function excelValue(value: unknown): Cell {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return Number.isNaN(value) ? null : value;
