@@ -1,11 +1,10 @@
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { DomainError } from '../../shared/api/errors';
 import type { Cell } from '../../shared/bank/cellValues';
 import { findLayout, HEADER_SEARCH_ROWS } from '../../shared/bank/statementLayout';
-import { excelValue, readXlsxStream } from './xlsxStream';
+import { openXlsx, readXlsxStream, sheetRows, type SheetRow } from './xlsxStream';
 
 export type Grid = Cell[][];
 
@@ -72,17 +71,86 @@ function kindOf(bytes: Uint8Array): Kind {
 }
 
 /**
- * Reads a bank statement into rows of cells, one grid per sheet: .xlsx with exceljs, .xls
+ * Reads a bank statement into rows of cells, one grid per sheet: .xlsx with our own reader, .xls
  * (BIFF8) and HTML tables with SheetJS, .csv in UTF-8 or GBK/GB18030, comma- or tab-separated.
  * Any failure is a DomainError naming the file.
  */
 export async function readStatement(bytes: Uint8Array, file: string): Promise<Grid[]> {
+  checkBytes(bytes, file);
+  return checkedGrids(await readGrids(bytes, file), file);
+}
+
+function checkBytes(bytes: Uint8Array, file: string): void {
   if (bytes.length > MAX_BYTES) throw new DomainError('bank.tooLarge', { file });
   if (bytes.length === 0) throw new DomainError('bank.empty', { file });
-  const grids = await readGrids(bytes, file);
+}
+
+function checkedGrids(grids: Grid[], file: string): Grid[] {
   if (grids.every((g) => g.every((row) => row.every((c) => c === null || c === '')))) throw new DomainError('bank.empty', { file });
   if (grids.reduce((n, g) => n + g.length, 0) > MAX_ROWS + HEADER_SEARCH_ROWS) throw new DomainError('bank.tooManyRows', { file });
   return grids;
+}
+
+/** The rows `readBankStatement` needs in hand before it can read the rest as they come. */
+export const HEAD_ROWS = HEADER_SEARCH_ROWS + 2;
+
+/**
+ * A one-sheet .xlsx statement read as it streams (issue 8.6): its first `HEAD_ROWS` rows (where
+ * the header, the title and the rows shown for mapping are) in hand, the rest to come in batches.
+ * Iterating `rest` to its end is reading the file: damage or too many rows show up there.
+ */
+export type StreamedSheet = { head: Grid; rest: AsyncGenerator<SheetRow[]> };
+
+/** Failures met while streaming are the file's, named, as `readStatement` reports them. */
+async function* named(rows: AsyncIterable<SheetRow[]>, file: string): AsyncGenerator<SheetRow[]> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw asDomainError(error, file);
+  }
+}
+
+function asDomainError(error: unknown, file: string): DomainError {
+  if (error instanceof DomainError) return error;
+  return new DomainError('bank.unreadable', { file, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
+}
+
+/**
+ * The statement as `readStatement` gives it, except a one-sheet .xlsx whose first rows hold
+ * something: that one is streamed, so that its rows are typed as they arrive and its cells are
+ * never all in memory at once (a 200,000-row file, issue 8.6).
+ */
+export async function readStatementSheets(bytes: Uint8Array, file: string): Promise<{ grids: Grid[] } | { stream: StreamedSheet }> {
+  checkBytes(bytes, file);
+  if (kindOf(bytes) !== 'xlsx') return { grids: checkedGrids(await readGrids(bytes, file), file) };
+  try {
+    const xlsx = await openXlsx(bytes, file);
+    const [only] = xlsx.sheets;
+    if (!only || xlsx.sheets.length > 1) return { grids: checkedGrids(await readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS), file) };
+    const rows = sheetRows(xlsx, bytes, only, file, MAX_ROWS + HEADER_SEARCH_ROWS)[Symbol.asyncIterator]();
+    const head: Grid = [];
+    const early: SheetRow[] = [];
+    let done = false;
+    while (head.length < HEAD_ROWS && !done) {
+      const next = await rows.next();
+      if (next.done) done = true;
+      else
+        for (const row of next.value)
+          if (row[0] < HEAD_ROWS) head.push(row[1]);
+          else early.push(row);
+    }
+    const rest = (async function* () {
+      if (early.length > 0) yield early;
+      if (!done) yield* { [Symbol.asyncIterator]: () => rows };
+    })();
+    if (head.some((row) => row.some((c) => c !== null && c !== ''))) return { stream: { head, rest: named(rest, file) } };
+    // Nothing in its first rows: an odd sheet, read whole and checked as every other file is.
+    const grid = [...head];
+    for await (const batch of rest) for (const [, cells] of batch) grid.push(cells);
+    return { grids: checkedGrids([grid], file) };
+  } catch (error) {
+    throw asDomainError(error, file);
+  }
 }
 
 async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
@@ -96,40 +164,19 @@ async function readGrids(bytes: Uint8Array, file: string): Promise<Grid[]> {
     if (/<(table|html)[\s>]/i.test(text.slice(0, 4096))) return readWithSheetJs(Buffer.from(text, 'utf8'));
     return [readCsv(text)];
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError('bank.unreadable', { file, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
+    throw asDomainError(error, file);
   }
 }
 
+/**
+ * Read as a stream by our own reader (issue 8.6). The whole-workbook read that stood behind
+ * exceljs's streaming reader is gone: that reader could meet a sheet before the workbook's list
+ * of sheets (zip order is the writer's, and under load it did), or not find a sheet by an
+ * unusual name; ours reads workbook.xml and its relationships first and finds every sheet
+ * through them, so neither can happen, and a file it cannot read the whole read could not either.
+ */
 async function readXlsx(bytes: Uint8Array, file: string): Promise<Grid[]> {
-  // Streamed (issue 8.6); the whole-workbook read remains for a file whose sheets the
-  // streaming reader cannot find by their usual names. Both run behind the zip guard.
-  let streamed: Grid[] | null = null;
-  try {
-    streamed = await readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS);
-  } catch (error) {
-    // A refusal (too large, too many rows) stands; anything else the stream tripped on (exceljs
-    // meeting a sheet before the workbook's list under load, seen in tests) is read again whole.
-    if (error instanceof DomainError) throw error;
-  }
-  // A stream that found sheets but no cell in any is not trusted either: the whole read decides.
-  if (streamed && streamed.some((grid) => grid.some((row) => row.some((c) => c !== null && c !== '')))) return streamed;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook.worksheets.map((sheet) => {
-    const grid: Grid = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const values = row.values as unknown[];
-      grid[rowNumber - 1] = values.slice(1).map(excelCell);
-    });
-    for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-    return grid;
-  });
-}
-
-/** exceljs gives rich text, formulas and hyperlinks as objects; a statement needs their text. */
-function excelCell(value: unknown): Cell {
-  return excelValue(value);
+  return readXlsxStream(bytes, file, MAX_ROWS + HEADER_SEARCH_ROWS);
 }
 
 function readWithSheetJs(bytes: Uint8Array): Grid[] {

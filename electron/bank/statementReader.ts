@@ -12,8 +12,8 @@ import {
   type Layout,
   type StatementSheet,
 } from '../../shared/bank/statementLayout';
-import { takeRows, type RowOutcome } from '../../shared/bank/statementRows';
-import { readStatement, type Grid } from './readStatement';
+import { rowTyper, takeRows, type RowOutcome } from '../../shared/bank/statementRows';
+import { readStatementSheets, type Grid, type StreamedSheet } from './readStatement';
 
 /** Rows of the sheet shown to the user for assigning columns. */
 export const SHOWN_ROWS = 20;
@@ -89,20 +89,32 @@ function checkMapping(mapping: ColumnMapping): void {
 
 /**
  * The bank statement reader (SPEC §10), one module from file to typed rows: the file's cells
- * (`readStatement`), the header (the user's mapping, else a remembered one, else header words),
- * columns assigned to roles, every row read as a transaction, total, footer or rejected row,
- * and its rate decided per unit. Returns new rows; nothing given is changed.
+ * (`readStatementSheets`), the header (the user's mapping, else a remembered one, else header
+ * words), columns assigned to roles, every row read as a transaction, total, footer or rejected
+ * row, and its rate decided per unit. Returns new rows; nothing given is changed.
  */
 export async function readBankStatement(bytes: Uint8Array, file: string, options: ReadOptions): Promise<StatementRead> {
-  const read = readSheet(chooseSheet(await readStatement(bytes, file), options.remembered), options);
+  const sheets = await readStatementSheets(bytes, file);
+  // A streamed sheet is chosen by its first rows (all the choice looks at) and typed as it comes.
+  const chosen = 'grids' in sheets ? chooseSheet(sheets.grids, options.remembered) : chooseSheet([sheets.stream.head], options.remembered);
+  const stream = 'grids' in sheets ? null : sheets.stream;
+  // A sheet left half-read (a mapping refused) lets go of its inflater at once, not at some GC.
+  const read = await readSheet(chosen, stream, options).catch(async (error: unknown) => {
+    await stream?.rest.return(undefined);
+    throw error;
+  });
   // The rows are the reader's own, new: their rates are decided on them, not on copies (a copy
   // of every row of a 200,000-row file is memory the import does not need; issue 8.6).
   if (read.layout) normalizeRates(read.outcomes, options.tableRate);
   return read;
 }
 
-/** The chosen sheet's header and rows; the sheet's cells are left behind when it returns. */
-function readSheet(chosen: Chosen, options: ReadOptions): StatementRead {
+/**
+ * The chosen sheet's header and rows. From a grid, its rows are let go as they are read; from a
+ * stream, `chosen.grid` is the sheet's first rows and the rest is read to its end — typed as it
+ * comes when there is a layout, so the sheet's cells are never all held (issue 8.6).
+ */
+async function readSheet(chosen: Chosen, stream: StreamedSheet | null, options: ReadOptions): Promise<StatementRead> {
   let { layout, source } = chosen;
   if (options.mapping) {
     checkMapping(options.mapping);
@@ -116,7 +128,10 @@ function readSheet(chosen: Chosen, options: ReadOptions): StatementRead {
     headerKey: layout ? headerKey(chosen.grid[layout.headerRow] ?? []) : null,
     source: layout ? source : null,
   };
-  if (!layout) return { sheet, layout: null, outcomes: [], headerCells: null };
-  const headerCells = (chosen.grid[layout.headerRow] ?? []).map(displayText);
-  return { sheet, layout, outcomes: takeRows(chosen.grid, layout, { ownKey: options.ownKey }), headerCells };
+  const headerCells = layout ? (chosen.grid[layout.headerRow] ?? []).map(displayText) : null;
+  if (!stream) return { sheet, layout, outcomes: layout ? takeRows(chosen.grid, layout, { ownKey: options.ownKey }) : [], headerCells };
+  const typer = layout ? rowTyper(layout, sheet.headerKey ?? '', { ownKey: options.ownKey }) : null;
+  chosen.grid.forEach((cells, r) => typer?.push(r, cells));
+  for await (const batch of stream.rest) if (typer) for (const [r, cells] of batch) typer.push(r, cells);
+  return { sheet, layout, outcomes: typer ? typer.finish() : [], headerCells };
 }

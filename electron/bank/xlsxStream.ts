@@ -1,42 +1,32 @@
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
 import { DomainError } from '../../shared/api/errors';
 import type { Cell } from '../../shared/bank/cellValues';
-import { guardXlsx, inflatedBytesGuard, STATEMENT_LIMITS } from '../files/zipGuard';
+import { guardXlsx, STATEMENT_LIMITS, type ZipEntry } from '../files/zipGuard';
+import { sheetHandler, type SheetContext } from './sheetXmlScanner';
+import { dateStyles, sharedStrings, workbookParts } from './xlsxParts';
+import { XmlScanner } from './xmlScanner';
+import { entryChunks, entryText, findEntry } from './zipEntryText';
 
 /*
- * A statement .xlsx read as a stream (issue 8.6): exceljs's WorkbookReader inflates and parses
- * one sheet at a time and hands over rows as they come, so a 200,000-row file costs the rows
- * kept, not the whole workbook model (1.35 GB before). The cells come out as `readXlsx` gave
- * them from the loaded workbook: dates by number format, shared and rich strings as text,
- * formulas by their cached results (0 included), merged cells carrying their group's value.
+ * A statement .xlsx read as a stream (issue 8.6) by a reader of our own: the zip's central
+ * directory (read once, by the zip guard), only the parts the cells need inflated, each sheet's
+ * XML scanned chunk by chunk and its rows taken as they close. exceljs's streaming reader cost
+ * 290–530 MB for a 200,000-row file (its row and cell objects, and SAX events for every tag);
+ * this keeps one chunk of XML and the shared strings, and hands rows on in batches as they are
+ * scanned (the import types them as they come, statementReader.ts). The cells come out
+ * as exceljs's whole-workbook read gives them: dates by number format, shared and rich strings
+ * as text, formulas by their cached results (0 included), merged cells carrying their group's
+ * value. The sheets and their order come from workbook.xml and its relationships, read before
+ * any sheet: no zip order can make a sheet arrive before the list that names it.
  */
 
 export type Grid = Cell[][];
 
-type Rel = { Id: string; Target: string };
-type SheetModel = { id: number; name: string; rId: string };
-/** What the streaming reader knows but does not declare in its types. */
-type ReaderInternals = {
-  _parseWorksheet: (iterator: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<unknown>;
-  _parseSharedStrings: (entry: NodeJS.ReadableStream) => AsyncGenerator<unknown>;
-  sharedStrings?: unknown[];
-  workbookRels?: Rel[];
-  model?: { sheets?: SheetModel[] };
-  properties?: { model?: { date1904?: boolean } } | { date1904?: boolean };
-};
-type StreamRow = { number: number; eachCell: (options: { includeEmpty: boolean }, fn: (cell: ExcelJS.Cell, col: number) => void) => void };
-type StreamSheet = { id: number | string } & AsyncIterable<StreamRow>;
-
-/** exceljs's own test for a date number format (utils.isDateFmt), so dates are told as before. */
-function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(bare);
-}
-
-/** exceljs gives rich text, formulas and hyperlinks as objects; a statement needs their text. */
+/**
+ * A cell of exceljs's whole-workbook read as a statement takes it (rich text, formulas and
+ * hyperlinks are objects there; a statement needs their text). The app no longer reads with
+ * exceljs: this is the reference its reader is tested against (test/integration/xlsx*.test.ts).
+ */
 export function excelValue(value: unknown): Cell {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return Number.isNaN(value) ? null : value;
@@ -51,152 +41,149 @@ export function excelValue(value: unknown): Cell {
 }
 
 /** "A1:C2" → its corners, 0-based. */
-function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+function decodeRange(ref: string): MergeRange | null {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
   if (!m) return null;
   const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(m[2]) - 1, left: col(m[1] ?? 'A'), bottom: Number(m[4]) - 1, right: col(m[3] ?? 'A') };
+  return { top: Number(m[2]) - 1, left: col(m[1] ?? 'A'), bottom: Number(m[4]) - 1, right: col(m[3] ?? 'A'), value: null };
 }
 
-/** A formula whose cached result is 0 or empty: exceljs would drop that result, so the cell is
- * passed on as its cached value alone (what the user sees in Excel). */
-const FALSY_RESULT = /<(?:\w+:)?f\b[^>]*?(?:\/>|>[^<]*<\/(?:\w+:)?f>)(<(?:\w+:)?v>0?<\/(?:\w+:)?v>)/g;
+type MergeRange = { top: number; left: number; bottom: number; right: number; value: Cell };
+
+/** One row of a sheet: its 0-based index and its cells. */
+export type SheetRow = readonly [index: number, cells: Cell[]];
+
+/** An .xlsx opened for reading: its directory, its sheets in workbook order, what their cells need. */
+export type OpenXlsx = { entries: ZipEntry[]; sheets: ZipEntry[]; context: SheetContext };
 
 /**
- * Passes a sheet's inflated XML on as text: decoded across chunk boundaries (exceljs decodes
- * each chunk alone, splitting a Chinese character that straddles two), refused past the size
- * limit, formulas with a falsy cached result passed as that value, and its `<mergeCell ref>`s
- * — which come after the rows and which the streaming reader ignores — collected.
+ * Opens an .xlsx statement behind the zip guard (refusing a bomb, naming the file). A file that is
+ * no readable zip, or whose XML is damaged or cut short, throws a plain Error (the caller names
+ * the file).
  */
-async function* watchSheet(source: AsyncIterable<Buffer | string>, count: (chunk: Buffer | string) => void, merges: string[]): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  let mergeText = '';
-  const pass = (text: string) => {
-    if (mergeText !== '' || text.includes('mergeCell')) mergeText += text;
-    return text.includes('<f') || text.includes(':f') ? text.replace(FALSY_RESULT, '$1') : text;
+export async function openXlsx(bytes: Uint8Array, file: string): Promise<OpenXlsx> {
+  const entries = guardXlsx(bytes, file, STATEMENT_LIMITS);
+  if (!entries) throw new Error('no zip directory (the file is cut short or damaged)');
+  const parts = await workbookParts(bytes, entries, file);
+  const context = {
+    strings: await sharedStrings(bytes, entries, parts.sharedStrings, file),
+    dateStyles: await dateStyles(bytes, entries, parts.styles, file),
+    date1904: parts.date1904,
   };
-  for await (const chunk of source) {
-    count(chunk);
-    let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    carry = '';
-    // A cell whose formula has not met its value yet waits for the next chunk, whole.
-    if (text.lastIndexOf('<') > text.lastIndexOf('>') || /<(?:\w+:)?f\b/.test(text.slice(text.lastIndexOf('</c>') + 1))) {
-      const cut = text.lastIndexOf('</c>');
-      const keep = cut < 0 ? 0 : cut + 4;
-      carry = text.slice(keep);
-      text = text.slice(0, keep);
-    }
-    if (text !== '') yield pass(text);
-  }
-  const rest = carry + decoder.end();
-  if (rest !== '') yield pass(rest);
-  for (const m of mergeText.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+\d+:[A-Z]+\d+)"/g)) merges.push(m[1] ?? '');
+  const sheets = parts.sheets.map((name) => findEntry(entries, name)).filter((e): e is ZipEntry => e !== undefined);
+  return { entries, sheets, context };
 }
 
-/** A zip entry's text decoded across chunk boundaries, as a stream exceljs can iterate. */
-function decodedStream(entry: NodeJS.ReadableStream, count: (chunk: Buffer | string) => void): Readable {
+const MERGE = Buffer.from('mergeCell');
+
+/**
+ * A sheet's `<mergeCell ref>`s. They come after all its rows, and a merged header decides the
+ * layout before the first data row is read, so they are found first: the sheet is inflated once
+ * more and searched as bytes, and only its tail from the first `mergeCell` is scanned as XML.
+ */
+async function sheetMerges(bytes: Uint8Array, entry: ZipEntry, file: string): Promise<string[]> {
+  const merges: string[] = [];
+  let scanner: XmlScanner | null = null;
   const decoder = new StringDecoder('utf8');
-  return Readable.from(
-    (async function* () {
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        count(chunk);
-        yield decoder.write(chunk);
-      }
-      yield decoder.end();
-    })(),
-  );
-}
-
-/** Gives each merged range's other cells its top-left value, as the loaded workbook did. */
-function spreadMerges(grid: Grid, merges: readonly string[]): void {
-  for (const ref of merges) {
-    const range = decodeRange(ref);
-    if (!range) continue;
-    const value = grid[range.top]?.[range.left] ?? null;
-    for (let r = range.top; r <= range.bottom; r++) {
-      const row = (grid[r] ??= []);
-      for (let c = range.left; c <= range.right; c++) {
-        if (r === range.top && c === range.left) continue;
-        while (row.length < c) row.push(null);
-        row[c] = value;
-      }
+  let tail = Buffer.alloc(0);
+  for await (const chunk of entryChunks(bytes, entry, file)) {
+    if (scanner) {
+      scanner.write(decoder.write(chunk));
+      continue;
     }
+    const joined = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+    const at = joined.indexOf(MERGE);
+    if (at < 0) {
+      tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 64)));
+      continue;
+    }
+    const start = joined.lastIndexOf('<', at);
+    scanner = new XmlScanner(sheetHandler({ strings: [], dateStyles: new Set(), date1904: false }, () => undefined, merges));
+    scanner.write(decoder.write(joined.subarray(Math.max(0, start))));
   }
+  if (scanner) {
+    scanner.write(decoder.end());
+    scanner.end();
+  }
+  return merges;
 }
 
 /**
- * Reads every sheet of an .xlsx statement, in workbook order, refusing (naming the file) one
- * that would inflate past the limits or holds more than `maxRows` rows in all — as soon as
+ * A sheet's rows in order, in batches as the XML inflates: every index from the first row to the
+ * last (a row the XML leaves out comes as []), merged ranges' other cells carrying their top-left
+ * cell's value (as the loaded workbook gave them). Refuses, naming the file, the row that takes
+ * `before` rows of earlier sheets plus this one's past `maxRows`, when it comes.
+ */
+export async function* sheetRows(xlsx: OpenXlsx, bytes: Uint8Array, entry: ZipEntry, file: string, maxRows: number, before = 0): AsyncGenerator<SheetRow[]> {
+  const merges = (await sheetMerges(bytes, entry, file))
+    .map(decodeRange)
+    .filter((m): m is MergeRange => m !== null)
+    .map((m, order) => ({ ...m, order }))
+    .sort((a, b) => a.top - b.top || a.order - b.order);
+  // A merged range reaching past the limit makes the sheet that long: refused before filling it.
+  if (merges.some((m) => before + m.bottom + 1 > maxRows)) throw new DomainError('bank.tooManyRows', { file });
+  let nextMerge = 0;
+  let active: (MergeRange & { order: number })[] = [];
+  let next = 0;
+  let batch: SheetRow[] = [];
+  const emit = (index: number, cells: Cell[]) => {
+    // Counted as the whole-file check counts them: every row up to the last, blank ones too.
+    if (before + index + 1 > maxRows) throw new DomainError('bank.tooManyRows', { file });
+    if (merges.length > 0) {
+      active = active.filter((m) => m.bottom >= index);
+      let added = false;
+      while (nextMerge < merges.length && (merges[nextMerge]?.top ?? Infinity) <= index) {
+        const m = merges[nextMerge++];
+        if (m && m.bottom >= index) [active, added] = [[...active, m], true];
+      }
+      if (added) active.sort((a, b) => a.order - b.order);
+      for (const m of active) {
+        if (m.top === index) m.value = cells[m.left] ?? null;
+        for (let c = m.left; c <= m.right; c++) {
+          if (index === m.top && c === m.left) continue;
+          while (cells.length < c) cells.push(null);
+          cells[c] = m.value;
+        }
+      }
+    }
+    batch.push([index, cells]);
+    next = index + 1;
+  };
+  const onRow = (rowNumber: number, cells: Cell[]) => {
+    const index = rowNumber - 1;
+    if (index < next) return;
+    while (next < index) emit(next, []);
+    emit(index, cells);
+  };
+  const scanner = new XmlScanner(sheetHandler(xlsx.context, onRow, []));
+  for await (const chunk of entryText(bytes, entry, file)) {
+    scanner.write(chunk);
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
+  }
+  scanner.end();
+  // Merged ranges reaching below the last row make rows of their own.
+  const last = merges.reduce((n, m) => Math.max(n, m.bottom), -1);
+  while (next <= last) emit(next, []);
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Reads every sheet of an .xlsx statement whole, in workbook order, refusing (naming the file)
+ * one that would inflate past the limits or holds more than `maxRows` rows in all — as soon as
  * the row past the limit arrives, not after reading the rest.
  */
-export async function readXlsxStream(bytes: Uint8Array, file: string, maxRows: number): Promise<Grid[] | null> {
-  const entries = guardXlsx(bytes, file, STATEMENT_LIMITS);
-  // An entry inflating past what the directory declared is lying about its size: stop it there.
-  const limit = (name: string) => Math.min(STATEMENT_LIMITS.entryBytes, (entries?.find((e) => e.name === name)?.size ?? STATEMENT_LIMITS.entryBytes) + 1);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const internals = reader as unknown as ReaderInternals;
-  const merges = new Map<string, string[]>();
-  const parseWorksheet = internals._parseWorksheet.bind(reader);
-  internals._parseWorksheet = (iterator, sheetNo) => {
-    // exceljs reads the workbook's sheet list from xl/workbook.xml; a sheet met before it (zip
-    // order is the writer's) would crash on the missing model. The list is read again later.
-    internals.model ??= { sheets: [] };
-    const list: string[] = [];
-    merges.set(String(sheetNo), list);
-    return parseWorksheet(watchSheet(iterator, inflatedBytesGuard(file, `sheet${sheetNo}.xml`, limit(`xl/worksheets/sheet${sheetNo}.xml`)), list), sheetNo);
-  };
-  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
-  internals._parseSharedStrings = async function* (entry) {
-    yield* parseSharedStrings(decodedStream(entry, inflatedBytesGuard(file, 'sharedStrings.xml', limit('xl/sharedStrings.xml'))));
-    // An empty shared string (<si><t/></si>) is '' in the loaded workbook, null when streamed.
-    internals.sharedStrings = internals.sharedStrings?.map((s) => s ?? '');
-  };
-  const sheets: { sheetNo: string; grid: Grid }[] = [];
+export async function readXlsxStream(bytes: Uint8Array, file: string, maxRows: number): Promise<Grid[]> {
+  const xlsx = await openXlsx(bytes, file);
+  const grids: Grid[] = [];
   let before = 0;
-  for await (const worksheet of reader as unknown as AsyncIterable<StreamSheet>) {
-    const props = internals.properties;
-    const date1904 = Boolean(props && ('model' in props ? props.model?.date1904 : (props as { date1904?: boolean }).date1904));
-    const sheetNo = String([...merges.keys()].pop() ?? worksheet.id);
+  for (const entry of xlsx.sheets) {
     const grid: Grid = [];
-    for await (const row of worksheet) {
-      // Counted as the whole-file check counts them: every row up to the last, blank ones too.
-      if (before + row.number > maxRows) throw new DomainError('bank.tooManyRows', { file });
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        while (cells.length < col - 1) cells.push(null);
-        const value = cell.value as unknown;
-        // The loaded workbook turns a formula's cached number into a date under a date format.
-        const result = value !== null && typeof value === 'object' && 'formula' in value ? (value as { result?: unknown }).result : undefined;
-        cells[col - 1] =
-          typeof result === 'number' && isDateFormat(cell.numFmt)
-            ? new Date(Math.round((result - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
-            : excelValue(value);
-      });
-      grid[row.number - 1] = cells;
-    }
-    for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+    for await (const rows of sheetRows(xlsx, bytes, entry, file, maxRows, before)) for (const [index, cells] of rows) grid[index] = cells;
     before += grid.length;
-    sheets.push({ sheetNo, grid });
+    grids.push(grid);
   }
-  const declared = internals.model?.sheets ?? [];
-  // A sheet the streaming reader does not find by its usual name (xl/worksheets/sheetN.xml):
-  // the caller reads the file whole instead, within the same zip limits.
-  if (sheets.length < declared.length) return null;
-  const order = (sheetNo: string) => {
-    const rel = (internals.workbookRels ?? []).find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheetNo}.xml`);
-    const at = rel ? declared.findIndex((s) => s.rId === rel.Id) : -1;
-    return at < 0 ? 1e6 + Number(sheetNo) : at;
-  };
-  sheets.sort((a, b) => order(a.sheetNo) - order(b.sheetNo));
-  return sheets.map(({ sheetNo, grid }) => {
-    spreadMerges(grid, merges.get(sheetNo) ?? []);
-    return grid;
-  });
+  return grids;
 }

@@ -99,7 +99,7 @@ function readZip64(bytes: Uint8Array, extraStart: number, extraLength: number, e
 }
 
 /** The compressed bytes of an entry, found through its local header. */
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) return null;
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);

@@ -28,7 +28,9 @@ function fileQuotesPer(rows: readonly BankRow[], tableRate: TableRate): 1 | 100 
  * set on each row.
  */
 export function normalizeRates(outcomes: readonly RowOutcome[], tableRate: TableRate): void {
-  const rows = outcomes.flatMap((o) => (o.kind === 'row' ? [o.value] : []));
+  // A loop, not flatMap: that makes a one-row array per row first (200,000 of them, issue 8.6).
+  const rows: BankRow[] = [];
+  for (const o of outcomes) if (o.kind === 'row') rows.push(o.value);
   // How the file quotes is only needed for a row its own evidence cannot decide: rarely. It is
   // decided once per file — `??=` alone would rescan the whole file whenever it came out null
   // (mixed or no evidence, as in a company without table rates), once per currency/rate/month.

@@ -61,22 +61,34 @@ type Money = { fen: number; direction: 'in' | 'out' } | { problem: MessageKey; p
 export type AmountStyle = { signed: boolean };
 
 export function amountStyle(grid: readonly (readonly Cell[])[], layout: Layout): AmountStyle {
+  const votes = styleVotes(layout);
+  if (!votes) return { signed: true };
+  for (let r = layout.dataRow; r < grid.length && !votes.decided(); r++) votes.add(grid[r] ?? []);
+  return votes.style();
+}
+
+/**
+ * The count behind `amountStyle`, row by row, so that rows can be read as they arrive: null
+ * when the layout has no signed amount beside a direction column (the sign alone tells).
+ */
+function styleVotes(layout: Layout): { add: (cells: readonly Cell[]) => void; decided: () => boolean; style: () => AmountStyle } | null {
   const { amount, direction } = layout.columns;
-  if (!amount || !direction) return { signed: true };
+  if (!amount || !direction) return null;
   let negative = 0;
   let positive = 0;
-  for (let r = layout.dataRow; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    const said = direction.map((i) => directionOf(cellText(cells[i] ?? null))).find((d) => d !== null);
-    if (said !== 'out') continue;
-    const read = readAmount(first(cells, amount));
-    if (read.kind !== 'value' || read.value === 0) continue;
-    if (read.value < 0) negative++;
-    else positive++;
+  return {
+    add: (cells) => {
+      const said = direction.map((i) => directionOf(cellText(cells[i] ?? null))).find((d) => d !== null);
+      if (said !== 'out') return;
+      const read = readAmount(first(cells, amount));
+      if (read.kind !== 'value' || read.value === 0) return;
+      if (read.value < 0) negative++;
+      else positive++;
+    },
     // A file keeps one convention: its first hundred rows of money out show it.
-    if (negative + positive >= 100) break;
-  }
-  return { signed: negative > positive };
+    decided: () => negative + positive >= 100,
+    style: () => ({ signed: negative > positive }),
+  };
 }
 
 const inOrOut = (fen: number): 'in' | 'out' => (fen > 0 ? 'in' : 'out');
@@ -124,7 +136,7 @@ function nameKey(name: string): string {
   return key;
 }
 
-// Dates and rates repeat row after row: one string each, not one per row (issue 8.6).
+// Dates, rates, currencies and payers repeat row after row: one string each, not one per row (issue 8.6).
 const SAME_TEXT = new Map<string, string>();
 function same(text: string): string {
   const known = SAME_TEXT.get(text);
@@ -133,6 +145,8 @@ function same(text: string): string {
   SAME_TEXT.set(text, text);
   return text;
 }
+
+const sameName = (name: string | null) => (name === null ? null : same(name));
 
 const NAME_ROLES: Record<'in' | 'out', readonly Role[]> = { in: ['payer', 'counterparty', 'payee'], out: ['payee', 'counterparty', 'payer'] };
 
@@ -172,12 +186,12 @@ export function readRow(cells: readonly Cell[], rowNumber: number, layout: Layou
     value: {
       row: rowNumber,
       valueDate: same(valueDate.value),
-      currency: currency.kind === 'value' ? currency.value : (layout.titleCurrency ?? 'CNY'),
+      currency: currency.kind === 'value' ? same(currency.value) : (layout.titleCurrency ?? 'CNY'),
       direction: amount.direction,
       amountFen: amount.fen,
       rate: rate.kind === 'value' ? same(rate.value) : null,
       cnyFen: cny.kind === 'value' ? (amount.fen < 0 ? -Math.abs(cny.value) : Math.abs(cny.value)) : null,
-      counterparty: counterpartyOf(cells, columns, amount.direction, options.ownKey),
+      counterparty: sameName(counterpartyOf(cells, columns, amount.direction, options.ownKey)),
       reference: cellText(first(cells, columns.reference)) || null,
       memo: texts(cells, columns.memo),
     },
@@ -207,20 +221,64 @@ export function takeRows(grid: Cell[][], layout: Layout, options: Omit<RowOption
 }
 
 function rowsOf(grid: readonly (readonly Cell[])[], layout: Layout, options: Omit<RowOptions, 'style'>, done: (r: number) => void): RowOutcome[] {
-  const style = amountStyle(grid, layout);
-  const header = headerKey(grid[layout.headerRow] ?? []);
-  const outcomes: RowOutcome[] = [];
-  const rowOptions = { ...options, style };
-  let lastRow = -1;
+  const typer = rowTyper(layout, headerKey(grid[layout.headerRow] ?? []), options);
   for (let r = layout.dataRow; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    const outcome = readRow(cells, r + 1, layout, rowOptions);
+    typer.push(r, grid[r] ?? NO_CELLS);
     done(r);
-    if (outcome === null) continue;
+  }
+  return typer.finish();
+}
+
+/** Reads rows as they arrive; `finish` gives every row's outcome. */
+export type RowTyper = {
+  /** The row at 0-based index `r` (rows before the layout's data row are ignored), in order. */
+  push: (r: number, cells: readonly Cell[]) => void;
+  finish: () => RowOutcome[];
+};
+
+/**
+ * `readRows` for rows that arrive one at a time (a sheet read as a stream, issue 8.6): each row
+ * is read when it comes and its cells are not kept — except, where a signed amount sits beside a
+ * direction column, the rows before the file's sign convention shows (its first hundred rows of
+ * money out), which are read once it does. `header` is the header row's `headerKey`.
+ */
+export function rowTyper(layout: Layout, header: string, options: Omit<RowOptions, 'style'> = {}): RowTyper {
+  const outcomes: RowOutcome[] = [];
+  let lastRow = -1;
+  const votes = styleVotes(layout);
+  let waiting: { r: number; cells: readonly Cell[] }[] | null = votes ? [] : null;
+  let rowOptions: RowOptions = { ...options, style: { signed: true } };
+  const take = (r: number, cells: readonly Cell[]) => {
+    const outcome = readRow(cells, r + 1, layout, rowOptions);
+    if (outcome === null) return;
     if (outcome.kind === 'reject' && header !== '' && headerKey(cells) === header) outcomes.push({ kind: 'skip', row: r + 1, reason: 'header' });
     else outcomes.push(outcome);
     if (outcome.kind === 'row') lastRow = outcomes.length - 1;
-  }
-  if (lastRow < 0) return outcomes;
-  return outcomes.map((o, i) => (i > lastRow && o.kind !== 'row' ? { kind: 'skip', row: o.row, reason: 'footer' } : o));
+  };
+  const release = () => {
+    if (!waiting || !votes) return;
+    rowOptions = { ...options, style: votes.style() };
+    const held = waiting;
+    waiting = null;
+    for (const w of held) take(w.r, w.cells);
+  };
+  return {
+    push: (r, cells) => {
+      if (r < layout.dataRow) return;
+      if (!waiting || !votes) return take(r, cells);
+      if (cells.length === 0) return;
+      votes.add(cells);
+      waiting.push({ r, cells });
+      if (votes.decided()) release();
+    },
+    finish: () => {
+      release();
+      // Every row below the last transaction is footer, whatever it says (SPEC §10).
+      for (let i = lastRow < 0 ? outcomes.length : lastRow + 1; i < outcomes.length; i++) {
+        const o = outcomes[i];
+        if (o && o.kind !== 'row') outcomes[i] = { kind: 'skip', row: o.row, reason: 'footer' };
+      }
+      return outcomes;
+    },
+  };
 }
