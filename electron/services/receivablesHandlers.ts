@@ -6,7 +6,6 @@ import { exposureFen, isOverLimit } from '../../shared/receivables/credit';
 import type { CustomerLedger } from '../../shared/receivables/ledger';
 import { fenToCny, instalmentRow, unappliedCny } from '../../shared/receivables/report';
 import type { Db } from '../db/connection';
-import { dataVersion } from '../db/dataVersion';
 import { monthRates, receivableCustomers } from '../db/receivablesData';
 import { getSettings } from '../db/repositories/company';
 import { getCustomer, setCreditGrade } from '../db/repositories/customers';
@@ -15,9 +14,10 @@ import { badDebtSums, deleteWriteOff, getWriteOff, insertWriteOff, listWriteOffs
 import { dealSalesperson } from '../db/repositories/deals';
 import { assertUnlocked } from './appraisalLock';
 import { checkPin, checkWriteOff } from './receivablesChecks';
-import { computeReceivables, forEachLedger } from './receivablesService';
+import { forEachLedger } from './receivablesService';
+import { cachedReceivables } from './receivablesCache';
 import { requireFound } from './references';
-import type { InstalmentRow, ReceivablesReport } from '../../shared/receivables/report';
+import type { InstalmentRow } from '../../shared/receivables/report';
 import type { Page } from '../../shared/entities';
 import { read, write, type ServiceHandlers } from './markers';
 
@@ -34,18 +34,6 @@ type ReceivableMethods =
   | 'writeOffs.smallBalances'
   | 'writeOffs.writeOffSmall'
   | 'customers.acceptGrade';
-
-const reports = new WeakMap<Db, { key: string; report: ReceivablesReport }>();
-
-/** The report as last computed for this date while nothing has been written since. */
-function cachedReport(db: Db, asOf: string): ReceivablesReport {
-  const key = `${asOf} ${dataVersion(db)}`;
-  const hit = reports.get(db);
-  if (hit?.key === key) return hit.report;
-  const report = computeReceivables(db, asOf);
-  reports.set(db, { key, report });
-  return report;
-}
 
 function ledgerOf(db: Db, customer: string, asOf: string, exceptDeal?: string): CustomerLedger {
   let found: CustomerLedger = { groups: [] };
@@ -211,10 +199,10 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       return requireFound(getReceipt(db, id), id);
     }),
     'receivables.report': read(({ asOf, instalments }) => {
-      const report = cachedReport(db, asOf);
+      const report = cachedReceivables(db, asOf);
       return instalments ? report : { ...report, instalments: [] };
     }),
-    'receivables.instalments': read((query) => instalmentPage(cachedReport(db, query.asOf).instalments, query)),
+    'receivables.instalments': read((query) => instalmentPage(cachedReceivables(db, query.asOf).instalments, query)),
     'receivables.customer': read(({ customer, asOf }) => customerDetail(db, customer, asOf)),
     'receivables.dealCheck': read((args) => dealCheck(db, args)),
     'receivables.badDebts': read(({ asOf }) => badDebts(db, asOf)),
