@@ -178,6 +178,11 @@ export function forEachBookOf(
   }
 }
 
+/** Table rates of one month as [currency, millionths] rows in currency order (the receivables cache keys on them). */
+export function monthRateRows(db: Db, month: string): [string, number][] {
+  return prepared(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ? ORDER BY currency').raw().all(month) as [string, number][];
+}
+
 /** Table rates of one month, per currency, in millionths. */
 export function monthRates(db: Db, month: string): RateLookup {
   const rows = prepared(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ?').all(month) as { currency: string; rate_micro: number }[];

@@ -3,7 +3,7 @@ import {
   assembleReport,
   byDealAndNumber,
   customerPart,
-  mergeInstalmentRows,
+  replaceInstalmentRows,
   type CustomerPart,
   type InstalmentRow,
   type ReceivablesReport,
@@ -11,11 +11,10 @@ import {
 import { customerLedger } from '../../shared/receivables/ledger';
 import type { Db } from '../db/connection';
 import { dataVersion } from '../db/dataVersion';
-import { forEachBook, forEachBookOf, receivableCustomers, termsSettings, unmatchedReceipts } from '../db/receivablesData';
+import { forEachBook, forEachBookOf, monthRateRows, receivableCustomers, termsSettings, unmatchedReceipts } from '../db/receivablesData';
 import { readEpoch, readRevisions } from '../db/receivableRevisions';
 import { getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
-import { prepared } from '../db/statements';
 import { parties } from './receivablesService';
 
 /*
@@ -41,10 +40,6 @@ const INCREMENTAL_LIMIT = 500;
 const KEPT_DATES = 2;
 
 const caches = new WeakMap<Db, Map<string, Entry>>();
-
-function monthRateRows(db: Db, month: string): [string, number][] {
-  return prepared(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ? ORDER BY currency').raw().all(month) as [string, number][];
-}
 
 function partKey(customer: string | null): string {
   return customer ?? '';
@@ -90,10 +85,11 @@ function refresh(db: Db, asOf: string, kept: Entry | undefined): Entry {
       fresh.set(partKey(customer), customerPart(asOf, rate, reportParties, customer, customerLedger(book, ledgerOptions))),
     );
     // Nothing kept is touched until every changed customer is computed: an error leaves the entry as it was.
-    const gone = new Set(changed);
     const parts = new Map(kept.parts);
+    const removed: InstalmentRow[] = [];
     const added: InstalmentRow[] = [];
     for (const id of changed) {
+      for (const row of parts.get(id)?.instalments ?? []) removed.push(row);
       parts.delete(id);
       const part = fresh.get(id);
       if (part && (part.instalments.length > 0 || part.row)) {
@@ -101,14 +97,7 @@ function refresh(db: Db, asOf: string, kept: Entry | undefined): Entry {
         for (const row of part.instalments) added.push(row);
       }
     }
-    added.sort(byDealAndNumber);
-    const instalments =
-      changed.length === 0
-        ? kept.instalments
-        : mergeInstalmentRows(
-            kept.instalments.filter((r) => !gone.has(partKey(r.customer))),
-            added,
-          );
+    const instalments = changed.length === 0 ? kept.instalments : replaceInstalmentRows(kept.instalments, removed, added);
     return { key, version: '', revisions, parts, instalments, report: assembleReport(asOf, parts.values(), names, unmatched, instalments) };
   }
 

@@ -102,31 +102,22 @@ function dealCheck(db: Db, args: { customer: string; currency: string; amount: s
   };
 }
 
-/** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate. */
+/** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate (from the kept report: no ledger is computed again). */
 function smallBalances(db: Db, asOf: string): SmallBalance[] {
   const limit = toFen(getSettings(db).smallBalance);
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
   const out: SmallBalance[] = [];
-  forEachLedger(db, asOf, (customer, ledger) => {
-    if (customer === null) return;
-    for (const g of ledger.groups) {
-      for (const inst of g.instalments) {
-        if (inst.outstandingFen <= 0) continue;
-        const cny = fenToCny(inst.outstandingFen, g.currency, rate, month);
-        if (cny <= limit)
-          out.push({
-            deal: inst.deal.id,
-            number: inst.number,
-            customer,
-            currency: g.currency,
-            outstanding: fenToText(inst.outstandingFen),
-            cny: fenToText(cny),
-          });
-      }
-    }
-  });
-  return out.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.number - b.number));
+  for (const row of cachedReceivables(db, asOf).instalments) {
+    if (row.customer === null) continue;
+    const outstanding = toFen(row.outstanding);
+    if (outstanding <= 0) continue;
+    const cny = fenToCny(outstanding, row.currency, rate, month);
+    if (cny <= limit)
+      out.push({ deal: row.deal, number: row.number, customer: row.customer, currency: row.currency, outstanding: row.outstanding, cny: fenToText(cny) });
+  }
+  // The report lists instalments by deal then number already.
+  return out;
 }
 
 /** 坏账 written off up to the date, per salesperson and customer, CNY at the date's month. */

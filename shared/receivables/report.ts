@@ -217,6 +217,40 @@ export function mergeInstalmentRows(a: readonly InstalmentRow[], b: readonly Ins
   return out;
 }
 
+/** The first index of `rows` (sorted by deal then number) whose row is not before `row`. */
+function lowerBound(rows: readonly InstalmentRow[], row: InstalmentRow): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byDealAndNumber(rows[mid] as InstalmentRow, row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `rows` (sorted by deal then number) without `removed` and with `added`, still sorted; a new
+ * array. A few rows are found by binary search, many by one pass that merges.
+ */
+export function replaceInstalmentRows(rows: readonly InstalmentRow[], removed: readonly InstalmentRow[], added: readonly InstalmentRow[]): InstalmentRow[] {
+  const incoming = [...added].sort(byDealAndNumber);
+  if (removed.length + added.length > 2000) {
+    const gone = new Set(removed);
+    return mergeInstalmentRows(
+      rows.filter((r) => !gone.has(r)),
+      incoming,
+    );
+  }
+  const out = rows.slice();
+  for (const row of removed) {
+    const at = lowerBound(out, row);
+    if (out[at] === row) out.splice(at, 1);
+  }
+  for (const row of incoming) out.splice(lowerBound(out, row), 0, row);
+  return out;
+}
+
 /**
  * The report from every customer's part; `instalments` are the parts' rows already merged by
  * deal then number (the caller keeps them so, to spare sorting a million rows again).
