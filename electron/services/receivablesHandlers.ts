@@ -15,7 +15,7 @@ import { dealSalesperson } from '../db/repositories/deals';
 import { assertUnlocked } from './appraisalLock';
 import { checkPin, checkWriteOff } from './receivablesChecks';
 import { forEachLedger } from './receivablesService';
-import { cachedReceivables } from './receivablesCache';
+import { cachedReceivables, receivablesInSlices } from './receivablesCache';
 import { requireFound } from './references';
 import type { InstalmentRow } from '../../shared/receivables/report';
 import type { Page } from '../../shared/entities';
@@ -189,11 +189,12 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       setReceiptDeal(db, id, deal);
       return requireFound(getReceipt(db, id), id);
     }),
-    'receivables.report': read(({ asOf, instalments }) => {
-      const report = cachedReceivables(db, asOf);
+    // Asynchronous: the first computation after start yields between customer ranges, so other calls are answered meanwhile.
+    'receivables.report': read(async ({ asOf, instalments }) => {
+      const report = await receivablesInSlices(db, asOf);
       return instalments ? report : { ...report, instalments: [] };
     }),
-    'receivables.instalments': read((query) => instalmentPage(cachedReceivables(db, query.asOf).instalments, query)),
+    'receivables.instalments': read(async (query) => instalmentPage((await receivablesInSlices(db, query.asOf)).instalments, query)),
     'receivables.customer': read(({ customer, asOf }) => customerDetail(db, customer, asOf)),
     'receivables.dealCheck': read((args) => dealCheck(db, args)),
     'receivables.badDebts': read(({ asOf }) => badDebts(db, asOf)),

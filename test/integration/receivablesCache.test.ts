@@ -238,6 +238,21 @@ describe('the kept receivables report equals a fresh computation after every kin
     s.db.close();
   });
 
+  it('answers other calls while the first report is computed, and a write landing meanwhile is not lost', async () => {
+    const s = setup();
+    const settled: string[] = [];
+    const first = s.api['receivables.report']({ asOf: AS_OF }).then((r) => (settled.push('report'), r));
+    const people = s.api['salespeople.list']({}).then((r) => (settled.push('salespeople'), r));
+    const { deal } = busyCustomer(s.db);
+    const written = s.api['deals.update']({ ...dealOf(s, deal), amount: '77777.77' }).then((r) => (settled.push('write'), r));
+    await Promise.all([first, people, written]);
+    expect(settled, 'the report is computed in slices: calls made after it are answered before it').toEqual(['salespeople', 'write', 'report']);
+    expect((await written).ok).toBe(true);
+    const after = await report(s.api);
+    expect(after, 'after a write that landed between the slices, the report is the fresh one').toEqual(fresh(s.file));
+    s.db.close();
+  });
+
   it('recomputes nothing when nothing was written, and sees a write rolled back as no change', async () => {
     const s = setup();
     const first = await ok(s.api['receivables.report']({ asOf: AS_OF }));
