@@ -28,7 +28,7 @@ export function HomeReceivables() {
         <Table<SalespersonReceivables>
           size="small"
           rowKey="salesperson"
-          loading={report.loading && !report.data}
+          loading={report.loading && !report.data ? { tip: t('rv.computing') } : false}
           dataSource={report.data?.salespeople ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: t('rv.nothing') }}

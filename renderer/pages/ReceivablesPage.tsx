@@ -41,6 +41,9 @@ export function ReceivablesPage() {
         </Space>
         {data && <Totals report={data} />}
       </PageCard>
+      {report.loading && !data && (
+        <Alert type="info" showIcon icon={<Spin size="small" />} message={t('rv.computing')} data-testid="rv-computing" style={{ marginBottom: 16 }} />
+      )}
       {report.error && <QuarterProblem error={report.error} />}
       {report.error?.code === 'appraise.missingRate' && (
         <Alert
