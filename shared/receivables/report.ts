@@ -141,7 +141,7 @@ export function addSums(into: FigureSums, from: FigureSums): void {
 
 /**
  * One customer's share of the report (customer null: the deals without one): its sums for the
- * company and per salesperson, its row, and its instalment rows by deal then number. The report
+ * company and per salesperson, its row, and its instalment rows (in allocation order). The report
  * is the sum of the parts, so a part can be kept until the customer's data changes.
  */
 export type CustomerPart = {
@@ -181,7 +181,6 @@ export function customerPart(asOf: string, rate: RateLookup, parties: ReportPart
       rows.push(instalmentRow(inst, group.currency));
     }
   }
-  rows.sort(byDealAndNumber);
   const part: CustomerPart = { customer, totals: sums, people, row: null, instalments: rows };
   if (customer === null) return part;
   const unapplied = unappliedCny(ledger, rate, month);
