@@ -12,6 +12,12 @@ export function readRevisions(db: Db): Map<string, number> {
   return new Map(rows);
 }
 
+/** Bumps the revision of each customer (receipts of an import batch, which fire no trigger). */
+export function bumpRevisions(db: Db, customers: Iterable<string>): void {
+  const bump = prepared(db, 'INSERT INTO receivable_revisions (customer_id, rev) VALUES (?, 1) ON CONFLICT (customer_id) DO UPDATE SET rev = rev + 1');
+  for (const customer of customers) bump.run(customer);
+}
+
 /** Changes whenever anything may have changed without the triggers seeing it. */
 export function readEpoch(db: Db): number {
   return prepared(db, 'SELECT epoch FROM receivable_epoch WHERE id = 1').pluck().get() as number;

@@ -129,6 +129,19 @@ const WRITES: [string, (s: Setup) => Promise<void>][] = [
     },
   ],
   [
+    'a bank statement import (its receipts fire no trigger: the import bumps their customers)',
+    async (s) => {
+      const { customer } = busyCustomer(s.db);
+      const name = customerOf(s, customer).name;
+      const csv = ['交易日期,币种,贷方金额,对方户名,流水号', `2026-09-10,USD,"8,000.00","${name}",IMP0001`, `2026-09-11,USD,"500.00","${name}",IMP0002`].join(
+        '\n',
+      );
+      const summary = await ok(s.api['bankImport.commit']({ fileName: 'statement.csv', content: Buffer.from(csv, 'utf8').toString('base64') }));
+      expect(summary, 'both rows imported and matched to the customer').toMatchObject({ imported: 2 });
+      expect(s.db.prepare("SELECT COUNT(*) FROM receipts WHERE ref LIKE 'IMP%' AND customer_id = ?").pluck().get(customer)).toBe(2);
+    },
+  ],
+  [
     'an edited receipt (amount)',
     async (s) => {
       const { customer } = busyCustomer(s.db);
