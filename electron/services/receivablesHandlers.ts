@@ -190,9 +190,11 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       return requireFound(getReceipt(db, id), id);
     }),
     // Asynchronous: the first computation after start yields between customer ranges, so other calls are answered meanwhile.
-    'receivables.report': read(async ({ asOf, instalments }) => {
+    'receivables.report': read(async ({ asOf, instalments, customers }) => {
       const report = await receivablesInSlices(db, asOf);
-      return instalments ? report : { ...report, instalments: [] };
+      return instalments && customers
+        ? report
+        : { ...report, instalments: instalments ? report.instalments : [], customers: customers ? report.customers : [] };
     }),
     'receivables.instalments': read(async (query) => instalmentPage((await receivablesInSlices(db, query.asOf)).instalments, query)),
     'receivables.customer': read(({ customer, asOf }) => customerDetail(db, customer, asOf)),
