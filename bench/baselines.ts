@@ -1,5 +1,6 @@
 import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER } from '../electron/db/cnySql';
 import type { Db } from '../electron/db/connection';
+import { withoutRevisionTriggers } from '../electron/db/receivableRevisions';
 import { quarterRange } from '../shared/quarter';
 import type { BundleInput } from '../shared/schemas/bundle';
 
@@ -13,28 +14,31 @@ const micros = (text: string | number) => Math.round(Number(text) * 1e6);
 
 /** Inserts a parsed bundle's rows with raw prepared statements in one transaction. */
 export function rawInsert(db: Db, bundle: BundleInput): void {
-  db.transaction(() => {
-    const person = db.prepare('INSERT INTO salespeople (id, name, performance_base_pay_fen) VALUES (?, ?, ?)');
-    for (const p of bundle.salespeople ?? []) person.run(p.id, p.name, cents(p.performanceBasePay ?? 0));
-    const customer = db.prepare('INSERT INTO customers (id, name, normalized_name, country, owner_id) VALUES (?, ?, ?, ?, ?)');
-    const alias = db.prepare('INSERT INTO customer_aliases (customer_id, seq, alias, normalized) VALUES (?, ?, ?, ?)');
-    for (const c of bundle.customers ?? []) {
-      customer.run(c.id, c.name, c.name, c.country ?? null, c.owner ?? null);
-      (c.aliases ?? []).forEach((a, i) => alias.run(c.id, i, a, a));
-    }
-    const rate = db.prepare('INSERT INTO fx_rates (month, currency, rate_micro) VALUES (?, ?, ?)');
-    for (const r of bundle.fxRates ?? []) rate.run(r.month, r.currency, micros(r.rate));
-    const deal = db.prepare('INSERT INTO deals (id, salesperson_id, customer_id, signed_on, currency, amount_fen, status) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const d of bundle.deals ?? []) deal.run(d.id, d.salesperson, d.customer ?? null, d.signedOn, d.currency, cents(d.amount), d.status ?? 'active');
-    const receipt = db.prepare(
-      'INSERT INTO receipts (ref, value_date, currency, amount_fen, rate_micro, remitter, customer_id, matched_owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const r of bundle.receipts ?? []) {
-      receipt.run(r.ref ?? null, r.valueDate, r.currency, cents(r.amount), r.rate ? micros(r.rate) : null, r.remitter ?? null, r.customer ?? null, null);
-    }
-    const error = db.prepare('INSERT INTO error_records (salesperson_id, date, weight) VALUES (?, ?, ?)');
-    for (const e of bundle.errors ?? []) error.run(e.salesperson, e.date, e.weight ?? 1);
-  })();
+  // Without the receivables revision triggers, as the app's bundle load runs (a fair floor pays no more than the app).
+  db.transaction(() =>
+    withoutRevisionTriggers(db, () => {
+      const person = db.prepare('INSERT INTO salespeople (id, name, performance_base_pay_fen) VALUES (?, ?, ?)');
+      for (const p of bundle.salespeople ?? []) person.run(p.id, p.name, cents(p.performanceBasePay ?? 0));
+      const customer = db.prepare('INSERT INTO customers (id, name, normalized_name, country, owner_id) VALUES (?, ?, ?, ?, ?)');
+      const alias = db.prepare('INSERT INTO customer_aliases (customer_id, seq, alias, normalized) VALUES (?, ?, ?, ?)');
+      for (const c of bundle.customers ?? []) {
+        customer.run(c.id, c.name, c.name, c.country ?? null, c.owner ?? null);
+        (c.aliases ?? []).forEach((a, i) => alias.run(c.id, i, a, a));
+      }
+      const rate = db.prepare('INSERT INTO fx_rates (month, currency, rate_micro) VALUES (?, ?, ?)');
+      for (const r of bundle.fxRates ?? []) rate.run(r.month, r.currency, micros(r.rate));
+      const deal = db.prepare('INSERT INTO deals (id, salesperson_id, customer_id, signed_on, currency, amount_fen, status) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const d of bundle.deals ?? []) deal.run(d.id, d.salesperson, d.customer ?? null, d.signedOn, d.currency, cents(d.amount), d.status ?? 'active');
+      const receipt = db.prepare(
+        'INSERT INTO receipts (ref, value_date, currency, amount_fen, rate_micro, remitter, customer_id, matched_owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const r of bundle.receipts ?? []) {
+        receipt.run(r.ref ?? null, r.valueDate, r.currency, cents(r.amount), r.rate ? micros(r.rate) : null, r.remitter ?? null, r.customer ?? null, null);
+      }
+      const error = db.prepare('INSERT INTO error_records (salesperson_id, date, weight) VALUES (?, ?, ?)');
+      for (const e of bundle.errors ?? []) error.run(e.salesperson, e.date, e.weight ?? 1);
+    }),
+  )();
 }
 
 /**

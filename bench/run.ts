@@ -5,6 +5,7 @@ import { desktopBench } from './desktop';
 import { foundationBench } from './foundation';
 import { formsBench } from './forms';
 import { receivablesBench } from './receivables';
+import { receivablesDesktopBench } from './receivablesDesktop';
 import { cliStartupBench } from './cliStartup';
 import { report } from './timing';
 
@@ -19,6 +20,7 @@ const pass = report([
   ...(await formsBench(dir)),
   ...(await bankBench(dir)),
   ...receivablesBench(),
+  ...receivablesDesktopBench(),
   ...cliStartupBench(),
 ]);
 process.exitCode = pass ? 0 : 1;

@@ -9,6 +9,7 @@ import { App } from './App';
 import { prefetch } from './api/hooks';
 import { StartupGate } from './pages/DamagedDatabasePage';
 import { useAppStore } from './state/appStore';
+import { todayIso } from './pages/receivables/figures';
 
 function Root() {
   const lang = useAppStore((s) => s.lang);
@@ -34,6 +35,8 @@ function Root() {
 // The quarter's figures take the server longest: ask for them while the page is still starting.
 const { page, quarter } = useAppStore.getState();
 if (page === 'appraisal' || page === 'home' || page === 'pay') prefetch('appraisal.quarter', { quarter });
+// So do the receivables of a large company (the 应收 page's first query, same arguments).
+if (page === 'receivables') prefetch('receivables.report', { asOf: todayIso(), instalments: false, customers: false });
 
 const container = document.getElementById('root');
 if (container) {

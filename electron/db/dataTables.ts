@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { withoutRevisionTriggers } from './receivableRevisions';
 
 /**
  * Every table that holds the company's data, children before parents so they can be emptied in
@@ -49,6 +50,8 @@ export function withAttached<T>(db: Db, file: string, work: () => T): T {
 
 /** Replaces every data table's rows with those of the attached `src` (inside the caller's transaction). */
 export function copyDataTablesFromAttached(db: Db): void {
-  clearDataTables(db);
-  for (const table of [...DATA_TABLES].reverse()) db.prepare(`INSERT INTO main.${table} SELECT * FROM src.${table}`).run();
+  withoutRevisionTriggers(db, () => {
+    clearDataTables(db);
+    for (const table of [...DATA_TABLES].reverse()) db.prepare(`INSERT INTO main.${table} SELECT * FROM src.${table}`).run();
+  });
 }

@@ -140,6 +140,49 @@ export function forEachBook(
   }
 }
 
+/**
+ * Calls `visit` with the book of each of `keys` in their order ('' for the deals without a
+ * customer), an empty book where the customer has nothing as of the date.
+ */
+export function forEachBookOf(
+  db: Db,
+  options: ReadOptions,
+  customers: ReadonlyMap<string, CustomerRow>,
+  keys: readonly string[],
+  visit: (customer: string | null, book: CustomerBook) => void,
+): void {
+  const writeOffs = writeOffsByDeal(db, options.asOf);
+  const from = options.receivablesFrom ?? '0000-01-01';
+  for (const key of keys) {
+    const deals = (
+      key === ''
+        ? (prepared(db, DEALS_WITHOUT_CUSTOMER).all({ asOf: options.asOf }) as DealRow[])
+        : (prepared(db, DEALS_OF_RANGE).all({ lo: key, hi: key, asOf: options.asOf }) as DealRow[])
+    ).map(toDeal);
+    const receipts =
+      key === ''
+        ? []
+        : (prepared(db, RECEIPTS_OF_RANGE).all({ lo: key, hi: key, asOf: options.asOf, from }) as ReceiptRow[]).map((row): ReceivableReceipt => ({
+            id: row.id,
+            currency: row.currency,
+            date: row.value_date,
+            amountFen: row.amount_fen,
+            deal: row.deal_id,
+          }));
+    visit(key === '' ? null : key, {
+      terms: key === '' ? null : (customers.get(key)?.terms ?? null),
+      deals,
+      receipts,
+      writeOffs: writeOffs.size === 0 ? [] : deals.flatMap((d) => writeOffs.get(d.id) ?? []),
+    });
+  }
+}
+
+/** Table rates of one month as [currency, millionths] rows in currency order (the receivables cache keys on them). */
+export function monthRateRows(db: Db, month: string): [string, number][] {
+  return prepared(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ? ORDER BY currency').raw().all(month) as [string, number][];
+}
+
 /** Table rates of one month, per currency, in millionths. */
 export function monthRates(db: Db, month: string): RateLookup {
   const rows = prepared(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ?').all(month) as { currency: string; rate_micro: number }[];

@@ -6,7 +6,6 @@ import { exposureFen, isOverLimit } from '../../shared/receivables/credit';
 import type { CustomerLedger } from '../../shared/receivables/ledger';
 import { fenToCny, instalmentRow, unappliedCny } from '../../shared/receivables/report';
 import type { Db } from '../db/connection';
-import { dataVersion } from '../db/dataVersion';
 import { monthRates, receivableCustomers } from '../db/receivablesData';
 import { getSettings } from '../db/repositories/company';
 import { getCustomer, setCreditGrade } from '../db/repositories/customers';
@@ -15,9 +14,10 @@ import { badDebtSums, deleteWriteOff, getWriteOff, insertWriteOff, listWriteOffs
 import { dealSalesperson } from '../db/repositories/deals';
 import { assertUnlocked } from './appraisalLock';
 import { checkPin, checkWriteOff } from './receivablesChecks';
-import { computeReceivables, forEachLedger } from './receivablesService';
+import { forEachLedger } from './receivablesService';
+import { cachedReceivables, receivablesInSlices } from './receivablesCache';
 import { requireFound } from './references';
-import type { InstalmentRow, ReceivablesReport } from '../../shared/receivables/report';
+import type { InstalmentRow } from '../../shared/receivables/report';
 import type { Page } from '../../shared/entities';
 import { read, write, type ServiceHandlers } from './markers';
 
@@ -34,18 +34,6 @@ type ReceivableMethods =
   | 'writeOffs.smallBalances'
   | 'writeOffs.writeOffSmall'
   | 'customers.acceptGrade';
-
-const reports = new WeakMap<Db, { key: string; report: ReceivablesReport }>();
-
-/** The report as last computed for this date while nothing has been written since. */
-function cachedReport(db: Db, asOf: string): ReceivablesReport {
-  const key = `${asOf} ${dataVersion(db)}`;
-  const hit = reports.get(db);
-  if (hit?.key === key) return hit.report;
-  const report = computeReceivables(db, asOf);
-  reports.set(db, { key, report });
-  return report;
-}
 
 function ledgerOf(db: Db, customer: string, asOf: string, exceptDeal?: string): CustomerLedger {
   let found: CustomerLedger = { groups: [] };
@@ -114,31 +102,22 @@ function dealCheck(db: Db, args: { customer: string; currency: string; amount: s
   };
 }
 
-/** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate. */
+/** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate (from the kept report: no ledger is computed again). */
 function smallBalances(db: Db, asOf: string): SmallBalance[] {
   const limit = toFen(getSettings(db).smallBalance);
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
   const out: SmallBalance[] = [];
-  forEachLedger(db, asOf, (customer, ledger) => {
-    if (customer === null) return;
-    for (const g of ledger.groups) {
-      for (const inst of g.instalments) {
-        if (inst.outstandingFen <= 0) continue;
-        const cny = fenToCny(inst.outstandingFen, g.currency, rate, month);
-        if (cny <= limit)
-          out.push({
-            deal: inst.deal.id,
-            number: inst.number,
-            customer,
-            currency: g.currency,
-            outstanding: fenToText(inst.outstandingFen),
-            cny: fenToText(cny),
-          });
-      }
-    }
-  });
-  return out.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.number - b.number));
+  for (const row of cachedReceivables(db, asOf).instalments) {
+    if (row.customer === null) continue;
+    const outstanding = toFen(row.outstanding);
+    if (outstanding <= 0) continue;
+    const cny = fenToCny(outstanding, row.currency, rate, month);
+    if (cny <= limit)
+      out.push({ deal: row.deal, number: row.number, customer: row.customer, currency: row.currency, outstanding: row.outstanding, cny: fenToText(cny) });
+  }
+  // The report lists instalments by deal then number already.
+  return out;
 }
 
 /** 坏账 written off up to the date, per salesperson and customer, CNY at the date's month. */
@@ -210,11 +189,14 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       setReceiptDeal(db, id, deal);
       return requireFound(getReceipt(db, id), id);
     }),
-    'receivables.report': read(({ asOf, instalments }) => {
-      const report = cachedReport(db, asOf);
-      return instalments ? report : { ...report, instalments: [] };
+    // Asynchronous: the first computation after start yields between customer ranges, so other calls are answered meanwhile.
+    'receivables.report': read(async ({ asOf, instalments, customers }) => {
+      const report = await receivablesInSlices(db, asOf);
+      return instalments && customers
+        ? report
+        : { ...report, instalments: instalments ? report.instalments : [], customers: customers ? report.customers : [] };
     }),
-    'receivables.instalments': read((query) => instalmentPage(cachedReport(db, query.asOf).instalments, query)),
+    'receivables.instalments': read(async (query) => instalmentPage((await receivablesInSlices(db, query.asOf)).instalments, query)),
     'receivables.customer': read(({ customer, asOf }) => customerDetail(db, customer, asOf)),
     'receivables.dealCheck': read((args) => dealCheck(db, args)),
     'receivables.badDebts': read(({ asOf }) => badDebts(db, asOf)),

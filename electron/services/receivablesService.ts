@@ -10,7 +10,7 @@ import { listSalespeople } from '../db/repositories/salespeople';
 import { forEachBook, monthRates, receivableCustomers, termsSettings, unmatchedReceipts, type CustomerRow } from '../db/receivablesData';
 
 /** Customers as the report names them. */
-function parties(customers: ReadonlyMap<string, CustomerRow>): Map<string, CustomerParty> {
+export function parties(customers: ReadonlyMap<string, CustomerRow>): Map<string, CustomerParty> {
   return new Map([...customers.values()].map((c) => [c.id, { name: c.name, creditGrade: c.creditGrade, creditLimitFen: c.creditLimitFen }]));
 }
 

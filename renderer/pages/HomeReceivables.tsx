@@ -18,7 +18,7 @@ export function HomeReceivables() {
   const setPage = useAppStore((s) => s.setPage);
   const settings = useQuery('settings.get', {});
   const hasTerms = (settings.data?.paymentTerms.length ?? 0) > 0;
-  const report = useQuery('receivables.report', hasTerms ? { asOf: todayIso(), instalments: false } : null);
+  const report = useQuery('receivables.report', hasTerms ? { asOf: todayIso(), instalments: false, customers: false } : null);
   if (!hasTerms) return null;
   return (
     <PageCard title={t('home.receivables')} extra={<a onClick={() => setPage('receivables')}>{t('home.toReceivables')}</a>}>
@@ -28,7 +28,7 @@ export function HomeReceivables() {
         <Table<SalespersonReceivables>
           size="small"
           rowKey="salesperson"
-          loading={report.loading && !report.data}
+          loading={report.loading && !report.data ? { tip: t('rv.computing') } : false}
           dataSource={report.data?.salespeople ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: t('rv.nothing') }}

@@ -1,6 +1,7 @@
 import { Alert, Button, DatePicker, Space, Spin, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { ReceivablesReport } from '../../shared/receivables/report';
 import { useQuery } from '../api/hooks';
 import { PageCard } from '../components/common';
 import { QuarterProblem } from '../components/QuarterProblem';
@@ -23,8 +24,9 @@ export function ReceivablesPage() {
   const t = useT();
   const openSettings = useAppStore((s) => s.openSettings);
   const [asOf, setAsOf] = useState(todayIso);
-  const [customer, setCustomer] = useState<string | null>(null);
-  const report = useQuery('receivables.report', { asOf, instalments: false });
+  const [customer, setCustomer] = useState<{ id: string; name: string } | null>(null);
+  // Totals and salespeople first; the customer rows (tens of thousands) only for the tabs that show them.
+  const report = useQuery('receivables.report', { asOf, instalments: false, customers: false });
   const data = report.data;
   return (
     <>
@@ -41,6 +43,9 @@ export function ReceivablesPage() {
         </Space>
         {data && <Totals report={data} />}
       </PageCard>
+      {report.loading && !data && (
+        <Alert type="info" showIcon icon={<Spin size="small" />} message={t('rv.computing')} data-testid="rv-computing" style={{ marginBottom: 16 }} />
+      )}
       {report.error && <QuarterProblem error={report.error} />}
       {report.error?.code === 'appraise.missingRate' && (
         <Alert
@@ -64,29 +69,38 @@ export function ReceivablesPage() {
               {
                 key: 'customers',
                 label: <span data-testid="rv-tab-customers">{t('rv.byCustomer')}</span>,
-                children: <CustomerTable report={data} onOpen={setCustomer} />,
+                children: (
+                  <WithCustomers asOf={asOf}>
+                    {(full) => (
+                      <CustomerTable report={full} onOpen={(id) => setCustomer({ id, name: full.customers.find((c) => c.customer === id)?.name ?? '' })} />
+                    )}
+                  </WithCustomers>
+                ),
               },
               {
                 key: 'instalments',
                 label: <span data-testid="rv-tab-instalments">{t('rv.instalments')}</span>,
-                children: <InstalmentTable report={data} receivable />,
+                children: <WithCustomers asOf={asOf}>{(full) => <InstalmentTable report={full} receivable />}</WithCustomers>,
               },
               {
                 key: 'backlog',
                 label: <span data-testid="rv-tab-backlog">{t('rv.backlog')}</span>,
-                children: <InstalmentTable report={data} receivable={false} />,
+                children: <WithCustomers asOf={asOf}>{(full) => <InstalmentTable report={full} receivable={false} />}</WithCustomers>,
               },
               { key: 'badDebts', label: <span data-testid="rv-tab-bad">{t('rv.badDebts')}</span>, children: <BadDebts asOf={asOf} /> },
             ]}
           />
         </PageCard>
       )}
-      <CustomerDrawer
-        customer={customer}
-        asOf={asOf}
-        name={data?.customers.find((c) => c.customer === customer)?.name ?? ''}
-        onClose={() => setCustomer(null)}
-      />
+      <CustomerDrawer customer={customer?.id ?? null} asOf={asOf} name={customer?.name ?? ''} onClose={() => setCustomer(null)} />
     </>
   );
+}
+
+/** The report with its customer rows, for the tabs that list or filter by customer. */
+function WithCustomers({ asOf, children }: { asOf: string; children: (report: ReceivablesReport) => ReactNode }) {
+  const report = useQuery('receivables.report', { asOf, instalments: false });
+  if (report.error) return <QuarterProblem error={report.error} />;
+  if (!report.data) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
+  return <>{children(report.data)}</>;
 }

@@ -127,7 +127,8 @@ export const apiArgs = {
   'receipts.setNotCustomer': z.object({ id: z.number().int().positive(), notCustomer: z.boolean() }),
   'receipts.pin': z.object({ id: z.number().int().positive(), deal: entityId.nullable() }),
   // `instalments: false` leaves the instalment rows out (a large company has hundreds of thousands): page them with receivables.instalments.
-  'receivables.report': z.object({ asOf: isoDate, instalments: z.boolean().default(true) }),
+  // `customers: false` leaves the customer rows out (tens of thousands): for views that show totals and salespeople only.
+  'receivables.report': z.object({ asOf: isoDate, instalments: z.boolean().default(true), customers: z.boolean().default(true) }),
   'receivables.instalments': z.object({
     asOf: isoDate,
     customer: entityId.optional(),

@@ -128,74 +128,183 @@ export function unappliedCny(ledger: CustomerLedger, rate: RateLookup, month: st
   return ledger.groups.reduce((sum, g) => sum + (g.unappliedFen === 0 ? 0 : fenToCny(g.unappliedFen, g.currency, rate, month)), 0);
 }
 
+/** Adds one level's sums to another (every figure is a sum of CNY fen, the oldest a maximum). */
+export function addSums(into: FigureSums, from: FigureSums): void {
+  into.outstanding += from.outstanding;
+  into.overdue += from.overdue;
+  into.backlog += from.backlog;
+  into.lateDeposits += from.lateDeposits;
+  into.writtenOff += from.writtenOff;
+  for (const key of Object.keys(into.buckets) as (keyof FigureSums['buckets'])[]) into.buckets[key] += from.buckets[key];
+  if (from.oldestOverdueDays > into.oldestOverdueDays) into.oldestOverdueDays = from.oldestOverdueDays;
+}
+
 /**
- * Builds the report one customer at a time, so that a large company is never held as a whole:
- * only the sums and the instalment rows stay. `add` takes each customer's ledger as of `asOf`
- * (customer null for deals without one); `finish` sorts and writes the text figures.
+ * One customer's share of the report (customer null: the deals without one): its sums for the
+ * company and per salesperson, its row, and its instalment rows (in allocation order). The report
+ * is the sum of the parts, so a part can be kept until the customer's data changes.
  */
-export function receivablesReportBuilder(asOf: string, rate: RateLookup, parties: ReportParties) {
+export type CustomerPart = {
+  customer: string | null;
+  totals: FigureSums;
+  people: Map<string, FigureSums>;
+  row: CustomerReceivables | null;
+  instalments: InstalmentRow[];
+};
+
+/** Instalment rows by deal then number, as the report lists them. */
+export function byDealAndNumber(a: InstalmentRow, b: InstalmentRow): number {
+  return byText(a.deal, b.deal) || a.number - b.number;
+}
+
+/** A customer's part of the report as of `asOf`, from its ledger. */
+export function customerPart(asOf: string, rate: RateLookup, parties: ReportParties, customer: string | null, ledger: CustomerLedger): CustomerPart {
   const month = asOf.slice(0, 7);
+  const cny = (fen: number, currency: string) => fenToCny(fen, currency, rate, month);
+  const sums = emptySums();
+  const people = new Map<string, FigureSums>();
+  const evidence: GradeEvidence[] = [];
+  const rows: InstalmentRow[] = [];
+  for (const group of ledger.groups) {
+    for (const inst of group.instalments) {
+      const aged = {
+        receivable: inst.receivable,
+        outstandingCny: cny(inst.outstandingFen, group.currency),
+        writtenOffCny: cny(inst.writtenOffFen, group.currency),
+        daysOverdue: inst.daysOverdue,
+      };
+      let person = people.get(inst.deal.salesperson);
+      if (!person) people.set(inst.deal.salesperson, (person = emptySums()));
+      addInstalment(person, aged);
+      addInstalment(sums, aged);
+      evidence.push(inst);
+      rows.push(instalmentRow(inst, group.currency));
+    }
+  }
+  const part: CustomerPart = { customer, totals: sums, people, row: null, instalments: rows };
+  if (customer === null) return part;
+  const unapplied = unappliedCny(ledger, rate, month);
+  if (rows.length === 0 && unapplied === 0) return part;
+  const party = parties.customers.get(customer) ?? { name: customer, creditGrade: 'B', creditLimitFen: null };
+  const exposure = exposureFen(sums.outstanding, sums.backlog, unapplied);
+  const overLimit = isOverLimit(exposure, party.creditLimitFen);
+  part.row = {
+    customer,
+    name: party.name,
+    ...figures(sums),
+    unapplied: fenToText(unapplied),
+    oldestOverdueDays: sums.oldestOverdueDays,
+    creditGrade: party.creditGrade,
+    creditLimit: party.creditLimitFen === null ? null : fenToText(party.creditLimitFen),
+    exposure: fenToText(exposure),
+    overLimit,
+    suggestedGrade: suggestGrade(party.creditGrade, evidence, overLimit, asOf),
+  };
+  return part;
+}
+
+/** Merges instalment rows already sorted by deal then number (each deal is one customer's, so the order is total). */
+export function mergeInstalmentRows(a: readonly InstalmentRow[], b: readonly InstalmentRow[]): InstalmentRow[] {
+  const out: InstalmentRow[] = new Array<InstalmentRow>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length)
+    out[k++] = byDealAndNumber(a[i] as InstalmentRow, b[j] as InstalmentRow) <= 0 ? (a[i++] as InstalmentRow) : (b[j++] as InstalmentRow);
+  while (i < a.length) out[k++] = a[i++] as InstalmentRow;
+  while (j < b.length) out[k++] = b[j++] as InstalmentRow;
+  return out;
+}
+
+/** The first index of `rows` (sorted by deal then number) whose row is not before `row`. */
+function lowerBound(rows: readonly InstalmentRow[], row: InstalmentRow): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byDealAndNumber(rows[mid] as InstalmentRow, row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `rows` (sorted by deal then number) without `removed` and with `added`, still sorted; a new
+ * array. A few rows are found by binary search, many by one pass that merges.
+ */
+export function replaceInstalmentRows(rows: readonly InstalmentRow[], removed: readonly InstalmentRow[], added: readonly InstalmentRow[]): InstalmentRow[] {
+  const incoming = [...added].sort(byDealAndNumber);
+  if (removed.length + added.length > 2000) {
+    const gone = new Set(removed);
+    return mergeInstalmentRows(
+      rows.filter((r) => !gone.has(r)),
+      incoming,
+    );
+  }
+  const out = rows.slice();
+  for (const row of removed) {
+    const at = lowerBound(out, row);
+    if (out[at] === row) out.splice(at, 1);
+  }
+  for (const row of incoming) out.splice(lowerBound(out, row), 0, row);
+  return out;
+}
+
+/**
+ * The report from every customer's part; `instalments` are the parts' rows already merged by
+ * deal then number (the caller keeps them so, to spare sorting a million rows again).
+ */
+export function assembleReport(
+  asOf: string,
+  parts: Iterable<CustomerPart>,
+  salespeople: ReadonlyMap<string, string>,
+  unmatched: { count: number; cnyFen: number },
+  instalments: InstalmentRow[],
+): ReceivablesReport {
   const totals = emptySums();
   const people = new Map<string, FigureSums>();
   const customers: CustomerReceivables[] = [];
+  for (const part of parts) {
+    addSums(totals, part.totals);
+    for (const [id, sums] of part.people) {
+      let person = people.get(id);
+      if (!person) people.set(id, (person = emptySums()));
+      addSums(person, sums);
+    }
+    if (part.row) customers.push(part.row);
+  }
+  customers.sort((a, b) => byText(a.customer, b.customer));
+  const rows = [...people.entries()]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([id, sums]) => ({ salesperson: id, name: salespeople.get(id) ?? id, ...figures(sums), oldestOverdueDays: sums.oldestOverdueDays }));
+  return {
+    asOf,
+    totals: figures(totals),
+    unmatchedReceipts: { count: unmatched.count, cny: fenToText(unmatched.cnyFen) },
+    salespeople: rows,
+    customers,
+    instalments,
+  };
+}
+
+/**
+ * Builds the report one customer at a time, so that a large company is never held as a whole:
+ * only each customer's sums and the instalment rows stay. `add` takes each customer's ledger as
+ * of `asOf` (customer null for deals without one); `finish` sorts and writes the text figures.
+ */
+export function receivablesReportBuilder(asOf: string, rate: RateLookup, parties: ReportParties) {
+  const parts: CustomerPart[] = [];
   const rows: InstalmentRow[] = [];
-  const cny = (fen: number, currency: string) => fenToCny(fen, currency, rate, month);
   return {
     add(customer: string | null, ledger: CustomerLedger): void {
-      const sums = emptySums();
-      const evidence: GradeEvidence[] = [];
-      let count = 0;
-      for (const group of ledger.groups) {
-        for (const inst of group.instalments) {
-          const aged = {
-            receivable: inst.receivable,
-            outstandingCny: cny(inst.outstandingFen, group.currency),
-            writtenOffCny: cny(inst.writtenOffFen, group.currency),
-            daysOverdue: inst.daysOverdue,
-          };
-          let person = people.get(inst.deal.salesperson);
-          if (!person) people.set(inst.deal.salesperson, (person = emptySums()));
-          addInstalment(totals, aged);
-          addInstalment(person, aged);
-          addInstalment(sums, aged);
-          evidence.push(inst);
-          count++;
-          rows.push(instalmentRow(inst, group.currency));
-        }
-      }
-      if (customer === null) return;
-      const unapplied = unappliedCny(ledger, rate, month);
-      if (count === 0 && unapplied === 0) return;
-      const party = parties.customers.get(customer) ?? { name: customer, creditGrade: 'B', creditLimitFen: null };
-      const exposure = exposureFen(sums.outstanding, sums.backlog, unapplied);
-      const overLimit = isOverLimit(exposure, party.creditLimitFen);
-      customers.push({
-        customer,
-        name: party.name,
-        ...figures(sums),
-        unapplied: fenToText(unapplied),
-        oldestOverdueDays: sums.oldestOverdueDays,
-        creditGrade: party.creditGrade,
-        creditLimit: party.creditLimitFen === null ? null : fenToText(party.creditLimitFen),
-        exposure: fenToText(exposure),
-        overLimit,
-        suggestedGrade: suggestGrade(party.creditGrade, evidence, overLimit, asOf),
-      });
+      const part = customerPart(asOf, rate, parties, customer, ledger);
+      for (const row of part.instalments) rows.push(row);
+      part.instalments = [];
+      parts.push(part);
     },
     finish(unmatched: { count: number; cnyFen: number }): ReceivablesReport {
-      rows.sort((a, b) => byText(a.deal, b.deal) || a.number - b.number);
-      customers.sort((a, b) => byText(a.customer, b.customer));
-      const salespeople = [...people.entries()]
-        .sort(([a], [b]) => byText(a, b))
-        .map(([id, sums]) => ({ salesperson: id, name: parties.salespeople.get(id) ?? id, ...figures(sums), oldestOverdueDays: sums.oldestOverdueDays }));
-      return {
-        asOf,
-        totals: figures(totals),
-        unmatchedReceipts: { count: unmatched.count, cny: fenToText(unmatched.cnyFen) },
-        salespeople,
-        customers,
-        instalments: rows,
-      };
+      rows.sort(byDealAndNumber);
+      return assembleReport(asOf, parts, parties.salespeople, unmatched, rows);
     },
   };
 }

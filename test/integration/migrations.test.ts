@@ -157,6 +157,38 @@ describe('migrations that move data', () => {
   });
 });
 
+describe('migration 014: revisions of receivables per customer', () => {
+  it('keeps every row, starts with no revisions, and bumps exactly the customers a write touches (both on a move)', () => {
+    const db = fileAt(13);
+    person(db, 'S1');
+    for (const id of ['C1', 'C2', 'C3']) db.prepare('INSERT INTO customers (id, name, normalized_name) VALUES (?, ?, ?)').run(id, id, id);
+    db.prepare(
+      "INSERT INTO deals (id, salesperson_id, customer_id, signed_on, currency, amount_fen) VALUES ('D1', 'S1', 'C1', '2026-07-03', 'USD', 500000)",
+    ).run();
+    db.prepare("INSERT INTO receipts (id, ref, value_date, currency, amount_fen, customer_id) VALUES (5, 'R1', '2026-07-04', 'USD', 250000, 'C2')").run();
+    const before = [db.prepare('SELECT * FROM deals').all(), db.prepare('SELECT * FROM receipts').all(), db.prepare('SELECT * FROM customers').all()];
+    migrate(db, 'test.db', 14);
+    expect([db.prepare('SELECT * FROM deals').all(), db.prepare('SELECT * FROM receipts').all(), db.prepare('SELECT * FROM customers').all()]).toEqual(before);
+    const revisions = () => Object.fromEntries(db.prepare('SELECT customer_id, rev FROM receivable_revisions').raw().all() as [string, number][]);
+    expect(revisions(), 'no revision before any write').toEqual({});
+    expect(db.prepare('SELECT epoch FROM receivable_epoch').pluck().get()).toBe(0);
+    db.prepare("UPDATE deals SET customer_id = 'C3' WHERE id = 'D1'").run();
+    expect(revisions(), 'a moved deal bumps its old and its new customer').toEqual({ C1: 1, C3: 1 });
+    db.prepare("UPDATE deals SET contract_no = 'HT-1' WHERE id = 'D1'").run();
+    expect(revisions(), 'a contract number is not part of the ledger').toEqual({ C1: 1, C3: 1 });
+    db.prepare('UPDATE receipts SET customer_id = NULL WHERE id = 5').run();
+    db.prepare("INSERT INTO write_offs (deal_id, number, date, amount_fen, kind, reason) VALUES ('D1', 1, '2026-08-01', 100, 'claim', 'x')").run();
+    db.prepare("INSERT INTO deals (id, salesperson_id, signed_on, currency, amount_fen) VALUES ('D2', 'S1', '2026-07-03', 'USD', 500000)").run();
+    expect(revisions(), 'an unassigned receipt, a write-off and a deal without customer').toEqual({ C1: 1, C2: 1, C3: 2, '': 1 });
+    db.prepare("DELETE FROM deals WHERE id = 'D1'").run();
+    expect(revisions()['C3'], 'a deleted deal (its write-off goes with it)').toBe(3);
+    db.prepare("INSERT INTO import_batches (id, source, created_at) VALUES (1, 'bank', '2026-08-01T00:00:00Z')").run();
+    db.prepare("INSERT INTO receipts (ref, value_date, currency, amount_fen, customer_id, batch_id) VALUES ('R2', '2026-08-01', 'USD', 100, 'C1', 1)").run();
+    expect(revisions()['C1'], 'a receipt of an import batch fires no trigger (insertImportedReceipts bumps its customers)').toBe(1);
+    db.close();
+  });
+});
+
 describe('the quarter sums read the covering indexes (EXPLAIN QUERY PLAN)', () => {
   /** The SQL the app prepares while summing a quarter, caught as it is prepared. */
   function quarterSql(db: Db): string[] {

@@ -12,6 +12,7 @@ import { receivables } from './010_receivables';
 import { appSecrets } from './011_app_secrets';
 import { salespersonLeftOn } from './012_salesperson_left_on';
 import { rateQuotedPer } from './013_rate_quoted_per';
+import { receivableRevisions } from './014_receivable_revisions';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   appSecrets,
   salespersonLeftOn,
   rateQuotedPer,
+  receivableRevisions,
 ];

@@ -4,6 +4,7 @@ import { RECEIPT_CNY, RECEIPT_ESTIMATED, RECEIPT_OWNER } from '../cnySql';
 import type { Db } from '../connection';
 import { decodeKey, encodeKey } from '../keyset';
 import { prepared } from '../statements';
+import { bumpRevisions } from '../receivableRevisions';
 import type { PlannedReceipt } from '../../../shared/bank/classify';
 import type { Page, Receipt, ReceiptView, StoredReceipt } from '../../../shared/entities';
 
@@ -108,6 +109,8 @@ export function insertImportedReceipts(db: Db, receipts: readonly PlannedReceipt
       r.quotedPer,
     );
   }
+  // Receipts of a batch fire no revision trigger (migration 014): their customers are bumped here, once each.
+  bumpRevisions(db, new Set(receipts.flatMap((r) => (r.customer === null ? [] : [r.customer]))));
 }
 
 export function updateReceipt(db: Db, id: number, r: Receipt): boolean {

@@ -25,6 +25,7 @@ import { normalizeSnapshotData } from '../../../shared/workflow/snapshot';
 import type { StepRecords } from '../../../shared/schemas/workflow';
 import { withIndexesRebuilt } from '../../db/bulkLoad';
 import { clearDataTables } from '../../db/dataTables';
+import { withoutRevisionTriggers } from '../../db/receivableRevisions';
 import { inTransaction } from '../../db/statements';
 import { payerMatcher } from '../matching';
 import { checkBundle, checkReceivables, refers } from './bundleChecks';
@@ -57,8 +58,10 @@ export function loadBundle(db: Db, raw: unknown, source?: string): LoadSummary {
 /** `loadBundle` for a bundle that `parseBundle` has already checked. */
 export function replaceWithBundle(db: Db, bundle: Bundle, source?: string): LoadSummary {
   return inTransaction(db, () => {
-    clearDataTables(db);
-    const summary = withIndexesRebuilt(db, ['deals', 'receipts'], () => writeBundle(db, bundle));
+    const summary = withoutRevisionTriggers(db, () => {
+      clearDataTables(db);
+      return withIndexesRebuilt(db, ['deals', 'receipts'], () => writeBundle(db, bundle));
+    });
     appendAudit(db, { action: 'bundle.load', detail: { source: source ?? null, ...summary } });
     return summary;
   });
@@ -213,71 +216,73 @@ function recordError(error: ZodError, list: string, index: number, record: unkno
 /** The second pass, in one transaction: replaces every record with the file's. */
 export function writeBundleFile(db: Db, scanned: ScannedBundle): LoadSummary {
   const { file, head } = scanned;
-  return inTransaction(db, () => {
-    clearDataTables(db);
-    const summary = withIndexesRebuilt(db, ['deals', 'receipts'], () => {
-      writeHead(db, head);
-      head.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
-      const people = new Set(head.salespeople.map((p) => p.id));
-      const customers = new Set(head.customers.map((c) => c.id));
-      const batches = new Set(head.importBatches.map((b) => String(b.id)));
-      const dealIds = new Set<string>();
-      const refs = new Set<string>();
-      const receipts = receiptWriter(db, head.customers);
-      const deals: BundleDeal[] = [];
-      const pinned: [number, BundleReceipt][] = [];
-      let receiptCount = 0;
-      visitJsonFile(file, {
-        streamed: STREAMED,
-        element: (list, i, parse) => {
-          const record = parse();
-          if (list === 'deals') {
-            let d = fastDeal(record);
-            if (!d) {
-              const parsed = dealSchema.safeParse(record);
-              if (!parsed.success) throw recordError(parsed.error, list, i, record);
-              d = parsed.data;
+  return inTransaction(db, () =>
+    withoutRevisionTriggers(db, () => {
+      clearDataTables(db);
+      const summary = withIndexesRebuilt(db, ['deals', 'receipts'], () => {
+        writeHead(db, head);
+        head.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
+        const people = new Set(head.salespeople.map((p) => p.id));
+        const customers = new Set(head.customers.map((c) => c.id));
+        const batches = new Set(head.importBatches.map((b) => String(b.id)));
+        const dealIds = new Set<string>();
+        const refs = new Set<string>();
+        const receipts = receiptWriter(db, head.customers);
+        const deals: BundleDeal[] = [];
+        const pinned: [number, BundleReceipt][] = [];
+        let receiptCount = 0;
+        visitJsonFile(file, {
+          streamed: STREAMED,
+          element: (list, i, parse) => {
+            const record = parse();
+            if (list === 'deals') {
+              let d = fastDeal(record);
+              if (!d) {
+                const parsed = dealSchema.safeParse(record);
+                if (!parsed.success) throw recordError(parsed.error, list, i, record);
+                d = parsed.data;
+              }
+              if (dealIds.has(d.id)) throw new DomainError('dup.id', { id: d.id }, { field: `deals[${i}].id` });
+              dealIds.add(d.id);
+              refers(people, d.salesperson, 'ref.salesperson', `deals[${i}](${d.id}).salesperson`);
+              refers(customers, d.customer, 'ref.customer', `deals[${i}](${d.id}).customer`);
+              insertDeal(db, d);
+              deals.push(d);
+              return;
             }
-            if (dealIds.has(d.id)) throw new DomainError('dup.id', { id: d.id }, { field: `deals[${i}].id` });
-            dealIds.add(d.id);
-            refers(people, d.salesperson, 'ref.salesperson', `deals[${i}](${d.id}).salesperson`);
-            refers(customers, d.customer, 'ref.customer', `deals[${i}](${d.id}).customer`);
-            insertDeal(db, d);
-            deals.push(d);
-            return;
-          }
-          let r = fastReceipt(record);
-          if (!r) {
-            const parsed = receiptSchema.safeParse(record);
-            if (!parsed.success) throw recordError(parsed.error, list, i, record);
-            r = parsed.data;
-          }
-          refers(customers, r.customer, 'ref.customer', `receipts[${i}].customer`);
-          refers(people, r.salesperson, 'ref.salesperson', `receipts[${i}].salesperson`);
-          refers(people, r.matchedOwner, 'ref.salesperson', `receipts[${i}].matchedOwner`);
-          refers(batches, r.batch === null ? null : String(r.batch), 'batch.missing', `receipts[${i}].batch`);
-          if (r.ref !== null) {
-            if (refs.has(r.ref)) throw new DomainError('dup.id', { id: r.ref }, { field: `receipts[${i}].ref` });
-            refs.add(r.ref);
-          }
-          if (r.deal !== null) pinned.push([i, r]);
-          receipts.write(r);
-          receiptCount++;
-        },
+            let r = fastReceipt(record);
+            if (!r) {
+              const parsed = receiptSchema.safeParse(record);
+              if (!parsed.success) throw recordError(parsed.error, list, i, record);
+              r = parsed.data;
+            }
+            refers(customers, r.customer, 'ref.customer', `receipts[${i}].customer`);
+            refers(people, r.salesperson, 'ref.salesperson', `receipts[${i}].salesperson`);
+            refers(people, r.matchedOwner, 'ref.salesperson', `receipts[${i}].matchedOwner`);
+            refers(batches, r.batch === null ? null : String(r.batch), 'batch.missing', `receipts[${i}].batch`);
+            if (r.ref !== null) {
+              if (refs.has(r.ref)) throw new DomainError('dup.id', { id: r.ref }, { field: `receipts[${i}].ref` });
+              refs.add(r.ref);
+            }
+            if (r.deal !== null) pinned.push([i, r]);
+            receipts.write(r);
+            receiptCount++;
+          },
+        });
+        // Checks that need every deal and pin (SPEC §12), run once all are read.
+        checkReceivables({ ...head, deals, receipts: [] }, dealIds, pinned);
+        writeTail(db, head);
+        return {
+          salespeople: head.salespeople.length,
+          customers: head.customers.length,
+          deals: dealIds.size,
+          receipts: receiptCount,
+          matched: receipts.matched(),
+          unmatched: receipts.unmatched(),
+        };
       });
-      // Checks that need every deal and pin (SPEC §12), run once all are read.
-      checkReceivables({ ...head, deals, receipts: [] }, dealIds, pinned);
-      writeTail(db, head);
-      return {
-        salespeople: head.salespeople.length,
-        customers: head.customers.length,
-        deals: dealIds.size,
-        receipts: receiptCount,
-        matched: receipts.matched(),
-        unmatched: receipts.unmatched(),
-      };
-    });
-    appendAudit(db, { action: 'bundle.load', detail: { source: file, ...summary } });
-    return summary;
-  });
+      appendAudit(db, { action: 'bundle.load', detail: { source: file, ...summary } });
+      return summary;
+    }),
+  );
 }
