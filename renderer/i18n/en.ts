@@ -305,6 +305,7 @@ export const en: Record<UiKey, string> = {
   'st.currency': 'Currency',
   'st.amount': 'Amount',
   'st.rate': 'Rate',
+  'st.sliceRate': 'Commission rate',
   'st.source': 'Rate from',
   'st.cny': 'CNY',
   'st.baseTotal': 'Total of {n} = commission base',

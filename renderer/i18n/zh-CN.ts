@@ -313,6 +313,7 @@ export const zhCN = {
   'st.currency': '币种',
   'st.amount': '原币金额',
   'st.rate': '汇率',
+  'st.sliceRate': '提成比例',
   'st.source': '汇率来源',
   'st.cny': '人民币金额',
   'st.baseTotal': '合计 {n} 笔 = 提成基数',

@@ -225,7 +225,7 @@ export type ImportSummary = {
   rejected: (ReportedRow & { reason: string })[];
   batchId: number | null;
   /** The refunds (negative receipts) this import stored; empty in a preview. */
-  refundRows: { receiptId: number; customer: string | null; date: string; currency: string; amount: string }[];
+  refundRows: { receiptId: number; customer: string | null; customerName: string | null; date: string; currency: string; amount: string }[];
 };
 /** `customerNames`: the name of every customer a row of the preview goes to, so the preview can say who, not only an id. */
 export type StatementPlan = { summary: ImportSummary; rows: RowPlan[]; sheet: StatementSheet; customerNames: Record<string, string> };

@@ -200,7 +200,9 @@ describe('SPEC §10 signs: a refund is never money in', () => {
     const report = await importStatement(db, quirk('negative-credit-reversal.xls'), 'negative-credit-reversal.xls');
     const net = db.prepare("SELECT sum(amount_fen) AS fen FROM receipts WHERE customer_id = 'C007'").get() as { fen: number };
     expect(net.fen).toBe(0);
-    expect(report.refundRows).toEqual([{ receiptId: expect.any(Number), customer: 'C007', date: '2026-08-22', currency: 'CNY', amount: '-23430.00' }]);
+    expect(report.refundRows).toEqual([
+      { receiptId: expect.any(Number), customer: 'C007', customerName: 'PACIFIC IMPORTS SAS', date: '2026-08-22', currency: 'CNY', amount: '-23430.00' },
+    ]);
   });
 
   it('negative-debit.csv (GBK): a negative figure in the debit column is money in', async () => {

@@ -127,9 +127,15 @@ function remember(db: Db, statement: StatementRead, options: StatementOptions): 
 }
 
 function refundsOf(db: Db, batchId: number): ImportSummary['refundRows'] {
-  return batchRefunds(db, batchId).map((r) => ({
+  const refunds = batchRefunds(db, batchId);
+  const names = customerNames(
+    db,
+    refunds.map((r) => r.customer_id),
+  );
+  return refunds.map((r) => ({
     receiptId: r.id,
     customer: r.customer_id,
+    customerName: r.customer_id === null ? null : (names.get(r.customer_id) ?? null),
     date: r.value_date,
     currency: r.currency,
     amount: fenToText(r.amount_fen),

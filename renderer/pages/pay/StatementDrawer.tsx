@@ -125,7 +125,7 @@ export function StatementDrawer({ quarter, salesperson, onClose }: { quarter: st
               columns={[
                 { title: t('st.from'), dataIndex: 'from', align: 'right', render: money },
                 { title: t('st.to'), dataIndex: 'to', align: 'right', render: (v: string | null) => (v === null ? t('st.above') : money(v)) },
-                { title: t('st.rate'), dataIndex: 'rate', align: 'right', render: pct },
+                { title: t('st.sliceRate'), dataIndex: 'rate', align: 'right', render: pct },
                 { title: t('st.sliceAmount'), dataIndex: 'amount', align: 'right', render: money },
                 { title: t('st.sliceCommission'), dataIndex: 'commission', align: 'right', render: money },
               ]}

@@ -9,7 +9,7 @@ import { useT } from '../../i18n/strings';
 import { instalmentKey } from '../receivables/figures';
 import { WriteOffModal } from '../receivables/WriteOffModal';
 
-export type RefundRow = { receiptId: number; customer: string | null; date: string; currency: string; amount: string };
+export type RefundRow = { receiptId: number; customer: string | null; customerName?: string | null; date: string; currency: string; amount: string };
 /** The import report with the refunds it committed (added to the report by the bank import). */
 type WithRefunds = ImportSummary & { refundRows?: RefundRow[] };
 
@@ -47,7 +47,7 @@ export function RefundClaims({ refunds }: { refunds: RefundRow[] }) {
                   </Button>,
                 ]}
               >
-                {t('claim.row', { date: r.date, customer: r.customer ?? '', currency: r.currency, amount: money(positive(r.amount)) })}
+                {t('claim.row', { date: r.date, customer: r.customerName ?? r.customer ?? '', currency: r.currency, amount: money(positive(r.amount)) })}
               </List.Item>
             )}
           />
