@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/api/errors';
 import type { Cell } from '../../shared/bank/cellValues';
 import { readStatement, readStatementSheets } from '../../electron/bank/readStatement';
-import { excelValue } from '../../electron/bank/xlsxStream';
 import { entryData, zipEntries } from '../../electron/files/zipGuard';
+import { exceljsGrids } from '../exceljsGrids';
 import { ROOT } from '../helpers';
 
 /*
@@ -15,24 +15,6 @@ import { ROOT } from '../helpers';
  * the statement reader was built on: every .xlsx fixture cell by cell, both as whole grids and as
  * the stream the import types rows from, and small workbooks made here for each kind of cell.
  */
-
-/** exceljs's whole-workbook read; a formula by its cached result (`.value` drops a 0 or ''). */
-async function exceljsGrids(bytes: Buffer): Promise<Cell[][][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook.worksheets.map((sheet) => {
-    const grid: Cell[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const values = row.values as unknown[];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        if (cell.type === ExcelJS.ValueType.Formula) values[col] = { result: cell.result };
-      });
-      grid[n - 1] = values.slice(1).map(excelValue);
-    });
-    for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-    return grid;
-  });
-}
 
 const show = (c: Cell | undefined) =>
   c === undefined ? 'nothing' : c instanceof Date ? `Date ${Number.isNaN(c.getTime()) ? 'invalid' : c.toISOString()}` : JSON.stringify(c);
