@@ -2,9 +2,9 @@ import type { NewCustomerRule } from '../../shared/domain';
 import type { ExcludedLine, NewCustomerLine, RateSource, StatementLine } from '../../shared/engine/commissionStatement';
 import { fenToText, microToText } from '../../shared/money';
 import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER } from './cnySql';
-import type { Db } from './connection';
+import type { ReadDb } from './handles';
 import type { DateRange } from './quarterFacts';
-import { prepared } from './statements';
+import { preparedRead } from './statements';
 
 /*
  * The rows behind one person's commission base, for the 提成对账单. Each query applies exactly
@@ -60,8 +60,8 @@ function receiptLine(row: ReceiptLineRow): StatementLine {
 }
 
 /** The receipts that count for `salesperson` in the range: their 结汇额, refunds negative. */
-export function countedReceipts(db: Db, salesperson: string, range: DateRange): StatementLine[] {
-  const rows = prepared(
+export function countedReceipts(db: ReadDb, salesperson: string, range: DateRange): StatementLine[] {
+  const rows = preparedRead(
     db,
     `${RECEIPT_LINE} WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 AND ${RECEIPT_OWNER} = @sp
      ORDER BY r.value_date, r.id`,
@@ -74,8 +74,8 @@ export function countedReceipts(db: Db, salesperson: string, range: DateRange): 
  * receipts (index receipts_quarter) instead of one per person — with 50 people and 125,000
  * receipts a quarter, fifty passes made the forms export wait tens of seconds.
  */
-export function countedReceiptsByPerson(db: Db, range: DateRange): Map<string, StatementLine[]> {
-  const rows = prepared(
+export function countedReceiptsByPerson(db: ReadDb, range: DateRange): Map<string, StatementLine[]> {
+  const rows = preparedRead(
     db,
     `${RECEIPT_LINE} WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 AND ${RECEIPT_OWNER} IS NOT NULL
      ORDER BY r.value_date, r.id`,
@@ -96,8 +96,8 @@ export function countedReceiptsByPerson(db: Db, range: DateRange): Map<string, S
  * marked 非客户回款, credited to someone else (by hand, or the owner when they were matched),
  * or matched while the customer had no owner.
  */
-export function excludedReceipts(db: Db, salesperson: string, range: DateRange): ExcludedLine[] {
-  const rows = prepared(
+export function excludedReceipts(db: ReadDb, salesperson: string, range: DateRange): ExcludedLine[] {
+  const rows = preparedRead(
     db,
     `${RECEIPT_LINE} JOIN customers c ON c.id = r.customer_id
      WHERE r.value_date BETWEEN @from AND @to AND c.owner_id = @sp
@@ -114,8 +114,8 @@ function excludedLine(row: ReceiptLineRow): ExcludedLine {
 }
 
 /** `excludedReceipts` of everyone at once, by the customer's owner today: one pass over the quarter. */
-export function excludedReceiptsByPerson(db: Db, range: DateRange): Map<string, ExcludedLine[]> {
-  const rows = prepared(
+export function excludedReceiptsByPerson(db: ReadDb, range: DateRange): Map<string, ExcludedLine[]> {
+  const rows = preparedRead(
     db,
     `${RECEIPT_LINE.replace('FROM receipts r', ', c.owner_id AS customer_owner FROM receipts r')} JOIN customers c ON c.id = r.customer_id
      WHERE r.value_date BETWEEN @from AND @to AND c.owner_id IS NOT NULL
@@ -144,8 +144,8 @@ type DealLineRow = {
 };
 
 /** The active deals signed in the range: the lines of a 成交额 base (setting `commissionBase`). */
-export function countedDeals(db: Db, salesperson: string, range: DateRange): StatementLine[] {
-  const rows = prepared(
+export function countedDeals(db: ReadDb, salesperson: string, range: DateRange): StatementLine[] {
+  const rows = preparedRead(
     db,
     `SELECT d.id, d.contract_no, d.signed_on, d.customer_id, c.name AS customer_name, d.currency, d.amount_fen,
        dr.rate_micro, ${DEAL_CNY} AS cny_fen
@@ -171,7 +171,7 @@ export function countedDeals(db: Db, salesperson: string, range: DateRange): Sta
  * The customers whose first qualifying event ever (SPEC §3, `newCustomerRule`) falls in the
  * range and is credited to `salesperson`: the names behind the new-customer bonus.
  */
-export function newCustomersOf(db: Db, salesperson: string, range: DateRange, rule: NewCustomerRule): NewCustomerLine[] {
+export function newCustomersOf(db: ReadDb, salesperson: string, range: DateRange, rule: NewCustomerRule): NewCustomerLine[] {
   return newCustomersByPerson(db, range, rule).get(salesperson) ?? [];
 }
 
@@ -179,7 +179,7 @@ export function newCustomersOf(db: Db, salesperson: string, range: DateRange, ru
  * `newCustomersOf` everyone at once, by the person credited: the first events of all customers
  * are found once, not once per person (each time over every customer).
  */
-export function newCustomersByPerson(db: Db, range: DateRange, rule: NewCustomerRule): Map<string, NewCustomerLine[]> {
+export function newCustomersByPerson(db: ReadDb, range: DateRange, rule: NewCustomerRule): Map<string, NewCustomerLine[]> {
   const sql =
     rule === 'first_receipt'
       ? `WITH firsts AS (
@@ -206,7 +206,7 @@ export function newCustomersByPerson(db: Db, range: DateRange, rule: NewCustomer
          SELECT customer, name, date, sp FROM credited WHERE sp IS NOT NULL
          ORDER BY date, customer`;
   const byPerson = new Map<string, NewCustomerLine[]>();
-  for (const { sp, ...line } of prepared(db, sql).all(range) as (NewCustomerLine & { sp: string })[]) {
+  for (const { sp, ...line } of preparedRead(db, sql).all(range) as (NewCustomerLine & { sp: string })[]) {
     let lines = byPerson.get(sp);
     if (!lines) byPerson.set(sp, (lines = []));
     lines.push(line);

@@ -2,7 +2,7 @@ import type { ExportedForm } from '../../shared/api/contract';
 import type { Salesperson } from '../../shared/domain';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { getCompany, getSettings } from '../db/repositories/company';
-import type { Db } from '../db/connection';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { listAdjustments } from '../db/repositories/adjustments';
 import { appSecret } from '../db/repositories/appSecrets';
 import { listAppraisals } from '../db/repositories/appraisals';
@@ -17,10 +17,10 @@ import { quarterRange } from '../../shared/quarter';
 import type { PersonForm } from './formSheet';
 import { FORM_SECRET, formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
-import { ownTransaction, read, type ServiceHandlers } from '../services/markers';
+import { ownTransaction, type ServiceHandlers } from '../services/markers';
 
 /** Each person's outstanding and overdue at the quarter's end; null when a rate for that month is missing. */
-function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
+function receivablesAtQuarterEnd(db: ReadDb, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
   const asOf = quarterRange(quarter).to;
   try {
     const report = computeReceivables(db, asOf);
@@ -37,7 +37,7 @@ function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; peopl
  * later change of plan, pay or settings never alters a signed form (STYLE rule 16).
  */
 function gather(
-  db: Db,
+  db: ReadDb,
   quarter: string,
 ): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
   const { report } = cachedQuarter(db, quarter);
@@ -84,7 +84,7 @@ function gather(
 }
 
 /** One workbook for the quarter (汇总, every person's form and 提成对账单), or one workbook per person. */
-export async function exportForms(db: Db, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
+export async function exportForms(db: WriteDb, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
   const { company, report, forms, people } = gather(db, quarter);
   const secret = appSecret(db, FORM_SECRET);
   const statements = new Map(commissionStatements(db, quarter).map((s) => [s.salesperson, s]));
@@ -99,11 +99,12 @@ export async function exportForms(db: Db, quarter: string, perPerson: boolean): 
   return files;
 }
 
-export function formsHandlers(db: Db): ServiceHandlers<'forms.export' | 'forms.importSelfReview'> {
+export function formsHandlers(): ServiceHandlers<'forms.export' | 'forms.importSelfReview'> {
   return {
-    'forms.export': read(async ({ quarter, perPerson }): Promise<ExportedForm[]> =>
+    // Not a read: the first export makes the database's form secret (appSecret), a write of its own.
+    'forms.export': ownTransaction(async (db, { quarter, perPerson }): Promise<ExportedForm[]> =>
       (await exportForms(db, quarter, perPerson)).map((f) => ({ fileName: f.fileName, content: f.bytes.toString('base64') })),
     ),
-    'forms.importSelfReview': ownTransaction(({ fileName, content, quarter }) => importSelfReview(db, Buffer.from(content, 'base64'), fileName, quarter)),
+    'forms.importSelfReview': ownTransaction((db, { fileName, content, quarter }) => importSelfReview(db, Buffer.from(content, 'base64'), fileName, quarter)),
   };
 }

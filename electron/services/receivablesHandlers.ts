@@ -5,7 +5,7 @@ import { allocate, receiptShares } from '../../shared/receivables/allocation';
 import { exposureFen, isOverLimit } from '../../shared/receivables/credit';
 import type { CustomerLedger } from '../../shared/receivables/ledger';
 import { fenToCny, instalmentRow, unappliedCny } from '../../shared/receivables/report';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { dataVersion } from '../db/dataVersion';
 import { monthRates, receivableCustomers } from '../db/receivablesData';
 import { getSettings } from '../db/repositories/company';
@@ -35,10 +35,10 @@ type ReceivableMethods =
   | 'writeOffs.writeOffSmall'
   | 'customers.acceptGrade';
 
-const reports = new WeakMap<Db, { key: string; report: ReceivablesReport }>();
+const reports = new WeakMap<ReadDb, { key: string; report: ReceivablesReport }>();
 
 /** The report as last computed for this date while nothing has been written since. */
-function cachedReport(db: Db, asOf: string): ReceivablesReport {
+function cachedReport(db: ReadDb, asOf: string): ReceivablesReport {
   const key = `${asOf} ${dataVersion(db)}`;
   const hit = reports.get(db);
   if (hit?.key === key) return hit.report;
@@ -47,13 +47,13 @@ function cachedReport(db: Db, asOf: string): ReceivablesReport {
   return report;
 }
 
-function ledgerOf(db: Db, customer: string, asOf: string, exceptDeal?: string): CustomerLedger {
+function ledgerOf(db: ReadDb, customer: string, asOf: string, exceptDeal?: string): CustomerLedger {
   let found: CustomerLedger = { groups: [] };
   forEachLedger(db, asOf, (_c, ledger) => (found = ledger), { only: customer, ...(exceptDeal ? { exceptDeal } : {}) });
   return found;
 }
 
-function customerDetail(db: Db, customer: string, asOf: string): CustomerReceivablesDetail {
+function customerDetail(db: ReadDb, customer: string, asOf: string): CustomerReceivablesDetail {
   if (!getCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
   const ledger = ledgerOf(db, customer, asOf);
   const info = receiptLabelsOf(db, customer);
@@ -87,7 +87,7 @@ function customerDetail(db: Db, customer: string, asOf: string): CustomerReceiva
  * deal's whole CNY value added (warn-only, never blocks). The whole value is added even where
  * unapplied money might pay part of it: a warning should err on the side of caution.
  */
-function dealCheck(db: Db, args: { customer: string; currency: string; amount: string; signedOn: string; deal?: string | undefined }): DealCreditCheck {
+function dealCheck(db: ReadDb, args: { customer: string; currency: string; amount: string; signedOn: string; deal?: string | undefined }): DealCreditCheck {
   const customer = getCustomer(db, args.customer);
   if (!customer) throw new DomainError('notFound.customer', { id: args.customer }, { field: 'customer' });
   const month = args.signedOn.slice(0, 7);
@@ -115,7 +115,7 @@ function dealCheck(db: Db, args: { customer: string; currency: string; amount: s
 }
 
 /** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate. */
-function smallBalances(db: Db, asOf: string): SmallBalance[] {
+function smallBalances(db: ReadDb, asOf: string): SmallBalance[] {
   const limit = toFen(getSettings(db).smallBalance);
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
@@ -142,7 +142,7 @@ function smallBalances(db: Db, asOf: string): SmallBalance[] {
 }
 
 /** 坏账 written off up to the date, per salesperson and customer, CNY at the date's month. */
-function badDebts(db: Db, asOf: string): BadDebtRow[] {
+function badDebts(db: ReadDb, asOf: string): BadDebtRow[] {
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
   const rows = badDebtSums(db, asOf);
@@ -195,9 +195,9 @@ function instalmentPage(rows: readonly InstalmentRow[], q: InstalmentQuery): Pag
 }
 
 /** Receivables, pins, write-offs and credit grades (SPEC §12). */
-export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
+export function receivableHandlers(): ServiceHandlers<ReceivableMethods> {
   return {
-    'receipts.pin': write(({ id, deal }) => {
+    'receipts.pin': write((db, { id, deal }) => {
       const receipt = requireFound(getReceipt(db, id), id);
       const target = checkPin(db, receipt, deal);
       const before = receipt.deal === null ? null : checkedDeal(db, receipt.deal);
@@ -210,29 +210,29 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       setReceiptDeal(db, id, deal);
       return requireFound(getReceipt(db, id), id);
     }),
-    'receivables.report': read(({ asOf, instalments }) => {
+    'receivables.report': read((db, { asOf, instalments }) => {
       const report = cachedReport(db, asOf);
       return instalments ? report : { ...report, instalments: [] };
     }),
-    'receivables.instalments': read((query) => instalmentPage(cachedReport(db, query.asOf).instalments, query)),
-    'receivables.customer': read(({ customer, asOf }) => customerDetail(db, customer, asOf)),
-    'receivables.dealCheck': read((args) => dealCheck(db, args)),
-    'receivables.badDebts': read(({ asOf }) => badDebts(db, asOf)),
-    'writeOffs.list': read((filter) => listWriteOffs(db, filter)),
-    'writeOffs.create': write((w) => {
+    'receivables.instalments': read((db, query) => instalmentPage(cachedReport(db, query.asOf).instalments, query)),
+    'receivables.customer': read((db, { customer, asOf }) => customerDetail(db, customer, asOf)),
+    'receivables.dealCheck': read((db, args) => dealCheck(db, args)),
+    'receivables.badDebts': read((db, { asOf }) => badDebts(db, asOf)),
+    'writeOffs.list': read((db, filter) => listWriteOffs(db, filter)),
+    'writeOffs.create': write((db, w) => {
       const deal = checkWriteOff(db, w);
       assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
       return requireFound(getWriteOff(db, insertWriteOff(db, w)), 'writeOff');
     }),
-    'writeOffs.delete': write(({ id }) => {
+    'writeOffs.delete': write((db, { id }) => {
       const w = requireFound(getWriteOff(db, id), id);
       const deal = checkedDeal(db, w.deal);
       if (deal) assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
       deleteWriteOff(db, id);
       return null;
     }),
-    'writeOffs.smallBalances': read(({ asOf }) => smallBalances(db, asOf)),
-    'writeOffs.writeOffSmall': write(({ asOf, reason }) => {
+    'writeOffs.smallBalances': read((db, { asOf }) => smallBalances(db, asOf)),
+    'writeOffs.writeOffSmall': write((db, { asOf, reason }) => {
       const small = smallBalances(db, asOf);
       for (const s of small) {
         const w = { deal: s.deal, number: s.number, date: asOf, amount: s.outstanding, kind: 'bank_charges' as const, reason: reason ?? '小额尾差一键核销' };
@@ -242,7 +242,7 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       }
       return { created: small.length };
     }),
-    'customers.acceptGrade': write(({ customer, grade, asOf }, audit) => {
+    'customers.acceptGrade': write((db, { customer, grade, asOf }, audit) => {
       const before = getCustomer(db, customer);
       if (!before) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
       setCreditGrade(db, customer, grade);
@@ -252,6 +252,6 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
   };
 }
 
-function checkedDeal(db: Db, id: string): { salesperson: string } | null {
+function checkedDeal(db: ReadDb, id: string): { salesperson: string } | null {
   return dealSalesperson(db, id);
 }
