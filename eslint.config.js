@@ -29,6 +29,17 @@ const handMadeError = {
   selector: "Property[key.name='error'] > ObjectExpression:has(> Property[key.name='code'])",
   message: 'Build an error value with apiError(code, params) from shared/api/errors.ts.',
 };
+// Issue 12.1: a ReadDb becomes a WriteDb (or a raw connection) only inside electron/db/, so a read handler cannot cast its way to writing.
+const handleCasts = {
+  group: ['**/db/handles'],
+  importNames: ['asWriteDb', 'connectionOf'],
+  message: 'Only electron/db/ turns a connection into a handle: take a ReadDb or WriteDb parameter instead.',
+};
+// SQL is compiled in electron/db/ only (STYLE rule 5): a write handler's WriteDb is still a whole connection.
+const rawSql = {
+  selector: "CallExpression[callee.object.name='db'][callee.property.name=/^(prepare|exec|pragma|transaction)$/]",
+  message: 'SQL lives in electron/db/: call a repository function (inTransaction for a transaction).',
+};
 // zustand re-renders a component on every change of what it reads: read one field through a selector.
 const wholeStore = {
   selector: "CallExpression[callee.name='useAppStore'][arguments.length=0]",
@@ -73,6 +84,23 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 12.1: what a function may do to the file is in its handle's type (db/handles.ts); outside electron/db/ nobody re-brands a handle or compiles SQL on it.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' },
+            handleCasts,
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', handMadeError, rawSql],
+    },
+  },
+  {
     // SQL lives in electron/db/ (STYLE rule 5, issue 12): services call repository functions and never compile a statement or splice a fragment.
     files: ['electron/services/**/*.ts'],
     rules: {
@@ -81,9 +109,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/renderer/**', 'react', 'zustand', 'antd'], message: 'The services never touch React: the UI reaches them through the API contract.' },
+            handleCasts,
             {
               group: ['**/db/statements'],
-              importNames: ['prepared'],
+              importNames: ['preparedRead', 'preparedWrite'],
               message: 'Services do not write SQL: add a function to a repository in electron/db/repositories/ and call it (inTransaction stays available).',
             },
             {

@@ -1,5 +1,5 @@
 import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER } from '../electron/db/cnySql';
-import type { Db } from '../electron/db/connection';
+import type { WriteDb } from '../electron/db/handles';
 import { withoutRevisionTriggers } from '../electron/db/receivableRevisions';
 import { quarterRange } from '../shared/quarter';
 import type { BundleInput } from '../shared/schemas/bundle';
@@ -13,7 +13,7 @@ const cents = (text: string | number) => Math.round(Number(text) * 100);
 const micros = (text: string | number) => Math.round(Number(text) * 1e6);
 
 /** Inserts a parsed bundle's rows with raw prepared statements in one transaction. */
-export function rawInsert(db: Db, bundle: BundleInput): void {
+export function rawInsert(db: WriteDb, bundle: BundleInput): void {
   // Without the receivables revision triggers, as the app's bundle load runs (a fair floor pays no more than the app).
   db.transaction(() =>
     withoutRevisionTriggers(db, () => {
@@ -47,7 +47,7 @@ export function rawInsert(db: Db, bundle: BundleInput): void {
  * rate by primary key, and each customer's first receipt by one seek of the (customer, date)
  * index — not a scan of every receipt ever, as `plainAggregation` below does (9× the work).
  */
-export function fairAggregation(db: Db, quarter: string): unknown[] {
+export function fairAggregation(db: WriteDb, quarter: string): unknown[] {
   const range = quarterRange(quarter);
   // The CNY value exact to the fen (cnySql.ts), as the figures must be: not a cheaper, wrong sum.
   return [
@@ -80,7 +80,7 @@ export function fairAggregation(db: Db, quarter: string): unknown[] {
 }
 
 /** The quarter's sums in plain SQL: one GROUP BY per indicator over the same indexed tables. */
-export function plainAggregation(db: Db, quarter: string): unknown[] {
+export function plainAggregation(db: WriteDb, quarter: string): unknown[] {
   const range = quarterRange(quarter);
   return [
     db

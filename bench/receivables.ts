@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../electron/db/connection';
+import { openDatabase } from '../electron/db/connection';
+import type { WriteDb } from '../electron/db/handles';
 import { customerRanges, DEALS_OF_RANGE, RECEIPTS_OF_RANGE, receivableCustomers, writeOffsByDeal } from '../electron/db/receivablesData';
 import { loadBundle } from '../electron/services/bundle/loadBundle';
 import { computeReceivables } from '../electron/services/receivablesService';
@@ -68,7 +69,7 @@ export function withReceivables(company: BundleInput): BundleInput {
 }
 
 /** What the allocation reads, read and kept exactly as it reads it, without the engine. */
-function readRows(db: Db): number {
+function readRows(db: WriteDb): number {
   let rows = 0;
   receivableCustomers(db);
   writeOffsByDeal(db, AS_OF);

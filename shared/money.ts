@@ -99,6 +99,24 @@ export function cnyFen(amountFen: Fen, rateMicro: Micro): Fen {
   return round2(new Dec(amountFen).times(rateMicro).div(1e8)).times(100).toNumber();
 }
 
+const TWO_DECIMALS = /^-?\d{1,13}\.\d\d$/;
+
+/**
+ * The exact sum of money texts. Texts with two decimals (every amount the app writes) are added
+ * as integer fen — a quarter's 125,000 statement lines in milliseconds instead of one Decimal
+ * addition each; any other text, or a sum that leaves the exact integers, is summed as decimals.
+ */
+export function sumMoney(texts: readonly string[]): Decimal {
+  let fen = 0;
+  for (const text of texts) {
+    if (!TWO_DECIMALS.test(text)) return texts.reduce((sum, t) => sum.plus(t), new Dec(0));
+    // "-12.34" → -1234: dropping the point of a two-decimal text is its value in fen.
+    fen += Number(text.slice(0, -3) + text.slice(-2));
+    if (!Number.isSafeInteger(fen)) return texts.reduce((sum, t) => sum.plus(t), new Dec(0));
+  }
+  return new Dec(fen).div(100);
+}
+
 /** Canonical text of a decimal: no trailing zeros, no "+" ("30.0" → "30"). */
 export function canonical(text: string): string {
   return dec(text).toString();

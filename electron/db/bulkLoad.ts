@@ -1,11 +1,11 @@
-import type { Db } from './connection';
+import type { WriteDb } from './handles';
 
 /**
  * Runs `fill` with the secondary indexes of `tables` dropped, then rebuilds them from their
  * stored definitions. Building an index once over sorted rows is several times faster than
  * updating it a million times; the caller is inside a transaction, so a failure restores them.
  */
-export function withIndexesRebuilt<T>(db: Db, tables: readonly string[], fill: () => T): T {
+export function withIndexesRebuilt<T>(db: WriteDb, tables: readonly string[], fill: () => T): T {
   const placeholders = tables.map(() => '?').join(', ');
   const indexes = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders})`)

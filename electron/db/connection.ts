@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/api/errors';
+import { asWriteDb, type WriteDb } from './handles';
 import { migrate } from './migrate';
-
-export type Db = Database.Database;
 
 /**
  * How long a write waits for another TradeKPI window or command to finish its write before it
@@ -16,9 +15,9 @@ export const BUSY_TIMEOUT_MS = 5000;
  * timeout, schema migrated to this build's version. With `check`, SQLite's quick check runs
  * before anything is written, and a damaged file is refused with `db.damaged`.
  */
-export function openDatabase(file: string, options: { create?: boolean; check?: boolean } = {}): Db {
+export function openDatabase(file: string, options: { create?: boolean; check?: boolean } = {}): WriteDb {
   if (file !== ':memory:' && !options.create && !fs.existsSync(file)) throw new DomainError('db.missing', { file });
-  let db: Db;
+  let db: Database.Database;
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -34,7 +33,9 @@ export function openDatabase(file: string, options: { create?: boolean; check?: 
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     migrate(db, file);
-    return db;
+    // The one place the connection gets its brand (handles.ts): from here on, what each function
+    // may do to the file is in the type of its handle, and read handlers only ever see a ReadDb.
+    return asWriteDb(db);
   } catch (error) {
     db.close();
     throw error instanceof DomainError ? error : notADatabase(file, error);

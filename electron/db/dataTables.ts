@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import type { WriteDb } from './handles';
 import { withoutRevisionTriggers } from './receivableRevisions';
 
 /**
@@ -31,7 +31,7 @@ export const DATA_TABLES = [
 ] as const;
 
 /** Empties every data table (inside the caller's transaction); the audit log stays. */
-export function clearDataTables(db: Db): void {
+export function clearDataTables(db: WriteDb): void {
   for (const table of DATA_TABLES) db.prepare(`DELETE FROM main.${table}`).run();
 }
 
@@ -39,7 +39,7 @@ export function clearDataTables(db: Db): void {
  * Runs `work` with the database file `file` attached as `src`, detaching it afterwards even
  * when `work` throws. ATTACH cannot run inside a transaction, so `work` opens its own.
  */
-export function withAttached<T>(db: Db, file: string, work: () => T): T {
+export function withAttached<T>(db: WriteDb, file: string, work: () => T): T {
   db.prepare('ATTACH DATABASE ? AS src').run(file);
   try {
     return work();
@@ -49,7 +49,7 @@ export function withAttached<T>(db: Db, file: string, work: () => T): T {
 }
 
 /** Replaces every data table's rows with those of the attached `src` (inside the caller's transaction). */
-export function copyDataTablesFromAttached(db: Db): void {
+export function copyDataTablesFromAttached(db: WriteDb): void {
   withoutRevisionTriggers(db, () => {
     clearDataTables(db);
     for (const table of [...DATA_TABLES].reverse()) db.prepare(`INSERT INTO main.${table} SELECT * FROM src.${table}`).run();

@@ -1,8 +1,8 @@
 import type { NewCustomerRule } from '../../shared/domain';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
 import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_MISSING_RATE, RECEIPT_OWNER } from './cnySql';
-import type { Db } from './connection';
-import { prepared } from './statements';
+import type { ReadDb } from './handles';
+import { preparedRead } from './statements';
 
 /** Per-salesperson sums of one date range, in fen; the engine turns them into indicators. */
 export type RawFacts = {
@@ -26,17 +26,20 @@ export type DateRange = { from: string; to: string };
 const EMPTY: RawFacts = { dealFen: 0, activeDeals: 0, settledFen: 0, newCustomers: 0, errorWeight: 0, enteredDocumentSets: null };
 
 /** Everything SPEC §3 sums for a quarter, each rule one GROUP BY over indexed columns. */
-export function quarterFacts(db: Db, quarter: QuarterKey, rule: NewCustomerRule): FactsOfPeriod {
+export function quarterFacts(db: ReadDb, quarter: QuarterKey, rule: NewCustomerRule): FactsOfPeriod {
   const range = quarterRange(quarter);
   const facts = rangeFacts(db, range, rule);
-  for (const row of prepared(db, 'SELECT salesperson_id AS sp, count FROM document_counts WHERE quarter = ?').all(quarter) as { sp: string; count: number }[]) {
+  for (const row of preparedRead(db, 'SELECT salesperson_id AS sp, count FROM document_counts WHERE quarter = ?').all(quarter) as {
+    sp: string;
+    count: number;
+  }[]) {
     entry(facts.bySalesperson, row.sp).enteredDocumentSets = row.count;
   }
   return facts;
 }
 
 /** The sums of any date range (a quarter, or a whole year for the annual evaluation). */
-export function rangeFacts(db: Db, range: DateRange, rule: NewCustomerRule): FactsOfPeriod {
+export function rangeFacts(db: ReadDb, range: DateRange, rule: NewCustomerRule): FactsOfPeriod {
   const bySalesperson = new Map<string, RawFacts>();
   let missing = false;
   for (const row of dealSums(db, range)) {
@@ -64,8 +67,8 @@ function entry(map: Map<string, RawFacts>, sp: string): RawFacts {
   return facts;
 }
 
-function dealSums(db: Db, range: DateRange): { sp: string; fen: number | null; n: number; missing: number }[] {
-  return prepared(
+function dealSums(db: ReadDb, range: DateRange): { sp: string; fen: number | null; n: number; missing: number }[] {
+  return preparedRead(
     db,
     `SELECT d.salesperson_id AS sp, SUM(${DEAL_CNY}) AS fen, COUNT(*) AS n, SUM((${DEAL_CNY}) IS NULL) AS missing
      FROM deals d ${DEAL_RATE_JOIN}
@@ -82,8 +85,8 @@ type ReceiptSum = { sp: string | null; unmatched: number; fen: number | null; n:
  * ones (no customer, no salesperson set by hand). A receipt of a customer without an owner
  * counts for nobody and is not unmatched either.
  */
-function receiptSums(db: Db, range: DateRange): ReceiptSum[] {
-  return prepared(
+function receiptSums(db: ReadDb, range: DateRange): ReceiptSum[] {
+  return preparedRead(
     db,
     `SELECT ${RECEIPT_OWNER} AS sp, r.customer_id IS NULL AS unmatched, SUM(${RECEIPT_CNY}) AS fen, COUNT(*) AS n,
        SUM(${RECEIPT_MISSING_RATE}) AS missing
@@ -97,7 +100,7 @@ function receiptSums(db: Db, range: DateRange): ReceiptSum[] {
  * the first positive receipt by value date then reference, or the first active deal by signed
  * date then id. It is credited to the salesperson of that event.
  */
-function newCustomerCounts(db: Db, range: DateRange, rule: NewCustomerRule): { sp: string; n: number }[] {
+function newCustomerCounts(db: ReadDb, range: DateRange, rule: NewCustomerRule): { sp: string; n: number }[] {
   const sql =
     rule === 'first_receipt'
       ? // One index seek per customer finds its first qualifying receipt.
@@ -118,11 +121,11 @@ function newCustomerCounts(db: Db, range: DateRange, rule: NewCustomerRule): { s
          SELECT (SELECT d.salesperson_id FROM deals d WHERE d.customer_id = f.customer AND d.signed_on = f.first
                    AND d.status = 'active' ORDER BY d.id LIMIT 1) AS sp, COUNT(*) AS n
          FROM firsts f GROUP BY 1`;
-  return prepared(db, sql).all(range) as { sp: string; n: number }[];
+  return preparedRead(db, sql).all(range) as { sp: string; n: number }[];
 }
 
-function errorWeights(db: Db, range: DateRange): { sp: string; w: number }[] {
-  return prepared(db, 'SELECT salesperson_id AS sp, SUM(weight) AS w FROM error_records WHERE date BETWEEN @from AND @to GROUP BY salesperson_id').all(
+function errorWeights(db: ReadDb, range: DateRange): { sp: string; w: number }[] {
+  return preparedRead(db, 'SELECT salesperson_id AS sp, SUM(weight) AS w FROM error_records WHERE date BETWEEN @from AND @to GROUP BY salesperson_id').all(
     range,
   ) as {
     sp: string;
@@ -130,8 +133,8 @@ function errorWeights(db: Db, range: DateRange): { sp: string; w: number }[] {
   }[];
 }
 
-function missingRate(db: Db, range: DateRange): { month: string; currency: string } | null {
-  const row = prepared(
+function missingRate(db: ReadDb, range: DateRange): { month: string; currency: string } | null {
+  const row = preparedRead(
     db,
     `SELECT substr(d.signed_on, 1, 7) AS month, d.currency FROM deals d ${DEAL_RATE_JOIN}
        WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' AND d.currency <> 'CNY' AND dr.rate_micro IS NULL

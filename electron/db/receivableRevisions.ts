@@ -1,5 +1,5 @@
-import type { Db } from './connection';
-import { prepared } from './statements';
+import type { ReadDb, WriteDb } from './handles';
+import { preparedRead, preparedWrite } from './statements';
 
 /*
  * Revisions kept by migration 014's triggers: which customers' ledgers a write may have changed
@@ -7,20 +7,20 @@ import { prepared } from './statements';
  */
 
 /** Every customer's revision. */
-export function readRevisions(db: Db): Map<string, number> {
-  const rows = prepared(db, 'SELECT customer_id, rev FROM receivable_revisions').raw().all() as [string, number][];
+export function readRevisions(db: ReadDb): Map<string, number> {
+  const rows = preparedRead(db, 'SELECT customer_id, rev FROM receivable_revisions').raw().all() as [string, number][];
   return new Map(rows);
 }
 
 /** Bumps the revision of each customer (receipts of an import batch, which fire no trigger). */
-export function bumpRevisions(db: Db, customers: Iterable<string>): void {
-  const bump = prepared(db, 'INSERT INTO receivable_revisions (customer_id, rev) VALUES (?, 1) ON CONFLICT (customer_id) DO UPDATE SET rev = rev + 1');
+export function bumpRevisions(db: WriteDb, customers: Iterable<string>): void {
+  const bump = preparedWrite(db, 'INSERT INTO receivable_revisions (customer_id, rev) VALUES (?, 1) ON CONFLICT (customer_id) DO UPDATE SET rev = rev + 1');
   for (const customer of customers) bump.run(customer);
 }
 
 /** Changes whenever anything may have changed without the triggers seeing it. */
-export function readEpoch(db: Db): number {
-  return prepared(db, 'SELECT epoch FROM receivable_epoch WHERE id = 1').pluck().get() as number;
+export function readEpoch(db: ReadDb): number {
+  return preparedRead(db, 'SELECT epoch FROM receivable_epoch WHERE id = 1').pluck().get() as number;
 }
 
 /**
@@ -28,7 +28,7 @@ export function readEpoch(db: Db): number {
  * triggers dropped, recreates them from their stored definitions and bumps the epoch: a trigger
  * per row would slow a million-row load, and it would stop SQLite emptying a table at once.
  */
-export function withoutRevisionTriggers<T>(db: Db, fill: () => T): T {
+export function withoutRevisionTriggers<T>(db: WriteDb, fill: () => T): T {
   const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'receivable_rev_%'").all() as {
     name: string;
     sql: string;

@@ -4,8 +4,8 @@ import type { CustomerBook, ReceivableReceipt, ReceivableWriteOff } from '../../
 import type { RateLookup } from '../../shared/receivables/report';
 import type { ReceivableDeal, TermsSettings } from '../../shared/receivables/schedule';
 import { RECEIPT_CNY, RECEIPT_MISSING_RATE } from './cnySql';
-import type { Db } from './connection';
-import { prepared } from './statements';
+import type { ReadDb } from './handles';
+import { preparedRead } from './statements';
 
 /*
  * The rows receivables need (SPEC §12), read customer range by customer range in the order the
@@ -37,15 +37,15 @@ const DEALS_WITHOUT_CUSTOMER = `SELECT id, salesperson_id, customer_id, signed_o
   FROM deals WHERE customer_id IS NULL AND signed_on <= @asOf AND status = 'active'`;
 
 /** Customer ids in index order, cut into ranges of about `size` customers. */
-export function customerRanges(db: Db, size = 2000): { lo: string; hi: string }[] {
-  const ids = prepared(db, 'SELECT id FROM customers ORDER BY id').pluck().all() as string[];
+export function customerRanges(db: ReadDb, size = 2000): { lo: string; hi: string }[] {
+  const ids = preparedRead(db, 'SELECT id FROM customers ORDER BY id').pluck().all() as string[];
   const ranges: { lo: string; hi: string }[] = [];
   for (let i = 0; i < ids.length; i += size) ranges.push({ lo: ids[i] as string, hi: ids[Math.min(ids.length, i + size) - 1] as string });
   return ranges;
 }
 
-export function receivableCustomers(db: Db): Map<string, CustomerRow> {
-  const rows = prepared(db, 'SELECT id, name, owner_id, terms_id, credit_grade, credit_limit_fen FROM customers').all() as {
+export function receivableCustomers(db: ReadDb): Map<string, CustomerRow> {
+  const rows = preparedRead(db, 'SELECT id, name, owner_id, terms_id, credit_grade, credit_limit_fen FROM customers').all() as {
     id: string;
     name: string;
     owner_id: string | null;
@@ -75,8 +75,8 @@ function toDeal(row: DealRow): ReceivableDeal {
 }
 
 /** Write-offs dated up to `asOf`, by deal (there are few: people enter them one by one). */
-export function writeOffsByDeal(db: Db, asOf: string): Map<string, ReceivableWriteOff[]> {
-  const rows = prepared(db, 'SELECT deal_id, number, date, amount_fen, kind FROM write_offs WHERE date <= ? ORDER BY date, id').all(asOf) as {
+export function writeOffsByDeal(db: ReadDb, asOf: string): Map<string, ReceivableWriteOff[]> {
+  const rows = preparedRead(db, 'SELECT deal_id, number, date, amount_fen, kind FROM write_offs WHERE date <= ? ORDER BY date, id').all(asOf) as {
     deal_id: string;
     number: number;
     date: string;
@@ -99,7 +99,7 @@ export type ReadOptions = { asOf: string; receivablesFrom: string | null };
  * customer null for deals without a customer), with its book.
  */
 export function forEachBook(
-  db: Db,
+  db: ReadDb,
   options: ReadOptions,
   customers: ReadonlyMap<string, CustomerRow>,
   visit: (customer: string | null, book: CustomerBook) => void,
@@ -114,13 +114,13 @@ export function forEachBook(
     writeOffs: writeOffs.size === 0 ? [] : deals.flatMap((d) => writeOffs.get(d.id) ?? []),
   });
   if (!only) {
-    const loose = (prepared(db, DEALS_WITHOUT_CUSTOMER).all({ asOf: options.asOf }) as DealRow[]).map(toDeal);
+    const loose = (preparedRead(db, DEALS_WITHOUT_CUSTOMER).all({ asOf: options.asOf }) as DealRow[]).map(toDeal);
     if (loose.length > 0) visit(null, bookOf(loose, null, []));
   }
   for (const range of only ? [only] : customerRanges(db)) {
     const params = { ...range, asOf: options.asOf, from };
-    const deals = prepared(db, DEALS_OF_RANGE).all(params) as DealRow[];
-    const receipts = prepared(db, RECEIPTS_OF_RANGE).all(params) as ReceiptRow[];
+    const deals = preparedRead(db, DEALS_OF_RANGE).all(params) as DealRow[];
+    const receipts = preparedRead(db, RECEIPTS_OF_RANGE).all(params) as ReceiptRow[];
     let d = 0;
     let r = 0;
     while (d < deals.length || r < receipts.length) {
@@ -145,7 +145,7 @@ export function forEachBook(
  * customer), an empty book where the customer has nothing as of the date.
  */
 export function forEachBookOf(
-  db: Db,
+  db: ReadDb,
   options: ReadOptions,
   customers: ReadonlyMap<string, CustomerRow>,
   keys: readonly string[],
@@ -156,13 +156,13 @@ export function forEachBookOf(
   for (const key of keys) {
     const deals = (
       key === ''
-        ? (prepared(db, DEALS_WITHOUT_CUSTOMER).all({ asOf: options.asOf }) as DealRow[])
-        : (prepared(db, DEALS_OF_RANGE).all({ lo: key, hi: key, asOf: options.asOf }) as DealRow[])
+        ? (preparedRead(db, DEALS_WITHOUT_CUSTOMER).all({ asOf: options.asOf }) as DealRow[])
+        : (preparedRead(db, DEALS_OF_RANGE).all({ lo: key, hi: key, asOf: options.asOf }) as DealRow[])
     ).map(toDeal);
     const receipts =
       key === ''
         ? []
-        : (prepared(db, RECEIPTS_OF_RANGE).all({ lo: key, hi: key, asOf: options.asOf, from }) as ReceiptRow[]).map((row): ReceivableReceipt => ({
+        : (preparedRead(db, RECEIPTS_OF_RANGE).all({ lo: key, hi: key, asOf: options.asOf, from }) as ReceiptRow[]).map((row): ReceivableReceipt => ({
             id: row.id,
             currency: row.currency,
             date: row.value_date,
@@ -179,13 +179,13 @@ export function forEachBookOf(
 }
 
 /** Table rates of one month as [currency, millionths] rows in currency order (the receivables cache keys on them). */
-export function monthRateRows(db: Db, month: string): [string, number][] {
-  return prepared(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ? ORDER BY currency').raw().all(month) as [string, number][];
+export function monthRateRows(db: ReadDb, month: string): [string, number][] {
+  return preparedRead(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ? ORDER BY currency').raw().all(month) as [string, number][];
 }
 
 /** Table rates of one month, per currency, in millionths. */
-export function monthRates(db: Db, month: string): RateLookup {
-  const rows = prepared(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ?').all(month) as { currency: string; rate_micro: number }[];
+export function monthRates(db: ReadDb, month: string): RateLookup {
+  const rows = preparedRead(db, 'SELECT currency, rate_micro FROM fx_rates WHERE month = ?').all(month) as { currency: string; rate_micro: number }[];
   const rates = new Map(rows.map((r) => [r.currency, r.rate_micro]));
   return (currency) => rates.get(currency) ?? null;
 }
@@ -194,11 +194,11 @@ export function monthRates(db: Db, month: string): RateLookup {
  * Receipts with no customer, not 非客户回款, dated from `receivablesFrom` to the date: their
  * count and CNY (SPEC §3), and the month and currency of one whose rate is missing.
  */
-export function unmatchedReceipts(db: Db, options: ReadOptions): { count: number; cnyFen: number; missing: { month: string; currency: string } | null } {
+export function unmatchedReceipts(db: ReadDb, options: ReadOptions): { count: number; cnyFen: number; missing: { month: string; currency: string } | null } {
   const params = { from: options.receivablesFrom ?? '0000-01-01', asOf: options.asOf };
   const where = `FROM receipts r WHERE r.customer_id IS NULL AND r.not_customer = 0 AND r.value_date BETWEEN @from AND @asOf`;
-  const sums = prepared(db, `SELECT COUNT(*) AS n, SUM(${RECEIPT_CNY}) AS fen ${where}`).get(params) as { n: number; fen: number | null };
-  const missing = prepared(db, `SELECT substr(r.value_date, 1, 7) AS month, r.currency ${where} AND ${RECEIPT_MISSING_RATE} ORDER BY 1, 2 LIMIT 1`).get(
+  const sums = preparedRead(db, `SELECT COUNT(*) AS n, SUM(${RECEIPT_CNY}) AS fen ${where}`).get(params) as { n: number; fen: number | null };
+  const missing = preparedRead(db, `SELECT substr(r.value_date, 1, 7) AS month, r.currency ${where} AND ${RECEIPT_MISSING_RATE} ORDER BY 1, 2 LIMIT 1`).get(
     params,
   ) as { month: string; currency: string } | undefined;
   return { count: sums.n, cnyFen: sums.fen ?? 0, missing: missing ?? null };

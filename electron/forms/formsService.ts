@@ -1,8 +1,9 @@
+import type ExcelJS from 'exceljs';
 import type { ExportedForm } from '../../shared/api/contract';
 import type { Salesperson } from '../../shared/domain';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { getCompany, getSettings } from '../db/repositories/company';
-import type { Db } from '../db/connection';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { listAdjustments } from '../db/repositories/adjustments';
 import { appSecret } from '../db/repositories/appSecrets';
 import { listAppraisals } from '../db/repositories/appraisals';
@@ -15,12 +16,12 @@ import { computeReceivables } from '../services/receivablesService';
 import { DomainError } from '../../shared/api/errors';
 import { quarterRange } from '../../shared/quarter';
 import type { PersonForm } from './formSheet';
-import { FORM_SECRET, formsWorkbook } from './formWorkbook';
+import { buildFormsWorkbook, FORM_SECRET, formsWorkbook, writeWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
-import { ownTransaction, read, type ServiceHandlers } from '../services/markers';
+import { ownTransaction, type ServiceHandlers } from '../services/markers';
 
 /** Each person's outstanding and overdue at the quarter's end; null when a rate for that month is missing. */
-function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
+function receivablesAtQuarterEnd(db: ReadDb, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
   const asOf = quarterRange(quarter).to;
   try {
     const report = computeReceivables(db, asOf);
@@ -37,7 +38,7 @@ function receivablesAtQuarterEnd(db: Db, quarter: string): { asOf: string; peopl
  * later change of plan, pay or settings never alters a signed form (STYLE rule 16).
  */
 function gather(
-  db: Db,
+  db: ReadDb,
   quarter: string,
 ): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
   const { report } = cachedQuarter(db, quarter);
@@ -83,14 +84,28 @@ function gather(
   return { company, report, forms, people };
 }
 
-/** One workbook for the quarter (汇总, every person's form and 提成对账单), or one workbook per person. */
-export async function exportForms(db: Db, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
+/** What a quarter's workbooks are made of: the forms, and each form's 提成对账单. */
+function sources(db: WriteDb, quarter: string) {
   const { company, report, forms, people } = gather(db, quarter);
   const secret = appSecret(db, FORM_SECRET);
   const statements = new Map(commissionStatements(db, quarter).map((s) => [s.salesperson, s]));
   const statementsOf = (list: readonly PersonForm[]) => list.flatMap((f) => statements.get(f.person.id) ?? []);
-  if (!perPerson)
-    return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, secret, statementsOf(forms)) }];
+  return { company, report, forms, people, secret, statementsOf };
+}
+
+/**
+ * The quarter's one workbook, built. A function of its own so that the statements (a line per
+ * receipt: 125,000 in the bench company) are garbage when it returns, not held through the write.
+ */
+function quarterWorkbook(db: WriteDb, quarter: string): ExcelJS.Workbook {
+  const { company, report, forms, people, secret, statementsOf } = sources(db, quarter);
+  return buildFormsWorkbook(company, report, forms, people, true, secret, statementsOf(forms));
+}
+
+/** One workbook for the quarter (汇总, every person's form and 提成对账单), or one workbook per person. */
+export async function exportForms(db: WriteDb, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
+  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await writeWorkbook(quarterWorkbook(db, quarter)) }];
+  const { company, report, forms, people, secret, statementsOf } = sources(db, quarter);
   const files = [];
   for (const form of forms) {
     const fileName = `绩效考核表-${quarter}-${form.person.id}-${form.person.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
@@ -99,11 +114,12 @@ export async function exportForms(db: Db, quarter: string, perPerson: boolean): 
   return files;
 }
 
-export function formsHandlers(db: Db): ServiceHandlers<'forms.export' | 'forms.importSelfReview'> {
+export function formsHandlers(): ServiceHandlers<'forms.export' | 'forms.importSelfReview'> {
   return {
-    'forms.export': read(async ({ quarter, perPerson }): Promise<ExportedForm[]> =>
+    // Not a read: the first export makes the database's form secret (appSecret), a write of its own.
+    'forms.export': ownTransaction(async (db, { quarter, perPerson }): Promise<ExportedForm[]> =>
       (await exportForms(db, quarter, perPerson)).map((f) => ({ fileName: f.fileName, content: f.bytes.toString('base64') })),
     ),
-    'forms.importSelfReview': ownTransaction(({ fileName, content, quarter }) => importSelfReview(db, Buffer.from(content, 'base64'), fileName, quarter)),
+    'forms.importSelfReview': ownTransaction((db, { fileName, content, quarter }) => importSelfReview(db, Buffer.from(content, 'base64'), fileName, quarter)),
   };
 }

@@ -6,7 +6,7 @@ import type { AppraisalRecord } from '../../shared/entities';
 import { selfAssessSchema } from '../../shared/schemas/workflow';
 import { issueToError } from '../../shared/schemas/issues';
 import { figuresOfRow, type FormFigures } from '../../shared/workflow/formFigures';
-import type { Db } from '../db/connection';
+import type { WriteDb } from '../db/handles';
 import { getAppraisal } from '../db/repositories/appraisals';
 import { appSecret } from '../db/repositories/appSecrets';
 import { appendAudit } from '../db/repositories/auditLog';
@@ -124,7 +124,7 @@ function onlyExportedSheets(workbook: ExcelJS.Workbook, keys: readonly Key[]): b
  * have since changed, or an archived appraisal. The cells read are those of the form layout
  * of the form's version, and the checksum is keyed with this database's secret.
  */
-export async function importSelfReview(db: Db, bytes: Uint8Array, file: string, quarter?: string): Promise<AppraisalRecord> {
+export async function importSelfReview(db: WriteDb, bytes: Uint8Array, file: string, quarter?: string): Promise<AppraisalRecord> {
   guardXlsx(bytes, file, FORM_LIMITS);
   const { workbook, keys } = await readKeys(bytes, file);
   const filled = keys.filter((key) => {
@@ -159,7 +159,7 @@ export async function importSelfReview(db: Db, bytes: Uint8Array, file: string, 
     throw new DomainError(error.code, error.params, error.field ? { field: error.field } : {});
   }
   return inTransaction(db, () => {
-    const record = workflowHandlers(db)['workflow.selfAssess'](args.data, { note: () => undefined }) as AppraisalRecord; // its one audit entry is the import's, below
+    const record = workflowHandlers()['workflow.selfAssess'](db, args.data, { note: () => undefined }) as AppraisalRecord; // its one audit entry is the import's, below
     appendAudit(db, { action: 'forms.importSelfReview', actor: params.name, entityId: key.salesperson, detail: { quarter: key.quarter, file } });
     return record;
   });

@@ -4,7 +4,8 @@ import type { ApiHandlers, StartupDamage, StartupStatus } from '../../shared/api
 import { DomainError } from '../../shared/api/errors';
 import { API_METHODS } from '../../shared/api/methods';
 import { message } from '../../shared/i18n/messages';
-import { openDatabase, type Db } from '../db/connection';
+import { openDatabase } from '../db/connection';
+import type { WriteDb } from '../db/handles';
 import { appendAudit } from '../db/repositories/auditLog';
 import { backupProblem, isBackupName, listBackups, preparedCopy } from '../services/backupService';
 
@@ -42,7 +43,7 @@ function stamp(now: Date): string {
  * temporary name first, the damaged file is kept beside it as `tradekpi-damaged-….db` (never
  * among the backups, so rotation cannot count it), then the copy takes the data file's name.
  */
-export function replaceDamagedFile(file: string, dir: string, name: string): { db: Db; keptAs: string } {
+export function replaceDamagedFile(file: string, dir: string, name: string): { db: WriteDb; keptAs: string } {
   if (!isBackupName(name) || !fs.existsSync(path.join(dir, name))) throw new DomainError('backup.missing', { name });
   const copy = `${file}.restoring`;
   const clean = () => {
@@ -67,7 +68,7 @@ export function replaceDamagedFile(file: string, dir: string, name: string): { d
  * The services while the data file is damaged: every method says so, except the start screen's
  * status and restore and the list of backups. `restored` receives the reopened database.
  */
-export function damagedHandlers(damage: StartupDamage, file: string, dir: string, restored: (db: Db) => void): ApiHandlers {
+export function damagedHandlers(damage: StartupDamage, file: string, dir: string, restored: (db: WriteDb) => void): ApiHandlers {
   const checked = new Map<string, boolean>();
   const refuse = () => {
     throw new DomainError('db.damaged', { file, detail: damage.message });

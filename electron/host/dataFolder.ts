@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiHandlers, StartupDamage } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
-import { openDatabase, type Db } from '../db/connection';
+import { openDatabase } from '../db/connection';
+import type { WriteDb } from '../db/handles';
 import { fileFingerprint, listBackups, startBackup } from '../services/backupService';
 import { createServices } from '../services';
 import { damagedHandlers, damageOf } from './damagedStart';
@@ -27,9 +28,9 @@ export function dataFolder(env: NodeJS.ProcessEnv = process.env): string {
  * the window hold it); after a damaged start is repaired from a backup it serves the new file.
  * `db` throws while the data file is damaged.
  */
-export type AppData = { folder: string; file: string; backupDir: string; readonly db: Db; services: ApiHandlers; readonly damage: StartupDamage | null };
+export type AppData = { folder: string; file: string; backupDir: string; readonly db: WriteDb; services: ApiHandlers; readonly damage: StartupDamage | null };
 
-type Opened = { db: Db } | { damage: StartupDamage };
+type Opened = { db: WriteDb } | { damage: StartupDamage };
 
 /** Opens the data file and checks it; a damaged file is reported, not opened for writing. */
 function openChecked(file: string, backupDir: string): Opened {
@@ -55,10 +56,10 @@ export async function openAppData(folder: string): Promise<AppData> {
   const backupDir = path.join(folder, 'backups');
   const before = fileFingerprint(file);
   const opened = openChecked(file, backupDir);
-  let db: Db | null = null;
+  let db: WriteDb | null = null;
   let damage: StartupDamage | null = null;
   const handlers: { current: ApiHandlers } = { current: {} as ApiHandlers };
-  const healthy = (open: Db) => {
+  const healthy = (open: WriteDb) => {
     db = open;
     damage = null;
     handlers.current = createServices(open, { backupDir });
@@ -78,7 +79,7 @@ export async function openAppData(folder: string): Promise<AppData> {
     folder,
     file,
     backupDir,
-    get db(): Db {
+    get db(): WriteDb {
       if (db === null) throw new DomainError('db.damaged', { file, detail: damage?.message ?? '' });
       return db;
     },

@@ -9,7 +9,7 @@ import type { CollectionSums } from '../../shared/receivables/indicators';
 import { collectionSums } from './receivablesService';
 import { Dec } from '../../shared/money';
 import { quartersOfYear, type QuarterKey } from '../../shared/quarter';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { quarterFacts, rangeFacts, type FactsOfPeriod, type RawFacts } from '../db/quarterFacts';
 import { listAdjustments } from '../db/repositories/adjustments';
 import { listAppraisals } from '../db/repositories/appraisals';
@@ -58,7 +58,7 @@ function requireRates(facts: FactsOfPeriod): void {
 
 type Loaded = { settings: Settings; people: Map<string, Salesperson>; plans: Map<string, CommissionPlan> };
 
-function loadCompany(db: Db): Loaded {
+function loadCompany(db: ReadDb): Loaded {
   return {
     settings: getSettings(db),
     people: new Map(listSalespeople(db).map((p) => [p.id, p])),
@@ -66,13 +66,13 @@ function loadCompany(db: Db): Loaded {
   };
 }
 
-const computed = new WeakMap<Db, Map<QuarterKey, { version: string; result: QuarterAppraisal }>>();
+const computed = new WeakMap<ReadDb, Map<QuarterKey, { version: string; result: QuarterAppraisal }>>();
 
 /**
  * A quarter as last computed, while nothing has been written since: moving between pages does
  * not sum a million receipts again.
  */
-export function cachedQuarter(db: Db, quarter: QuarterKey): QuarterAppraisal {
+export function cachedQuarter(db: ReadDb, quarter: QuarterKey): QuarterAppraisal {
   let cache = computed.get(db);
   if (!cache) computed.set(db, (cache = new Map()));
   const version = dataVersion(db);
@@ -104,7 +104,7 @@ const bySalesperson = (a: { salesperson: string }, b: { salesperson: string }) =
  * people are their snapshots, exactly as approved (STYLE rule 16); the others are computed from
  * today's data, graded and ranked among everyone (see `appraiseQuarter`'s `frozen`).
  */
-export function computeQuarter(db: Db, quarter: QuarterKey, loaded = loadCompany(db), options: { forcedRanking?: boolean } = {}): QuarterAppraisal {
+export function computeQuarter(db: ReadDb, quarter: QuarterKey, loaded = loadCompany(db), options: { forcedRanking?: boolean } = {}): QuarterAppraisal {
   const snapshots = listSnapshots(db, quarter);
   const frozen = new Map(snapshots.map((s) => [s.salesperson, s]));
   const sheets = listTargetSheets(db, quarter)
@@ -157,7 +157,7 @@ function snapshotInfo(s: ApprovalSnapshot): SnapshotInfo {
 }
 
 /** The annual evaluation of SPEC §7 over the quarters of `year` that have targets. */
-export function computeYear(db: Db, year: number): AnnualReport {
+export function computeYear(db: ReadDb, year: number): AnnualReport {
   const loaded = loadCompany(db);
   const quarters = quartersOfYear(year).filter((q) => listTargetSheets(db, q).length > 0);
   if (quarters.length === 0) throw new DomainError('annual.noOne', { year });
@@ -186,9 +186,9 @@ export function computeYear(db: Db, year: number): AnnualReport {
   return appraiseYear(year, loaded.settings, people);
 }
 
-export function appraisalHandlers(db: Db): ServiceHandlers<'appraisal.quarter' | 'appraisal.year'> {
+export function appraisalHandlers(): ServiceHandlers<'appraisal.quarter' | 'appraisal.year'> {
   return {
-    'appraisal.quarter': read(({ quarter }) => cachedQuarter(db, quarter)),
-    'appraisal.year': read(({ year }) => computeYear(db, year)),
+    'appraisal.quarter': read((db, { quarter }) => cachedQuarter(db, quarter)),
+    'appraisal.year': read((db, { year }) => computeYear(db, year)),
   };
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, StartupStatus } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
-import { openDatabase, type Db } from '../db/connection';
+import { openDatabase } from '../db/connection';
+import type { WriteDb } from '../db/handles';
 import { copyDataTablesFromAttached, withAttached } from '../db/dataTables';
 import { fileProblem } from '../db/integrity';
 import { appendAudit } from '../db/repositories/auditLog';
@@ -79,7 +80,7 @@ function rotate(dir: string, now: Date, protect: ReadonlySet<string>): void {
  * caller rotates later (a restore rotates only once it has succeeded).
  */
 export async function createBackup(
-  db: Db,
+  db: WriteDb,
   dir: string,
   now = new Date(),
   options: { rotate?: boolean; protect?: ReadonlySet<string> } = {},
@@ -120,7 +121,7 @@ export function fileFingerprint(file: string): string | null {
  * unchanged database is not copied again at every start. `before` is the fingerprint taken
  * before the file was opened.
  */
-export async function startBackup(db: Db, dir: string, before: string | null, now = new Date()): Promise<BackupInfo | null> {
+export async function startBackup(db: WriteDb, dir: string, before: string | null, now = new Date()): Promise<BackupInfo | null> {
   const note = path.join(dir, LAST_START);
   try {
     const last = JSON.parse(fs.readFileSync(note, 'utf8')) as { fingerprint?: unknown; name?: unknown };
@@ -165,7 +166,7 @@ export function preparedCopy(dir: string, name: string, copy: string): void {
  * waits until the restore has succeeded and never removes the backup being restored. A failed
  * restore leaves the data and the backups as they were and no temporary file behind.
  */
-export async function restoreBackup(db: Db, dir: string, name: string): Promise<void> {
+export async function restoreBackup(db: WriteDb, dir: string, name: string): Promise<void> {
   if (!NAME.test(name) || !fs.existsSync(path.join(dir, name))) throw new DomainError('backup.missing', { name });
   const copy = path.join(dir, `restore-${process.pid}.tmp`);
   let safety: BackupInfo | null = null;
@@ -191,7 +192,6 @@ const HEALTHY: StartupStatus = { damage: null, backups: [], newestGood: null };
 
 /** Backups exist where the app keeps a data folder; the command line has none. */
 export function backupHandlers(
-  db: Db,
   dir: string | null,
 ): ServiceHandlers<'backups.list' | 'backups.create' | 'backups.restore' | 'startup.status' | 'startup.restore'> {
   const folder = () => {
@@ -200,8 +200,8 @@ export function backupHandlers(
   };
   return {
     'backups.list': ownTransaction(() => listBackups(folder())),
-    'backups.create': ownTransaction(() => createBackup(db, folder())),
-    'backups.restore': ownTransaction(async ({ name }) => {
+    'backups.create': ownTransaction((db) => createBackup(db, folder())),
+    'backups.restore': ownTransaction(async (db, { name }) => {
       await restoreBackup(db, folder(), name);
       return null;
     }),

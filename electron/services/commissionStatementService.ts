@@ -19,7 +19,7 @@ import {
   newCustomersByPerson,
   newCustomersOf,
 } from '../db/commissionStatementFacts';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { listSnapshots } from '../db/repositories/appraisalSnapshots';
 import { getCompany, getSettings } from '../db/repositories/company';
@@ -39,7 +39,7 @@ const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], new
  * person's plan and settings are the ones approved with them (their snapshot), not today's.
  */
 function statementOf(
-  db: Db,
+  db: ReadDb,
   quarter: QuarterKey,
   row: AppraisalRow,
   used: { plan: CommissionPlan; settings: Settings },
@@ -73,7 +73,7 @@ type Everyone = {
   newCustomers(rule: NewCustomerRule): Map<string, NewCustomerLine[]>;
 };
 
-function everyoneOf(db: Db, quarter: QuarterKey): Everyone {
+function everyoneOf(db: ReadDb, quarter: QuarterKey): Everyone {
   const range = quarterRange(quarter);
   let receipts: Map<string, StatementLine[]> | undefined;
   let excluded: Map<string, ExcludedLine[]> | undefined;
@@ -93,7 +93,7 @@ function everyoneOf(db: Db, quarter: QuarterKey): Everyone {
  * Statements of the quarter: one person's, or everyone appraised (in the appraisal's order).
  * For everyone, the quarter's receipts and first events are read once for all, not per person.
  */
-export function commissionStatements(db: Db, quarter: QuarterKey, salesperson?: string): CommissionStatement[] {
+export function commissionStatements(db: ReadDb, quarter: QuarterKey, salesperson?: string): CommissionStatement[] {
   const { report } = cachedQuarter(db, quarter);
   const rows = salesperson === undefined ? report.rows : report.rows.filter((r) => r.salesperson === salesperson);
   if (salesperson !== undefined && rows.length === 0) throw new DomainError('statement.notAppraised', { salesperson, quarter });
@@ -111,7 +111,7 @@ export function commissionStatements(db: Db, quarter: QuarterKey, salesperson?: 
 }
 
 /** The statements as a print-ready workbook: one A4 sheet per person. */
-export async function exportStatements(db: Db, quarter: QuarterKey, salesperson?: string): Promise<{ fileName: string; bytes: Buffer }> {
+export async function exportStatements(db: ReadDb, quarter: QuarterKey, salesperson?: string): Promise<{ fileName: string; bytes: Buffer }> {
   const statements = commissionStatements(db, quarter, salesperson);
   const company = getCompany(db)?.name ?? '';
   const who = salesperson === undefined ? '' : `-${salesperson}-${statements[0]?.name ?? ''}`;
@@ -119,7 +119,7 @@ export async function exportStatements(db: Db, quarter: QuarterKey, salesperson?
 }
 
 /** 薪酬 as a workbook: the quarter's pay of everyone appraised. */
-export async function exportPay(db: Db, quarter: QuarterKey): Promise<{ fileName: string; bytes: Buffer }> {
+export async function exportPay(db: ReadDb, quarter: QuarterKey): Promise<{ fileName: string; bytes: Buffer }> {
   const { report } = cachedQuarter(db, quarter);
   const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
   return { fileName: `薪酬-${quarter}.xlsx`, bytes: await payWorkbook(getCompany(db)?.name ?? '', report, people) };
@@ -129,10 +129,10 @@ function asExported(file: { fileName: string; bytes: Buffer }): ExportedForm {
   return { fileName: file.fileName, content: file.bytes.toString('base64') };
 }
 
-export function commissionStatementHandlers(db: Db): ServiceHandlers<'statements.get' | 'statements.export' | 'pay.export'> {
+export function commissionStatementHandlers(): ServiceHandlers<'statements.get' | 'statements.export' | 'pay.export'> {
   return {
-    'statements.get': read(({ quarter, salesperson }) => commissionStatements(db, quarter, salesperson)[0] as CommissionStatement),
-    'statements.export': read(async ({ quarter, salesperson }) => asExported(await exportStatements(db, quarter, salesperson))),
-    'pay.export': read(async ({ quarter }) => asExported(await exportPay(db, quarter))),
+    'statements.get': read((db, { quarter, salesperson }) => commissionStatements(db, quarter, salesperson)[0] as CommissionStatement),
+    'statements.export': read(async (db, { quarter, salesperson }) => asExported(await exportStatements(db, quarter, salesperson))),
+    'pay.export': read(async (db, { quarter }) => asExported(await exportPay(db, quarter))),
   };
 }

@@ -1,8 +1,8 @@
 import type { Api, ApiHandlers, ApiMethod } from '../../shared/api/contract';
-import type { Db } from '../db/connection';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { appendAudit, listAudit } from '../db/repositories/auditLog';
 import { inTransaction } from '../db/statements';
-import { kindOf, ownTransaction, read, type AuditNote, type ServiceHandlers } from './markers';
+import { kindOf, ownTransaction, read, type Audit, type AuditNote, type ServiceHandlers } from './markers';
 import { appraisalHandlers } from './appraisalService';
 import { backupHandlers } from './backupService';
 import { commissionStatementHandlers } from './commissionStatementService';
@@ -24,19 +24,26 @@ import { targetHandlers } from './targetService';
  * its one audit entry, so a write that touches several rows is all or nothing, and the log never
  * records a change that did not happen; reads and handlers with their own transactions run as they are.
  */
-export function transactional<M extends ApiMethod>(db: Db, handlers: ServiceHandlers<M>): Pick<ApiHandlers, M> {
+export function transactional<M extends ApiMethod>(db: WriteDb, handlers: ServiceHandlers<M>): Pick<ApiHandlers, M> {
   const wrapped: Record<string, (args: never) => unknown> = {};
   for (const [method, handler] of Object.entries(handlers) as [M, ServiceHandlers[M]][]) {
     const kind = kindOf(method, handler);
-    if (kind !== 'write') {
-      wrapped[method] = handler as (args: never) => unknown;
+    if (kind === 'read') {
+      // The same connection, seen through its read brand: the handler's type allows nothing more.
+      const look = handler as (db: ReadDb, args: unknown) => unknown;
+      wrapped[method] = (args: never) => look(db, args);
       continue;
     }
-    const change = handler as (args: unknown, audit: { note(entry: AuditNote): void }) => unknown;
+    if (kind === 'ownTransaction') {
+      const own = handler as (db: WriteDb, args: unknown) => unknown;
+      wrapped[method] = (args: never) => own(db, args);
+      continue;
+    }
+    const change = handler as (db: WriteDb, args: unknown, audit: Audit) => unknown;
     wrapped[method] = (args: never) =>
       inTransaction(db, () => {
         let noted: AuditNote = {};
-        const result = change(args, { note: (entry) => void (noted = { ...noted, ...entry }) });
+        const result = change(db, args, { note: (entry) => void (noted = { ...noted, ...entry }) });
         appendAudit(db, { action: method, entityId: auditId(args), actor: actorOf(args), detail: args, ...noted });
         return result;
       });
@@ -60,23 +67,23 @@ function auditId(args: unknown): string | undefined {
  * The services over one open database: the implementation of the API contract. `backupDir` is
  * the data folder's backup folder where there is one (the app, not the command line).
  */
-export function createServices(db: Db, options: { backupDir?: string } = {}): ApiHandlers {
+export function createServices(db: WriteDb, options: { backupDir?: string } = {}): ApiHandlers {
   return transactional(db, {
-    ...backupHandlers(db, options.backupDir ?? null),
-    ...setupHandlers(db),
-    ...peopleHandlers(db),
-    ...ledgerHandlers(db),
-    ...qualityHandlers(db),
-    ...targetHandlers(db),
-    ...appraisalHandlers(db),
-    ...importHandlers(db),
-    ...workflowHandlers(db),
-    ...formsHandlers(db),
-    ...commissionStatementHandlers(db),
-    ...receivableHandlers(db),
-    'bundle.load': ownTransaction(({ bundle, source }) => loadBundle(db, bundle, source)),
-    'bundle.dump': read(() => dumpBundle(db)),
-    'audit.list': read(({ offset, limit }) => listAudit(db, offset, limit)),
+    ...backupHandlers(options.backupDir ?? null),
+    ...setupHandlers(),
+    ...peopleHandlers(),
+    ...ledgerHandlers(),
+    ...qualityHandlers(),
+    ...targetHandlers(),
+    ...appraisalHandlers(),
+    ...importHandlers(),
+    ...workflowHandlers(),
+    ...formsHandlers(),
+    ...commissionStatementHandlers(),
+    ...receivableHandlers(),
+    'bundle.load': ownTransaction((db, { bundle, source }) => loadBundle(db, bundle, source)),
+    'bundle.dump': read((db) => dumpBundle(db)),
+    'audit.list': read((db, { offset, limit }) => listAudit(db, offset, limit)),
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import type { Page } from '../../shared/entities';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { customerNames } from '../db/repositories/customers';
 import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/repositories/deals';
 import { deleteFxRate, listFxRates, setFxRate } from '../db/repositories/fxRates';
@@ -31,14 +31,14 @@ type LedgerMethods =
 type DealInput = Parameters<ApiHandlers['deals.create']>[0];
 type ReceiptInput = Parameters<ApiHandlers['receipts.create']>[0];
 
-function checkDeal(db: Db, deal: DealInput): void {
+function checkDeal(db: ReadDb, deal: DealInput): void {
   requireSalesperson(db, deal.salesperson, 'salesperson');
   requireCustomer(db, deal.customer, 'customer');
   requireTerms(getSettings(db), deal.terms, 'terms');
   checkOpening(deal);
 }
 
-function checkReceipt(db: Db, receipt: ReceiptInput, id: number | null): void {
+function checkReceipt(db: ReadDb, receipt: ReceiptInput, id: number | null): void {
   requireCustomer(db, receipt.customer, 'customer');
   requireSalesperson(db, receipt.salesperson, 'salesperson');
   requireSalesperson(db, receipt.matchedOwner, 'matchedOwner');
@@ -56,7 +56,7 @@ const receiptFeeds = (r: { salesperson: string | null; matchedOwner: string | nu
 });
 
 /** A page of deals or receipts with each customer's name beside its id (lists show names). */
-function withCustomerNames<T extends { customer: string | null }>(db: Db, page: Page<T>): Page<T & { customerName: string | null }> {
+function withCustomerNames<T extends { customer: string | null }>(db: ReadDb, page: Page<T>): Page<T & { customerName: string | null }> {
   const names = customerNames(
     db,
     page.rows.map((r) => r.customer),
@@ -65,15 +65,15 @@ function withCustomerNames<T extends { customer: string | null }>(db: Db, page: 
 }
 
 /** FX table rates, deals and receipts entered by hand. */
-export function ledgerHandlers(db: Db): ServiceHandlers<LedgerMethods> {
+export function ledgerHandlers(): ServiceHandlers<LedgerMethods> {
   return {
-    'fxRates.list': read(({ year }) => listFxRates(db, year)),
-    'fxRates.set': write((rate) => {
+    'fxRates.list': read((db, { year }) => listFxRates(db, year)),
+    'fxRates.set': write((db, rate) => {
       assertMonthUnlocked(db, rate.month);
       setFxRate(db, rate);
       return rate;
     }),
-    'fxRates.setMonth': write(({ month, rates }) => {
+    'fxRates.setMonth': write((db, { month, rates }) => {
       assertMonthUnlocked(db, month);
       const seen = new Set<string>();
       rates.forEach(({ currency }, index) => {
@@ -84,40 +84,40 @@ export function ledgerHandlers(db: Db): ServiceHandlers<LedgerMethods> {
       rates.forEach((r) => setFxRate(db, { month, ...r }));
       return rates.map((r) => ({ month, ...r }));
     }),
-    'fxRates.delete': write(({ month, currency }) => {
+    'fxRates.delete': write((db, { month, currency }) => {
       assertMonthUnlocked(db, month);
       if (!deleteFxRate(db, month, currency)) throw new DomainError('notFound.record', { id: `${month} ${currency}` });
       return null;
     }),
-    'deals.list': read((query) => withCustomerNames(db, listDeals(db, query))),
-    'deals.create': write((deal) => {
+    'deals.list': read((db, query) => withCustomerNames(db, listDeals(db, query))),
+    'deals.create': write((db, deal) => {
       if (getDeal(db, deal.id)) throw new DomainError('dup.id', { id: deal.id }, { field: 'id' });
       checkDeal(db, deal);
       assertUnlocked(db, dealFeeds(deal));
       insertDeal(db, deal);
       return deal;
     }),
-    'deals.update': write((deal) => {
+    'deals.update': write((db, deal) => {
       checkDeal(db, deal);
       const before = getDeal(db, deal.id);
       assertUnlocked(db, dealFeeds(deal), ...(before ? [dealFeeds(before)] : []));
       if (!updateDeal(db, deal)) throw new DomainError('notFound.record', { id: deal.id });
       return deal;
     }),
-    'deals.delete': write(({ id }) => {
+    'deals.delete': write((db, { id }) => {
       const before = getDeal(db, id);
       if (before) assertUnlocked(db, dealFeeds(before));
       if (!deleteDeal(db, id)) throw new DomainError('notFound.record', { id });
       return null;
     }),
-    'receipts.list': read((query) => withCustomerNames(db, listReceipts(db, query))),
-    'receipts.create': write((input) => {
+    'receipts.list': read((db, query) => withCustomerNames(db, listReceipts(db, query))),
+    'receipts.create': write((db, input) => {
       checkReceipt(db, input, null);
       const receipt = attributeReceipt(db, { ...input, batchId: null });
       assertUnlocked(db, receiptFeeds(receipt));
       return requireFound(getReceipt(db, insertReceipt(db, receipt)), 'receipt');
     }),
-    'receipts.update': write(({ id, deal: pin, ...rest }) => {
+    'receipts.update': write((db, { id, deal: pin, ...rest }) => {
       const previous = requireFound(getReceipt(db, id), id);
       // How the bank quoted the rate is known only from the import: an edit keeping the rate keeps it.
       const rateQuotedPer = rest.rateQuotedPer ?? (rest.rate === previous.rate ? previous.rateQuotedPer : null);
@@ -128,13 +128,13 @@ export function ledgerHandlers(db: Db): ServiceHandlers<LedgerMethods> {
       updateReceipt(db, id, next);
       return requireFound(getReceipt(db, id), id);
     }),
-    'receipts.delete': write(({ id }) => {
+    'receipts.delete': write((db, { id }) => {
       const before = getReceipt(db, id);
       if (before) assertUnlocked(db, receiptFeeds(before));
       if (!deleteReceipt(db, id)) throw new DomainError('notFound.record', { id });
       return null;
     }),
-    'receipts.setNotCustomer': write(({ id, notCustomer }) => {
+    'receipts.setNotCustomer': write((db, { id, notCustomer }) => {
       const receipt = requireFound(getReceipt(db, id), id);
       assertUnlocked(db, receiptFeeds(receipt));
       updateReceipt(db, id, { ...receipt, notCustomer });

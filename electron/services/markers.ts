@@ -1,4 +1,5 @@
 import type { ApiHandlers, ApiMethod } from '../../shared/api/contract';
+import type { ReadDb, WriteDb } from '../db/handles';
 
 /**
  * What a handler does to the database, said where it is registered (STYLE rule 13, Actual's
@@ -7,6 +8,9 @@ import type { ApiHandlers, ApiMethod } from '../../shared/api/contract';
  * - `write`: one transaction (BEGIN IMMEDIATE) holding the change and exactly one audit entry.
  * - `ownTransaction`: the handler opens its own transactions (bundle load, backups, bank import
  *   commit, forms) and writes its own audit entries.
+ * The handler gets its database handle from the wrapper, typed by its marker (db/handles.ts): a
+ * `read` handler holds a `ReadDb`, so calling a repository function that writes does not compile.
+ * A service factory therefore never takes the connection itself.
  */
 export type HandlerKind = 'read' | 'write' | 'ownTransaction';
 
@@ -24,9 +28,12 @@ type Marked<K extends HandlerKind, F> = F & { readonly [marked]: K };
 // A write runs inside a synchronous transaction: a promise would let it commit before the work ends.
 type Sync<R> = R extends PromiseLike<unknown> ? never : R;
 
-export type ReadHandler<A, R> = Marked<'read', (args: A) => R>;
-export type WriteHandler<A, R> = Marked<'write', (args: A, audit: { note(entry: AuditNote): void }) => Sync<R>>;
-export type OwnTransactionHandler<A, R> = Marked<'ownTransaction', (args: A) => R>;
+/** How a `write` handler adds to its one audit entry. */
+export type Audit = { note(entry: AuditNote): void };
+
+export type ReadHandler<A, R> = Marked<'read', (db: ReadDb, args: A) => R>;
+export type WriteHandler<A, R> = Marked<'write', (db: WriteDb, args: A, audit: Audit) => Sync<R>>;
+export type OwnTransactionHandler<A, R> = Marked<'ownTransaction', (db: WriteDb, args: A) => R>;
 type AnyMarked<A, R> = ReadHandler<A, R> | WriteHandler<A, R> | OwnTransactionHandler<A, R>;
 
 type Args<M extends ApiMethod> = Parameters<ApiHandlers[M]>[0];
@@ -43,17 +50,17 @@ function mark<K extends HandlerKind, F extends object>(kind: K, fn: F): Marked<K
 }
 
 /** A handler that only reads: no transaction, no audit entry. */
-export function read<A, R>(fn: (args: A) => R): ReadHandler<A, R> {
+export function read<A, R>(fn: (db: ReadDb, args: A) => R): ReadHandler<A, R> {
   return mark('read', fn);
 }
 
 /** A handler that changes data: one transaction with exactly one audit entry, all or nothing. */
-export function write<A, R>(fn: (args: A, audit: { note(entry: AuditNote): void }) => Sync<R>): WriteHandler<A, R> {
+export function write<A, R>(fn: (db: WriteDb, args: A, audit: Audit) => Sync<R>): WriteHandler<A, R> {
   return mark('write', fn);
 }
 
 /** A handler that manages its own transactions and audit entries. */
-export function ownTransaction<A, R>(fn: (args: A) => R): OwnTransactionHandler<A, R> {
+export function ownTransaction<A, R>(fn: (db: WriteDb, args: A) => R): OwnTransactionHandler<A, R> {
   return mark('ownTransaction', fn);
 }
 

@@ -1,5 +1,5 @@
 import { normalizePayerName } from '../../shared/matching/payerName';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { customersNamed, ownerOf } from '../db/repositories/customers';
 
 export type MatchedCustomer = { id: string; owner: string | null };
@@ -10,7 +10,7 @@ export type MatchedCustomer = { id: string; owner: string | null };
  * per normalised key, because a statement or a bundle repeats the same few payers many times;
  * make a new matcher after customers change.
  */
-export function payerMatcher(db: Db): (remitter: string | null) => MatchedCustomer | null {
+export function payerMatcher(db: ReadDb): (remitter: string | null) => MatchedCustomer | null {
   const byKey = new Map<string, MatchedCustomer | null>();
   const byName = new Map<string, MatchedCustomer | null>();
   const lookup = (key: string) => {
@@ -28,7 +28,7 @@ export function payerMatcher(db: Db): (remitter: string | null) => MatchedCustom
 }
 
 /** The customer a payer name belongs to, when exactly one customer's name or alias matches it. */
-export function matchPayer(db: Db, remitter: string | null): string | null {
+export function matchPayer(db: ReadDb, remitter: string | null): string | null {
   return payerMatcher(db)(remitter)?.id ?? null;
 }
 
@@ -38,7 +38,7 @@ type Attributable = { customer: string | null; remitter: string | null; notCusto
  * Fills in the customer from the payer's name when none is given, and records the customer's
  * owner at this moment: SPEC §3 credits a receipt to the owner at the time it was matched.
  */
-export function attributeReceipt<T extends Attributable>(db: Db, receipt: T, previous?: Attributable): T {
+export function attributeReceipt<T extends Attributable>(db: ReadDb, receipt: T, previous?: Attributable): T {
   if (receipt.notCustomer) return { ...receipt, matchedOwner: receipt.customer ? (receipt.matchedOwner ?? ownerOf(db, receipt.customer)) : null };
   const customer = receipt.customer ?? matchPayer(db, receipt.remitter);
   if (!customer) return { ...receipt, customer: null, matchedOwner: null };

@@ -1,5 +1,4 @@
 import { DomainError } from '../../shared/api/errors';
-import type { Db } from '../db/connection';
 import { customerExists, customerInUse, deleteCustomer, getCustomer, insertCustomer, listCustomers, updateCustomer } from '../db/repositories/customers';
 import {
   deleteSalesperson,
@@ -27,28 +26,28 @@ type PeopleMethods =
   | 'customers.delete';
 
 /** Salespeople and customers (with their aliases and owner). */
-export function peopleHandlers(db: Db): ServiceHandlers<PeopleMethods> {
+export function peopleHandlers(): ServiceHandlers<PeopleMethods> {
   return {
-    'salespeople.list': read(() => listSalespeople(db)),
-    'salespeople.create': write((person) => {
+    'salespeople.list': read((db) => listSalespeople(db)),
+    'salespeople.create': write((db, person) => {
       if (salespersonExists(db, person.id)) throw new DomainError('dup.id', { id: person.id }, { field: 'id' });
       requirePlan(db, person.commissionPlan, 'commissionPlan');
       insertSalesperson(db, person);
       return person;
     }),
-    'salespeople.update': write((person) => {
+    'salespeople.update': write((db, person) => {
       requirePlan(db, person.commissionPlan, 'commissionPlan');
       if (!updateSalesperson(db, person)) throw new DomainError('notFound.salesperson', { id: person.id });
       return requireFound(getSalesperson(db, person.id), person.id);
     }),
-    'salespeople.delete': write(({ id }) => {
+    'salespeople.delete': write((db, { id }) => {
       if (!salespersonExists(db, id)) throw new DomainError('notFound.salesperson', { id });
       if (salespersonInUse(db, id)) throw new DomainError('inUse.salesperson', { id });
       deleteSalesperson(db, id);
       return null;
     }),
-    'customers.list': read((query) => listCustomers(db, query)),
-    'customers.create': write((customer) => {
+    'customers.list': read((db, query) => listCustomers(db, query)),
+    'customers.create': write((db, customer) => {
       if (customerExists(db, customer.id)) throw new DomainError('dup.id', { id: customer.id }, { field: 'id' });
       requireSalesperson(db, customer.owner, 'owner');
       requireTerms(getSettings(db), customer.terms, 'terms');
@@ -56,7 +55,7 @@ export function peopleHandlers(db: Db): ServiceHandlers<PeopleMethods> {
       rematchCustomer(db, null, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
     }),
-    'customers.update': write((customer) => {
+    'customers.update': write((db, customer) => {
       requireSalesperson(db, customer.owner, 'owner');
       const before = getCustomer(db, customer.id);
       requireTerms(getSettings(db), customer.terms, 'terms');
@@ -65,7 +64,7 @@ export function peopleHandlers(db: Db): ServiceHandlers<PeopleMethods> {
       rematchCustomer(db, before, customer);
       return requireFound(getCustomer(db, customer.id), customer.id);
     }),
-    'customers.delete': write(({ id }) => {
+    'customers.delete': write((db, { id }) => {
       if (!customerExists(db, id)) throw new DomainError('notFound.customer', { id });
       if (customerInUse(db, id)) throw new DomainError('inUse.customer', { id });
       deleteCustomer(db, id);

@@ -10,10 +10,11 @@ import {
   type ReceivablesReport,
 } from '../../shared/receivables/report';
 import { customerLedger, type CustomerBook } from '../../shared/receivables/ledger';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { dataVersion } from '../db/dataVersion';
 import { customerRanges, forEachBook, forEachBookOf, monthRateRows, receivableCustomers, termsSettings, unmatchedReceipts } from '../db/receivablesData';
 import { readEpoch, readRevisions } from '../db/receivableRevisions';
+import { readTogether } from '../db/statements';
 import { getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { parties } from './receivablesService';
@@ -40,19 +41,19 @@ const INCREMENTAL_LIMIT = 500;
 /** As-of dates kept per database (the 应收 page's and 首页's today, usually the same). */
 const KEPT_DATES = 2;
 
-const caches = new WeakMap<Db, Map<string, Entry>>();
+const caches = new WeakMap<ReadDb, Map<string, Entry>>();
 
 function partKey(customer: string | null): string {
   return customer ?? '';
 }
 
-function cacheOf(db: Db): Map<string, Entry> {
+function cacheOf(db: ReadDb): Map<string, Entry> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   return cache;
 }
 
-function keep(db: Db, asOf: string, entry: Entry): ReceivablesReport {
+function keep(db: ReadDb, asOf: string, entry: Entry): ReceivablesReport {
   const cache = cacheOf(db);
   cache.delete(asOf);
   cache.set(asOf, entry);
@@ -60,13 +61,8 @@ function keep(db: Db, asOf: string, entry: Entry): ReceivablesReport {
   return entry.report;
 }
 
-/** In one read transaction (unless the caller holds one): what is read in it is of one commit. */
-function readTogether<T>(db: Db, work: () => T): T {
-  return db.inTransaction ? work() : db.transaction(work)();
-}
-
 /** The report as of `asOf`, from kept parts where nothing changed them (computing all of them when none are kept). */
-export function cachedReceivables(db: Db, asOf: string): ReceivablesReport {
+export function cachedReceivables(db: ReadDb, asOf: string): ReceivablesReport {
   const version = dataVersion(db);
   const kept = cacheOf(db).get(asOf);
   if (kept?.version === version) return kept.report;
@@ -78,7 +74,7 @@ export function cachedReceivables(db: Db, asOf: string): ReceivablesReport {
   return keep(db, asOf, entry);
 }
 
-const running = new WeakMap<Db, Map<string, Promise<ReceivablesReport>>>();
+const running = new WeakMap<ReadDb, Map<string, Promise<ReceivablesReport>>>();
 
 /**
  * `cachedReceivables` for the 应收 page and 首页: when the whole report must be computed (the
@@ -86,7 +82,7 @@ const running = new WeakMap<Db, Map<string, Promise<ReceivablesReport>>>();
  * range at a time, yielding to the event loop between ranges, so that every other API call is
  * answered meanwhile; callers asking for the same date meanwhile share the one computation.
  */
-export async function receivablesInSlices(db: Db, asOf: string): Promise<ReceivablesReport> {
+export async function receivablesInSlices(db: ReadDb, asOf: string): Promise<ReceivablesReport> {
   const version = dataVersion(db);
   const kept = cacheOf(db).get(asOf);
   if (kept?.version === version) return kept.report;
@@ -110,7 +106,7 @@ export async function receivablesInSlices(db: Db, asOf: string): Promise<Receiva
 /** What every customer's part depends on, read before the parts. */
 type Head = ReturnType<typeof readHead>;
 
-function readHead(db: Db, asOf: string) {
+function readHead(db: ReadDb, asOf: string) {
   const settings = getSettings(db);
   const month = asOf.slice(0, 7);
   const rateRows = monthRateRows(db, month);
@@ -130,7 +126,7 @@ function readHead(db: Db, asOf: string) {
 }
 
 /** The kept entry brought up to date by computing the changed customers again; null when it cannot be (another key, too many changes). */
-function incremental(db: Db, head: Head, kept: Entry): Entry | null {
+function incremental(db: ReadDb, head: Head, kept: Entry): Entry | null {
   const { asOf, key, revisions, customers, names, unmatched, readOptions, partOf } = head;
   if (kept.key !== key) return null;
   const changed = changedKeys(kept.revisions, revisions);
@@ -154,7 +150,7 @@ function incremental(db: Db, head: Head, kept: Entry): Entry | null {
   return { key, version: '', revisions, parts, instalments, report: assembleReport(asOf, parts.values(), names, unmatched, instalments) };
 }
 
-function whole(db: Db, head: Head): Entry {
+function whole(db: ReadDb, head: Head): Entry {
   const parts = new Map<string, CustomerPart>();
   forEachBook(db, head.readOptions, head.customers, (customer, book) => parts.set(partKey(customer), head.partOf(customer, book)));
   return finished(head, parts, head.unmatched);
@@ -188,7 +184,7 @@ const SLICE = 60;
  * written meanwhile is computed again at the next request, and a change of settings or rates
  * meanwhile (another key) starts over.
  */
-async function wholeInSlices(db: Db, asOf: string): Promise<ReceivablesReport> {
+async function wholeInSlices(db: ReadDb, asOf: string): Promise<ReceivablesReport> {
   for (;;) {
     const version = dataVersion(db);
     const head = readTogether(db, () => readHead(db, asOf));

@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/domain';
 import type { Deal, WriteOff } from '../../shared/entities';
 import { fenToText, toFen } from '../../shared/money';
 import { instalmentsAsOf, type DatedInstalment } from '../../shared/receivables/schedule';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { getSettings } from '../db/repositories/company';
 import { getCustomer } from '../db/repositories/customers';
 import { getDeal, termsInUse } from '../db/repositories/deals';
@@ -27,7 +27,7 @@ export function checkOpening(deal: { openingBalance: string | null; openingDue: 
 }
 
 /** Settings as they would be after an update: the default and every terms id in use must still exist. */
-export function checkTermsSettings(db: Db, next: Settings): void {
+export function checkTermsSettings(db: ReadDb, next: Settings): void {
   requireTerms(next, next.defaultTerms, 'defaultTerms');
   const ids = new Set(next.paymentTerms.map((t) => t.id));
   const used = termsInUse(db);
@@ -41,7 +41,12 @@ export function checkTermsSettings(db: Db, next: Settings): void {
  * currency or on a refund: SPEC §12 treats it as unpinned; the API refuses it, so that the user
  * is told at once rather than seeing a pin that does nothing.)
  */
-export function checkPin(db: Db, receipt: { customer: string | null; currency: string; amount: string }, dealId: string | null, field = 'deal'): Deal | null {
+export function checkPin(
+  db: ReadDb,
+  receipt: { customer: string | null; currency: string; amount: string },
+  dealId: string | null,
+  field = 'deal',
+): Deal | null {
   if (dealId === null) return null;
   const deal = getDeal(db, dealId);
   if (!deal) throw new DomainError('ref.deal', { id: dealId }, { field });
@@ -81,7 +86,7 @@ export function scheduleOf(deal: Deal, customerTerms: string | null, settings: S
  * A write-off must name an instalment the deal has, and be at most the instalment's amount less
  * its other write-offs (SPEC §12). Returns the deal.
  */
-export function checkWriteOff(db: Db, w: WriteOff): Deal {
+export function checkWriteOff(db: ReadDb, w: WriteOff): Deal {
   const deal = getDeal(db, w.deal);
   if (!deal) throw new DomainError('ref.deal', { id: w.deal }, { field: 'deal' });
   const customerTerms = deal.customer === null ? null : (getCustomer(db, deal.customer)?.terms ?? null);

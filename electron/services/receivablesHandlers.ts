@@ -5,7 +5,7 @@ import { allocate, receiptShares } from '../../shared/receivables/allocation';
 import { exposureFen, isOverLimit } from '../../shared/receivables/credit';
 import type { CustomerLedger } from '../../shared/receivables/ledger';
 import { fenToCny, instalmentRow, unappliedCny } from '../../shared/receivables/report';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { monthRates, receivableCustomers } from '../db/receivablesData';
 import { getSettings } from '../db/repositories/company';
 import { getCustomer, setCreditGrade } from '../db/repositories/customers';
@@ -35,13 +35,13 @@ type ReceivableMethods =
   | 'writeOffs.writeOffSmall'
   | 'customers.acceptGrade';
 
-function ledgerOf(db: Db, customer: string, asOf: string, exceptDeal?: string): CustomerLedger {
+function ledgerOf(db: ReadDb, customer: string, asOf: string, exceptDeal?: string): CustomerLedger {
   let found: CustomerLedger = { groups: [] };
   forEachLedger(db, asOf, (_c, ledger) => (found = ledger), { only: customer, ...(exceptDeal ? { exceptDeal } : {}) });
   return found;
 }
 
-function customerDetail(db: Db, customer: string, asOf: string): CustomerReceivablesDetail {
+function customerDetail(db: ReadDb, customer: string, asOf: string): CustomerReceivablesDetail {
   if (!getCustomer(db, customer)) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
   const ledger = ledgerOf(db, customer, asOf);
   const info = receiptLabelsOf(db, customer);
@@ -75,7 +75,7 @@ function customerDetail(db: Db, customer: string, asOf: string): CustomerReceiva
  * deal's whole CNY value added (warn-only, never blocks). The whole value is added even where
  * unapplied money might pay part of it: a warning should err on the side of caution.
  */
-function dealCheck(db: Db, args: { customer: string; currency: string; amount: string; signedOn: string; deal?: string | undefined }): DealCreditCheck {
+function dealCheck(db: ReadDb, args: { customer: string; currency: string; amount: string; signedOn: string; deal?: string | undefined }): DealCreditCheck {
   const customer = getCustomer(db, args.customer);
   if (!customer) throw new DomainError('notFound.customer', { id: args.customer }, { field: 'customer' });
   const month = args.signedOn.slice(0, 7);
@@ -103,7 +103,7 @@ function dealCheck(db: Db, args: { customer: string; currency: string; amount: s
 }
 
 /** Instalments whose outstanding is at most `smallBalance` CNY at the day's table rate (from the kept report: no ledger is computed again). */
-function smallBalances(db: Db, asOf: string): SmallBalance[] {
+function smallBalances(db: ReadDb, asOf: string): SmallBalance[] {
   const limit = toFen(getSettings(db).smallBalance);
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
@@ -121,7 +121,7 @@ function smallBalances(db: Db, asOf: string): SmallBalance[] {
 }
 
 /** 坏账 written off up to the date, per salesperson and customer, CNY at the date's month. */
-function badDebts(db: Db, asOf: string): BadDebtRow[] {
+function badDebts(db: ReadDb, asOf: string): BadDebtRow[] {
   const month = asOf.slice(0, 7);
   const rate = monthRates(db, month);
   const rows = badDebtSums(db, asOf);
@@ -174,9 +174,9 @@ function instalmentPage(rows: readonly InstalmentRow[], q: InstalmentQuery): Pag
 }
 
 /** Receivables, pins, write-offs and credit grades (SPEC §12). */
-export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
+export function receivableHandlers(): ServiceHandlers<ReceivableMethods> {
   return {
-    'receipts.pin': write(({ id, deal }) => {
+    'receipts.pin': write((db, { id, deal }) => {
       const receipt = requireFound(getReceipt(db, id), id);
       const target = checkPin(db, receipt, deal);
       const before = receipt.deal === null ? null : checkedDeal(db, receipt.deal);
@@ -190,31 +190,31 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       return requireFound(getReceipt(db, id), id);
     }),
     // Asynchronous: the first computation after start yields between customer ranges, so other calls are answered meanwhile.
-    'receivables.report': read(async ({ asOf, instalments, customers }) => {
+    'receivables.report': read(async (db, { asOf, instalments, customers }) => {
       const report = await receivablesInSlices(db, asOf);
       return instalments && customers
         ? report
         : { ...report, instalments: instalments ? report.instalments : [], customers: customers ? report.customers : [] };
     }),
-    'receivables.instalments': read(async (query) => instalmentPage((await receivablesInSlices(db, query.asOf)).instalments, query)),
-    'receivables.customer': read(({ customer, asOf }) => customerDetail(db, customer, asOf)),
-    'receivables.dealCheck': read((args) => dealCheck(db, args)),
-    'receivables.badDebts': read(({ asOf }) => badDebts(db, asOf)),
-    'writeOffs.list': read((filter) => listWriteOffs(db, filter)),
-    'writeOffs.create': write((w) => {
+    'receivables.instalments': read(async (db, query) => instalmentPage((await receivablesInSlices(db, query.asOf)).instalments, query)),
+    'receivables.customer': read((db, { customer, asOf }) => customerDetail(db, customer, asOf)),
+    'receivables.dealCheck': read((db, args) => dealCheck(db, args)),
+    'receivables.badDebts': read((db, { asOf }) => badDebts(db, asOf)),
+    'writeOffs.list': read((db, filter) => listWriteOffs(db, filter)),
+    'writeOffs.create': write((db, w) => {
       const deal = checkWriteOff(db, w);
       assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
       return requireFound(getWriteOff(db, insertWriteOff(db, w)), 'writeOff');
     }),
-    'writeOffs.delete': write(({ id }) => {
+    'writeOffs.delete': write((db, { id }) => {
       const w = requireFound(getWriteOff(db, id), id);
       const deal = checkedDeal(db, w.deal);
       if (deal) assertUnlocked(db, { salesperson: deal.salesperson, date: w.date });
       deleteWriteOff(db, id);
       return null;
     }),
-    'writeOffs.smallBalances': read(({ asOf }) => smallBalances(db, asOf)),
-    'writeOffs.writeOffSmall': write(({ asOf, reason }) => {
+    'writeOffs.smallBalances': read((db, { asOf }) => smallBalances(db, asOf)),
+    'writeOffs.writeOffSmall': write((db, { asOf, reason }) => {
       const small = smallBalances(db, asOf);
       for (const s of small) {
         const w = { deal: s.deal, number: s.number, date: asOf, amount: s.outstanding, kind: 'bank_charges' as const, reason: reason ?? '小额尾差一键核销' };
@@ -224,7 +224,7 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
       }
       return { created: small.length };
     }),
-    'customers.acceptGrade': write(({ customer, grade, asOf }, audit) => {
+    'customers.acceptGrade': write((db, { customer, grade, asOf }, audit) => {
       const before = getCustomer(db, customer);
       if (!before) throw new DomainError('notFound.customer', { id: customer }, { field: 'customer' });
       setCreditGrade(db, customer, grade);
@@ -234,6 +234,6 @@ export function receivableHandlers(db: Db): ServiceHandlers<ReceivableMethods> {
   };
 }
 
-function checkedDeal(db: Db, id: string): { salesperson: string } | null {
+function checkedDeal(db: ReadDb, id: string): { salesperson: string } | null {
   return dealSalesperson(db, id);
 }

@@ -4,7 +4,7 @@ import { receivablesReportBuilder, type CustomerParty } from '../../shared/recei
 import { customerLedger, type CustomerLedger } from '../../shared/receivables/ledger';
 import { addCollectionSums, type CollectionSums } from '../../shared/receivables/indicators';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/handles';
 import { getSettings } from '../db/repositories/company';
 import { listSalespeople } from '../db/repositories/salespeople';
 import { forEachBook, monthRates, receivableCustomers, termsSettings, unmatchedReceipts, type CustomerRow } from '../db/receivablesData';
@@ -19,7 +19,7 @@ export function parties(customers: ReadonlyMap<string, CustomerRow>): Map<string
  * `collectibleFrom` adds the collection-rate allocation (receipts before that day only).
  */
 export function forEachLedger(
-  db: Db,
+  db: ReadDb,
   asOf: string,
   visit: (customer: string | null, ledger: CustomerLedger) => void,
   options: { collectibleFrom?: string; only?: string; exceptDeal?: string } = {},
@@ -40,7 +40,7 @@ export function forEachLedger(
 }
 
 /** `tkpi receivables --json` and the 应收 page: the whole report as of a date. */
-export function computeReceivables(db: Db, asOf: string): ReceivablesReport {
+export function computeReceivables(db: ReadDb, asOf: string): ReceivablesReport {
   const settings = getSettings(db);
   const customers = receivableCustomers(db);
   const names = new Map(listSalespeople(db).map((p) => [p.id, p.name]));
@@ -56,7 +56,7 @@ export function computeReceivables(db: Db, asOf: string): ReceivablesReport {
 }
 
 /** The sums behind 回款率 and 逾期率 of every salesperson for a quarter (SPEC §12), CNY fen. */
-export function collectionSums(db: Db, quarter: QuarterKey): Map<string, CollectionSums> {
+export function collectionSums(db: ReadDb, quarter: QuarterKey): Map<string, CollectionSums> {
   const { from, to } = quarterRange(quarter);
   const rate = monthRates(db, to.slice(0, 7));
   const sums = new Map<string, CollectionSums>();

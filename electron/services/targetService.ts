@@ -1,6 +1,5 @@
 import { DomainError } from '../../shared/api/errors';
 import { previousQuarter, quarterRange } from '../../shared/quarter';
-import type { Db } from '../db/connection';
 import { deleteAdjustment, getAdjustment, insertAdjustment, listAdjustments, updateAdjustment } from '../db/repositories/adjustments';
 import { getSalesperson, leftBefore } from '../db/repositories/salespeople';
 import { deleteTargetSheet, listTargetSheets, setTargetSheet } from '../db/repositories/targets';
@@ -22,16 +21,16 @@ type TargetMethods =
 const adjustmentFeeds = (a: { salesperson: string; period: string }) => ({ salesperson: a.period.includes('Q') ? a.salesperson : null, quarter: a.period });
 
 /** Quarterly target sheets and 加扣分 adjustments. */
-export function targetHandlers(db: Db): ServiceHandlers<TargetMethods> {
+export function targetHandlers(): ServiceHandlers<TargetMethods> {
   return {
-    'targets.list': read(({ quarter }) => listTargetSheets(db, quarter)),
-    'targets.set': write((sheet) => {
+    'targets.list': read((db, { quarter }) => listTargetSheets(db, quarter)),
+    'targets.set': write((db, sheet) => {
       requireSalesperson(db, sheet.salesperson, 'salesperson');
       assertUnlocked(db, sheet);
       setTargetSheet(db, sheet);
       return sheet;
     }),
-    'targets.copyFromPrevious': write(({ quarter, overwrite }) => {
+    'targets.copyFromPrevious': write((db, { quarter, overwrite }) => {
       const existing = new Set(listTargetSheets(db, quarter).map((s) => s.salesperson));
       const { from } = quarterRange(quarter);
       for (const sheet of listTargetSheets(db, previousQuarter(quarter))) {
@@ -44,25 +43,25 @@ export function targetHandlers(db: Db): ServiceHandlers<TargetMethods> {
       }
       return listTargetSheets(db, quarter);
     }),
-    'targets.delete': write(({ salesperson, quarter }) => {
+    'targets.delete': write((db, { salesperson, quarter }) => {
       assertUnlocked(db, { salesperson, quarter });
       if (!deleteTargetSheet(db, salesperson, quarter)) throw new DomainError('notFound.record', { id: `${salesperson} ${quarter}` });
       return null;
     }),
-    'adjustments.list': read((query) => listAdjustments(db, query)),
-    'adjustments.create': write((adjustment) => {
+    'adjustments.list': read((db, query) => listAdjustments(db, query)),
+    'adjustments.create': write((db, adjustment) => {
       requireSalesperson(db, adjustment.salesperson, 'salesperson');
       assertUnlocked(db, adjustmentFeeds(adjustment));
       return requireFound(getAdjustment(db, insertAdjustment(db, adjustment)), 'adjustment');
     }),
-    'adjustments.update': write(({ id, ...adjustment }) => {
+    'adjustments.update': write((db, { id, ...adjustment }) => {
       requireSalesperson(db, adjustment.salesperson, 'salesperson');
       const before = getAdjustment(db, id);
       assertUnlocked(db, adjustmentFeeds(adjustment), ...(before ? [adjustmentFeeds(before)] : []));
       if (!updateAdjustment(db, id, adjustment)) throw new DomainError('notFound.record', { id });
       return requireFound(getAdjustment(db, id), id);
     }),
-    'adjustments.delete': write(({ id }) => {
+    'adjustments.delete': write((db, { id }) => {
       const before = getAdjustment(db, id);
       if (before) assertUnlocked(db, adjustmentFeeds(before));
       if (!deleteAdjustment(db, id)) throw new DomainError('notFound.record', { id });

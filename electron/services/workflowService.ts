@@ -4,7 +4,7 @@ import { targetSheetProblems } from '../../shared/engine/targetSheet';
 import type { AppraisalRecord } from '../../shared/entities';
 import { previousQuarter, quarterOfDate } from '../../shared/quarter';
 import { deadlines, nextStep, stepIndex, type Stage, type Step } from '../../shared/workflow/steps';
-import type { Db } from '../db/connection';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { emptyAppraisal, getAppraisal, listAppraisals, saveAppraisal } from '../db/repositories/appraisals';
 import { getSalesperson, listSalespeople } from '../db/repositories/salespeople';
 import { getTargetSheet, listTargetSheets } from '../db/repositories/targets';
@@ -20,16 +20,16 @@ import { STEP_NAMES_ZH as STEP_NAMES } from '../../shared/i18n/names';
 
 const now = () => new Date().toISOString();
 
-function nameOf(db: Db, salesperson: string): string {
+function nameOf(db: ReadDb, salesperson: string): string {
   return getSalesperson(db, salesperson)?.name ?? salesperson;
 }
 
-function load(db: Db, salesperson: string, quarter: string): AppraisalRecord {
+function load(db: ReadDb, salesperson: string, quarter: string): AppraisalRecord {
   return getAppraisal(db, salesperson, quarter) ?? emptyAppraisal(salesperson, quarter);
 }
 
 /** A step needs the one before it done, and nothing may change once approved. */
-function requireBefore(db: Db, record: AppraisalRecord, step: Step): void {
+function requireBefore(db: ReadDb, record: AppraisalRecord, step: Step): void {
   const params = { name: nameOf(db, record.salesperson), salesperson: record.salesperson, quarter: record.quarter };
   if (stepIndex(record.stage) >= stepIndex('approved')) throw new DomainError('wf.locked', params);
   const previous = stepIndex(step) - 1;
@@ -41,7 +41,7 @@ function advance(record: AppraisalRecord, step: Step): Stage {
 }
 
 /** Manual items (peer review, custom indicators) need a score at self-assessment and review. */
-function requireManualScores(db: Db, record: AppraisalRecord, scores: Record<string, string>): void {
+function requireManualScores(db: ReadDb, record: AppraisalRecord, scores: Record<string, string>): void {
   const sheet = getTargetSheet(db, record.salesperson, record.quarter);
   for (const item of sheet?.indicators ?? []) {
     const key = item.kpi === 'custom' ? `custom:${item.name ?? ''}` : item.kpi;
@@ -51,14 +51,14 @@ function requireManualScores(db: Db, record: AppraisalRecord, scores: Record<str
   }
 }
 
-function step(db: Db, record: AppraisalRecord, done: Step, patch: Partial<AppraisalRecord>): AppraisalRecord {
+function step(db: WriteDb, record: AppraisalRecord, done: Step, patch: Partial<AppraisalRecord>): AppraisalRecord {
   const saved = { ...record, ...patch, stage: advance(record, done) };
   saveAppraisal(db, saved);
   return saved;
 }
 
 /** The people with targets in the quarter, and where each appraisal stands. */
-export function workflowList(db: Db, quarter: string, today: string): WorkflowItem[] {
+export function workflowList(db: ReadDb, quarter: string, today: string): WorkflowItem[] {
   const records = new Map(listAppraisals(db, quarter).map((r) => [r.salesperson, r]));
   const due = deadlines(quarter);
   return listTargetSheets(db, quarter)
@@ -73,7 +73,7 @@ export function workflowList(db: Db, quarter: string, today: string): WorkflowIt
 }
 
 /** What is due or overdue now: the last quarter's appraisal steps and this quarter's targets. */
-export function dueItems(db: Db, today: string): WorkflowItem[] {
+export function dueItems(db: ReadDb, today: string): WorkflowItem[] {
   const current = quarterOfDate(today);
   const last = workflowList(db, previousQuarter(current), today).filter((item) => item.next !== null && item.next !== 'archived');
   const records = new Map(listAppraisals(db, current).map((r) => [r.salesperson, r]));
@@ -99,7 +99,7 @@ export function dueItems(db: Db, today: string): WorkflowItem[] {
  * check covers everyone appraised in the quarter. Once anybody is approved the quarter's
  * forced-ranking choice is fixed: a different choice is refused like any other change.
  */
-function approve(db: Db, args: Parameters<ApiHandlers['workflow.approve']>[0], audit: { note(entry: AuditNote): void }) {
+function approve(db: WriteDb, args: Parameters<ApiHandlers['workflow.approve']>[0], audit: { note(entry: AuditNote): void }) {
   const people = workflowList(db, args.quarter, now().slice(0, 10));
   const ready = people.filter((p) => p.stage === 'interview');
   if (ready.length === 0) {
@@ -154,9 +154,7 @@ function approve(db: Db, args: Parameters<ApiHandlers['workflow.approve']>[0], a
   return computeQuarter(db, args.quarter);
 }
 
-export function workflowHandlers(
-  db: Db,
-): ServiceHandlers<
+export function workflowHandlers(): ServiceHandlers<
   | 'workflow.list'
   | 'workflow.due'
   | 'workflow.confirmTargets'
@@ -169,9 +167,9 @@ export function workflowHandlers(
   | 'workflow.reopen'
 > {
   return {
-    'workflow.list': read(({ quarter, today }) => workflowList(db, quarter, today ?? now().slice(0, 10))),
-    'workflow.due': read(({ today }) => dueItems(db, today ?? now().slice(0, 10))),
-    'workflow.confirmTargets': write(({ salesperson, quarter, by }) => {
+    'workflow.list': read((db, { quarter, today }) => workflowList(db, quarter, today ?? now().slice(0, 10))),
+    'workflow.due': read((db, { today }) => dueItems(db, today ?? now().slice(0, 10))),
+    'workflow.confirmTargets': write((db, { salesperson, quarter, by }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'targets');
       const sheet = getTargetSheet(db, salesperson, quarter);
@@ -179,38 +177,38 @@ export function workflowHandlers(
         throw new DomainError('wf.noTargets', { name: nameOf(db, salesperson), salesperson, quarter });
       return step(db, record, 'targets', { steps: { ...record.steps, targets: { by, at: now() } } });
     }),
-    'workflow.selfAssess': write(({ salesperson, quarter, by, text, scores }) => {
+    'workflow.selfAssess': write((db, { salesperson, quarter, by, text, scores }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'self');
       requireManualScores(db, record, scores);
       return step(db, record, 'self', { steps: { ...record.steps, self: { by, at: now(), text: text.trim(), scores } } });
     }),
-    'workflow.review': write(({ salesperson, quarter, by, scores }) => {
+    'workflow.review': write((db, { salesperson, quarter, by, scores }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'review');
       requireManualScores(db, record, scores);
       return step(db, record, 'review', { steps: { ...record.steps, review: { by, at: now(), scores } } });
     }),
-    'workflow.interview': write(({ salesperson: _s, quarter: _q, ...interview }) => {
+    'workflow.interview': write((db, { salesperson: _s, quarter: _q, ...interview }) => {
       const record = load(db, _s, _q);
       requireBefore(db, record, 'interview');
       return step(db, record, 'interview', { steps: { ...record.steps, interview: { ...interview, comment: interview.comment.trim(), at: now() } } });
     }),
-    'workflow.override': write(({ salesperson, quarter, total, reason }) => {
+    'workflow.override': write((db, { salesperson, quarter, total, reason }) => {
       const record = load(db, salesperson, quarter);
       requireBefore(db, record, 'targets');
       saveAppraisal(db, { ...record, overrideTotal: total, overrideReason: reason });
       return load(db, salesperson, quarter);
     }),
-    'workflow.approve': write((args, audit) => approve(db, args, audit)),
-    'workflow.archive': write(({ quarter, by }) => {
+    'workflow.approve': write((db, args, audit) => approve(db, args, audit)),
+    'workflow.archive': write((db, { quarter, by }) => {
       const records = listAppraisals(db, quarter);
       if (records.length === 0 || records.some((r) => r.stage !== 'approved' && r.stage !== 'archived')) throw new DomainError('wf.notApproved', { quarter });
       const at = now();
       for (const r of records) if (r.stage === 'approved') saveAppraisal(db, { ...r, stage: 'archived', steps: { ...r.steps, archived: { by, at } } });
       return listAppraisals(db, quarter);
     }),
-    'workflow.reopen': write(({ salesperson, quarter, by, reason }, audit) => {
+    'workflow.reopen': write((db, { salesperson, quarter, by, reason }, audit) => {
       const record = load(db, salesperson, quarter);
       if (stepIndex(record.stage) < stepIndex('approved'))
         throw new DomainError('wf.notApprovedPerson', { name: nameOf(db, salesperson), salesperson, quarter });

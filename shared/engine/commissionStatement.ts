@@ -1,5 +1,5 @@
 import type { Bracket, CommissionBase, CommissionPlan } from '../domain';
-import { Dec, dec, fixed2, round2 } from '../money';
+import { Dec, dec, fixed2, round2, sumMoney } from '../money';
 import { computeCommission, type CommissionResult } from './commission';
 
 /**
@@ -105,7 +105,7 @@ function slice(from: string, bracket: Bracket, amount: Dec): BracketSlice {
  * checks the base against the appraisal's (a difference means the lines are not the whole base).
  */
 export function buildCommissionStatement(input: StatementInput): CommissionStatement {
-  const baseTotal = input.lines.reduce((sum, line) => sum.plus(line.cny), new Dec(0));
+  const baseTotal = sumMoney(input.lines.map((line) => line.cny));
   const commission = computeCommission(input.plan, baseTotal, input.newCustomers.length);
   const slices = bracketSlices(input.plan, baseTotal);
   const sliceSum = slices.reduce((sum, s) => sum.plus(s.commission), new Dec(0));

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api, QuarterAppraisal } from '../../shared/api/contract';
 import type { AppraisalRow } from '../../shared/engine/appraisal';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { migrate } from '../../electron/db/migrate';
 import { listSnapshots } from '../../electron/db/repositories/appraisalSnapshots';
 import type { FormMap } from '../../electron/forms/formSheet';
@@ -24,10 +25,10 @@ const Q = '2026Q3';
 const IDS = ['S01', 'S02', 'S03', 'S04', 'S05', 'S06'];
 
 let file: string;
-let db: Db;
+let db: WriteDb;
 let api: Api;
 
-async function golden(name: string): Promise<{ file: string; db: Db; api: Api }> {
+async function golden(name: string): Promise<{ file: string; db: WriteDb; api: Api }> {
   const f = path.join(tempDir(), name);
   const d = openDatabase(f, { create: true });
   const a = createApi(createServices(d));
@@ -48,7 +49,7 @@ const row = (q: QuarterAppraisal, id: string): AppraisalRow => {
 };
 
 /** The figures printed on each person's form of the exported workbook, read back from the cells. */
-async function formFigures(d: Db): Promise<Record<string, Record<string, string>>> {
+async function formFigures(d: WriteDb): Promise<Record<string, Record<string, string>>> {
   const [workbookFile] = await exportForms(d, Q, false);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(workbookFile!.bytes as unknown as ArrayBuffer);

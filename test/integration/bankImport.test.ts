@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { readStatement } from '../../electron/bank/readStatement';
 import { computeQuarter } from '../../electron/services/appraisalService';
 import { undoBatch } from '../../electron/services/bankImport/batchService';
@@ -16,13 +17,13 @@ const STATEMENTS = path.join(GOLDEN, 'statements');
 const FILES = fs.readdirSync(STATEMENTS).sort();
 const bytes = (file: string) => fs.readFileSync(path.join(STATEMENTS, file));
 
-function freshDb(): Db {
+function freshDb(): WriteDb {
   const db = openDatabase(path.join(tempDir(), 'import.db'), { create: true });
   loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
   return db;
 }
 
-async function importAll(db: Db, files: readonly string[]) {
+async function importAll(db: WriteDb, files: readonly string[]) {
   const reports = [];
   for (const file of files) reports.push(await importStatement(db, bytes(file), file));
   return reports;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary, StatementPlan } from '../../shared/api/contract';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { importStatement, previewStatement } from '../../electron/services/bankImport/importService';
 import { loadBundle } from '../../electron/services/bundle/loadBundle';
 import { GOLDEN, ROOT, readJson, tempDir } from '../helpers';
@@ -18,7 +19,7 @@ const QUIRKS = path.join(ROOT, 'test/fixtures/bank-quirks');
 const STATEMENTS = path.join(GOLDEN, 'statements');
 const quirk = (file: string) => fs.readFileSync(path.join(QUIRKS, file));
 
-function freshDb(): Db {
+function freshDb(): WriteDb {
   const db = openDatabase(path.join(tempDir(), 'quirks.db'), { create: true });
   loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
   return db;
@@ -369,7 +370,7 @@ const ALL = [
     .map((f) => [f, path.join(STATEMENTS, f)]),
 ];
 
-function stored(db: Db, batchId: number | null) {
+function stored(db: WriteDb, batchId: number | null) {
   if (batchId === null) return [];
   return db
     .prepare(

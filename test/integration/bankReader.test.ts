@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
 import { readBankStatement } from '../../electron/bank/statementReader';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { createApi, createServices } from '../../electron/services';
 import { computeQuarter } from '../../electron/services/appraisalService';
 import { importStatement, previewStatement } from '../../electron/services/bankImport/importService';
@@ -17,14 +18,15 @@ const QUIRKS = path.join(ROOT, 'test/fixtures/bank-quirks');
 const quirk = (file: string) => fs.readFileSync(path.join(QUIRKS, file));
 const golden = (file: string) => fs.readFileSync(path.join(GOLDEN, 'statements', file));
 
-function freshDb(file = path.join(tempDir(), 'reader.db')): Db {
+function freshDb(file = path.join(tempDir(), 'reader.db')): WriteDb {
   const db = openDatabase(file, { create: true });
   loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
   return db;
 }
 
-const count = (db: Db) => (db.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n;
-const receipts = (db: Db) => db.prepare('SELECT value_date, currency, amount_fen, remitter, memo, customer_id, fingerprint FROM receipts ORDER BY id').all();
+const count = (db: WriteDb) => (db.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n;
+const receipts = (db: WriteDb) =>
+  db.prepare('SELECT value_date, currency, amount_fen, remitter, memo, customer_id, fingerprint FROM receipts ORDER BY id').all();
 
 /** The unknown layout's columns: Posted | Paid in | Paid out | From or to | Note. */
 const MAPPING = { headerRow: 0, columns: { tradeDate: 0, credit: 1, debit: 2, counterparty: 3, memo: 4 } };

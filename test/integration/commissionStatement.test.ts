@@ -3,7 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CommissionStatement } from '../../shared/engine/commissionStatement';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { importStatement } from '../../electron/services/bankImport/importService';
 import { createApi, createServices } from '../../electron/services';
 import { commissionStatements } from '../../electron/services/commissionStatementService';
@@ -16,7 +17,7 @@ const expected = goldenExpected();
 type GoldenBundle = Parameters<typeof expectedLines>[0] & { receipts: { ref?: string; customer?: string | null }[] };
 const bundle = readJson<GoldenBundle>(path.join(GOLDEN, 'bundle.json'));
 
-function loaded(file = 'bundle.json'): { db: Db; services: ReturnType<typeof createServices> } {
+function loaded(file = 'bundle.json'): { db: WriteDb; services: ReturnType<typeof createServices> } {
   const db = openDatabase(path.join(tempDir(), 'statement.db'), { create: true });
   const services = createServices(db);
   services['bundle.load']({ bundle: readJson(path.join(GOLDEN, file)) });

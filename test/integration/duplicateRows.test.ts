@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { importStatement, previewStatement } from '../../electron/services/bankImport/importService';
 import { loadBundle } from '../../electron/services/bundle/loadBundle';
 import { duplicateKey, type RowPlan } from '../../shared/bank/classify';
@@ -21,13 +22,13 @@ function statement(...rows: string[]): Buffer {
   return Buffer.from([HEADER, ...rows].join('\r\n'), 'utf8');
 }
 
-function freshDb(): Db {
+function freshDb(): WriteDb {
   const db = openDatabase(path.join(tempDir(), 'duplicates.db'), { create: true });
   loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
   return db;
 }
 
-function stored(db: Db): string[] {
+function stored(db: WriteDb): string[] {
   const rows = db.prepare('SELECT ref, fingerprint, amount_fen FROM receipts ORDER BY id').all() as {
     ref: string | null;
     fingerprint: string | null;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalFigures, figuresOfRow } from '../../shared/workflow/formFigures';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { exportForms } from '../../electron/forms/formsService';
 import type { FormMap } from '../../electron/forms/formSheet';
 import { KEY_SHEET } from '../../electron/forms/formWorkbook';
@@ -18,7 +19,7 @@ const expected = goldenExpected();
 const SELF =
   '本季度我重点跟进了老客户的回款，结汇额超过目标，同时开发了一个新客户。单证方面出现两次差错，下季度我会在制单后增加一次复核，并参加公司的单证培训，争取把差错率降到基准以下。另外我会整理客户档案，提前确认信用证条款，避免不符点。';
 
-function goldenDb(): Db {
+function goldenDb(): WriteDb {
   const db = openDatabase(path.join(tempDir(), 'forms.db'), { create: true });
   const result = createServices(db)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) });
   expect(result).toMatchObject({ salespeople: 6 });
@@ -152,7 +153,7 @@ describe('the quarter workbook of the golden case', () => {
 });
 
 describe('the way back: a self-evaluation written on the form', () => {
-  async function personForm(db: Db, salesperson: string): Promise<{ wb: ExcelJS.Workbook; key: Key }> {
+  async function personForm(db: WriteDb, salesperson: string): Promise<{ wb: ExcelJS.Workbook; key: Key }> {
     const files = await exportForms(db, Q, true);
     const file = files.find((f) => f.fileName.includes(salesperson))!;
     const wb = await workbook(file.bytes);
@@ -160,7 +161,7 @@ describe('the way back: a self-evaluation written on the form', () => {
   }
   const save = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
-  async function confirmed(): Promise<Db> {
+  async function confirmed(): Promise<WriteDb> {
     const db = goldenDb();
     const api = createApi(createServices(db));
     for (const id of ['S01', 'S02']) expect((await api['workflow.confirmTargets']({ salesperson: id, quarter: Q, by: '王经理' })).ok).toBe(true);
@@ -222,7 +223,7 @@ describe('the way back: a self-evaluation written on the form', () => {
 });
 
 describe('a form whose hidden sheet was edited', () => {
-  async function filledForm(db: Db, salesperson: string): Promise<{ wb: ExcelJS.Workbook; key: Key; keySheet: ExcelJS.Worksheet }> {
+  async function filledForm(db: WriteDb, salesperson: string): Promise<{ wb: ExcelJS.Workbook; key: Key; keySheet: ExcelJS.Worksheet }> {
     const files = await exportForms(db, Q, true);
     const wb = await workbook(files.find((f) => f.fileName.includes(salesperson))!.bytes);
     const key = keys(wb)[0]!;

@@ -2,14 +2,16 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api, ApiMethod } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { insertSalesperson } from '../../electron/db/repositories/salespeople';
+import { preparedRead } from '../../electron/db/statements';
 import { createApi, createServices, transactional } from '../../electron/services';
 import { read, write, type ServiceHandlers } from '../../electron/services/markers';
 import { ok, throughInterview } from '../goldenWorkflow';
 import { GOLDEN, readJson, tempDir } from '../helpers';
 
-let db: Db;
+let db: WriteDb;
 let api: Api;
 const Q = '2026Q3';
 
@@ -59,7 +61,7 @@ describe('handlers are wrapped by their marker, not their name', () => {
     const people = count('SELECT count(*) AS n FROM salespeople');
     const audits = count('SELECT count(*) AS n FROM audit_log');
     const failing = transactional(db, {
-      'salespeople.create': write((person) => {
+      'salespeople.create': write((db, person) => {
         insertSalesperson(db, person);
         throw new DomainError('inUse.salesperson', { id: person.id });
       }),
@@ -81,6 +83,16 @@ describe('handlers are wrapped by their marker, not their name', () => {
       { people: count('SELECT count(*) AS n FROM salespeople'), audits: count('SELECT count(*) AS n FROM audit_log') },
       'rows after a failed write',
     ).toEqual({ people, audits });
+  });
+
+  it('refuses to prepare a statement that writes through the read helper', () => {
+    const people = count('SELECT count(*) AS n FROM salespeople');
+    // The types keep a read handler away from preparedWrite (test/types/readHandlerCannotWrite.ts);
+    // SQLite's own readonly flag keeps write SQL out of preparedRead.
+    for (const sql of ['DELETE FROM salespeople', "UPDATE salespeople SET name = 'x'", 'DROP TABLE audit_log', 'PRAGMA user_version = 99'])
+      expect(() => preparedRead(db, sql), sql).toThrow(/preparedRead refuses a statement that writes/);
+    expect(count('SELECT count(*) AS n FROM salespeople'), 'salespeople after the refused statements').toBe(people);
+    expect(preparedRead(db, 'SELECT count(*) AS n FROM salespeople').get(), 'a read through the read helper').toEqual({ n: people });
   });
 
   it('refuses at compile time a handler map with an unmarked function', () => {

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/api/errors';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { importSelfReview } from '../../electron/forms/selfReviewImport';
 import { importStatement } from '../../electron/services/bankImport/importService';
 import { loadBundle } from '../../electron/services/bundle/loadBundle';
@@ -117,7 +118,7 @@ function longSheet(rows: number, dimension: boolean): Part {
   };
 }
 
-function goldenDb(): Db {
+function goldenDb(): WriteDb {
   const db = openDatabase(path.join(tempDir(), 'hostile.db'), { create: true });
   loadBundle(db, readJson(path.join(GOLDEN, 'bundle-no-receipts.json')));
   return db;
@@ -136,7 +137,7 @@ async function refusal(work: () => Promise<unknown>): Promise<{ error: unknown; 
   return { error, ms: performance.now() - started, peakGrowthMb: (process.resourceUsage().maxRSS - peak) / 1024 };
 }
 
-const counts = (db: Db) => db.prepare('SELECT (SELECT COUNT(*) FROM receipts) AS receipts, (SELECT COUNT(*) FROM import_batches) AS batches').get();
+const counts = (db: WriteDb) => db.prepare('SELECT (SELECT COUNT(*) FROM receipts) AS receipts, (SELECT COUNT(*) FROM import_batches) AS batches').get();
 
 describe('hostile .xlsx files (issue 9.6)', () => {
   it('refuses a statement that inflates to 450 MB, naming it, fast and small, storing nothing', async () => {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { quarterFacts } from '../../electron/db/quarterFacts';
 import { latestVersion, migrate } from '../../electron/db/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations';
@@ -191,19 +192,19 @@ describe('migration 014: revisions of receivables per customer', () => {
 
 describe('the quarter sums read the covering indexes (EXPLAIN QUERY PLAN)', () => {
   /** The SQL the app prepares while summing a quarter, caught as it is prepared. */
-  function quarterSql(db: Db): string[] {
+  function quarterSql(db: WriteDb): string[] {
     const seen: string[] = [];
     const prepare = db.prepare.bind(db);
     db.prepare = ((sql: string) => {
       seen.push(sql);
       return prepare(sql);
-    }) as Db['prepare'];
+    }) as WriteDb['prepare'];
     quarterFacts(db, '2026Q3', 'first_receipt');
-    db.prepare = prepare as Db['prepare'];
+    db.prepare = prepare as WriteDb['prepare'];
     return seen;
   }
 
-  const plan = (db: Db, sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(quarterRange('2026Q3')) as { detail: string }[]).map((r) => r.detail);
+  const plan = (db: WriteDb, sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(quarterRange('2026Q3')) as { detail: string }[]).map((r) => r.detail);
 
   it('deals by deals_quarter and receipts by receipts_quarter, never the tables', () => {
     const db = openDatabase(path.join(tempDir(), 'plan.db'), { create: true });

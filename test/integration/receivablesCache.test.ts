@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
 import type { BundleInput } from '../../shared/schemas/bundle';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { createApi, createServices } from '../../electron/services';
 import { loadBundle } from '../../electron/services/bundle/loadBundle';
 import { computeReceivables } from '../../electron/services/receivablesService';
@@ -18,7 +19,7 @@ import { ok, tempDir } from '../helpers';
 
 const AS_OF = '2026-09-30';
 
-type Setup = { db: Db; api: Api; file: string; company: BundleInput };
+type Setup = { db: WriteDb; api: Api; file: string; company: BundleInput };
 
 function company(): BundleInput {
   return withReceivables(generateCompany({ salespeople: 3, customers: 24, deals: 240, receipts: 480 }));
@@ -47,7 +48,7 @@ async function report(api: Api) {
 }
 
 /** A customer of the bundle with active deals and counted receipts, and one of its deals. */
-function busyCustomer(db: Db): { customer: string; deal: string; other: string } {
+function busyCustomer(db: WriteDb): { customer: string; deal: string; other: string } {
   const row = db
     .prepare(
       `SELECT d.customer_id AS customer, d.id AS deal FROM deals d
@@ -73,7 +74,7 @@ function customerOf(s: Setup, id: string) {
   return customer;
 }
 
-function receiptOf(db: Db, customer: string): { id: number; value_date: string; currency: string; amount_fen: number; ref: string | null } {
+function receiptOf(db: WriteDb, customer: string): { id: number; value_date: string; currency: string; amount_fen: number; ref: string | null } {
   return db
     .prepare("SELECT id, value_date, currency, amount_fen, ref FROM receipts WHERE customer_id = ? AND value_date <= '2026-09-30' ORDER BY id LIMIT 1")
     .get(customer) as { id: number; value_date: string; currency: string; amount_fen: number; ref: string | null };

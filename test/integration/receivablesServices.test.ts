@@ -2,12 +2,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { migrate } from '../../electron/db/migrate';
 import { createApi, createServices } from '../../electron/services';
 import { ok, tempDir } from '../helpers';
 
-let db: Db;
+let db: WriteDb;
 let api: Api;
 
 beforeEach(() => {

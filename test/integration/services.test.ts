@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { createApi, createServices } from '../../electron/services';
 import { GOLDEN, ok, readJson, tempDir } from '../helpers';
 
-let db: Db;
+let db: WriteDb;
 let api: Api;
 
 beforeEach(() => {

@@ -2,12 +2,13 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
 import { deadlines, textLength } from '../../shared/workflow/steps';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase } from '../../electron/db/connection';
+import type { WriteDb } from '../../electron/db/handles';
 import { createApi, createServices } from '../../electron/services';
 import { LONG, COMMENT, ok, throughInterview as throughInterviewOf } from '../goldenWorkflow';
 import { GOLDEN, readJson, tempDir } from '../helpers';
 
-let db: Db;
+let db: WriteDb;
 let api: Api;
 const Q = '2026Q3';
 

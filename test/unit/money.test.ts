@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cnyFen, dec, fenToText, fixed2, microToText, round2, toFen, toMicro } from '../../shared/money';
+import { cnyFen, Dec, dec, fenToText, fixed2, microToText, round2, sumMoney, toFen, toMicro } from '../../shared/money';
 
 describe('money', () => {
   it('converts text to fen and back exactly', () => {
@@ -43,5 +43,19 @@ describe('money', () => {
     // exactly half a fen rounds up: 0.01 × 0.5 = 0.005 → 0.01
     expect(cnyFen(1, 500000)).toBe(1);
     expect(cnyFen(-1, 500000)).toBe(-1);
+  });
+
+  it('sums money texts exactly, as integer fen or as decimals', () => {
+    const bySteps = (texts: string[]) => texts.reduce((sum, t) => sum.plus(t), new Dec(0)).toFixed(2);
+    // A deterministic spread of two-decimal amounts, refunds among them: the integer path.
+    const texts = Array.from({ length: 5000 }, (_, i) => fenToText(((i * 7919) % 100_003) * (i % 7 === 0 ? -1 : 1) * 37));
+    expect(sumMoney(texts).toFixed(2), 'two-decimal texts').toBe(bySteps(texts));
+    expect(sumMoney(['-0.05', '0.05', '-0.01']).toFixed(2)).toBe('-0.01');
+    expect(sumMoney([]).toFixed(2), 'no texts').toBe('0.00');
+    // Other texts take the decimal path, and still add up exactly.
+    expect(sumMoney(['1.5', '0.125', '2.00']).toString(), 'texts without two decimals').toBe('3.625');
+    // Past 2^53 fen the integers would round: decimals again.
+    const huge = [...Array.from({ length: 10 }, () => '9999999999999.99'), '0.03'];
+    expect(sumMoney(huge).toFixed(2), 'a sum past the exact integers').toBe('99999999999999.93');
   });
 });

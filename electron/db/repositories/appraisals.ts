@@ -1,8 +1,8 @@
 import type { AppraisalRecord } from '../../../shared/entities';
 import type { StepRecords } from '../../../shared/schemas/workflow';
 import type { Stage } from '../../../shared/workflow/steps';
-import type { Db } from '../connection';
-import { prepared } from '../statements';
+import type { ReadDb, WriteDb } from '../handles';
+import { preparedRead, preparedWrite } from '../statements';
 
 type AppraisalRow = {
   salesperson_id: string;
@@ -32,19 +32,21 @@ export function emptyAppraisal(salesperson: string, quarter: string): AppraisalR
   return { salesperson, quarter, stage: 'none', steps: {}, overrideTotal: null, overrideReason: null, forcedRanking: false, result: null };
 }
 
-export function getAppraisal(db: Db, salesperson: string, quarter: string): AppraisalRecord | null {
-  const row = prepared(db, 'SELECT * FROM appraisals WHERE salesperson_id = ? AND quarter = ?').get(salesperson, quarter) as AppraisalRow | undefined;
+export function getAppraisal(db: ReadDb, salesperson: string, quarter: string): AppraisalRecord | null {
+  const row = preparedRead(db, 'SELECT * FROM appraisals WHERE salesperson_id = ? AND quarter = ?').get(salesperson, quarter) as AppraisalRow | undefined;
   return row ? toRecord(row) : null;
 }
 
-export function listAppraisals(db: Db, quarter?: string): AppraisalRecord[] {
+export function listAppraisals(db: ReadDb, quarter?: string): AppraisalRecord[] {
   return (
-    prepared(db, 'SELECT * FROM appraisals WHERE (@q IS NULL OR quarter = @q) ORDER BY quarter, salesperson_id').all({ q: quarter ?? null }) as AppraisalRow[]
+    preparedRead(db, 'SELECT * FROM appraisals WHERE (@q IS NULL OR quarter = @q) ORDER BY quarter, salesperson_id').all({
+      q: quarter ?? null,
+    }) as AppraisalRow[]
   ).map(toRecord);
 }
 
-export function saveAppraisal(db: Db, a: AppraisalRecord): void {
-  prepared(
+export function saveAppraisal(db: WriteDb, a: AppraisalRecord): void {
+  preparedWrite(
     db,
     `INSERT INTO appraisals (salesperson_id, quarter, stage, steps, override_total, override_reason, forced_ranking, result, updated_at)
      VALUES (@salesperson, @quarter, @stage, @steps, @overrideTotal, @overrideReason, @forced, @result, @at)
@@ -65,8 +67,8 @@ export function saveAppraisal(db: Db, a: AppraisalRecord): void {
 }
 
 /** The first approved (or archived) appraisal among these people and quarters, if any. */
-export function approvedAmong(db: Db, pairs: readonly { salesperson: string | null; quarter: string }[]): { salesperson: string; quarter: string } | null {
-  const check = prepared(db, "SELECT 1 FROM appraisals WHERE salesperson_id = ? AND quarter = ? AND stage IN ('approved', 'archived')");
+export function approvedAmong(db: ReadDb, pairs: readonly { salesperson: string | null; quarter: string }[]): { salesperson: string; quarter: string } | null {
+  const check = preparedRead(db, "SELECT 1 FROM appraisals WHERE salesperson_id = ? AND quarter = ? AND stage IN ('approved', 'archived')");
   return (
     (pairs.find((p) => p.salesperson !== null && check.get(p.salesperson, p.quarter) !== undefined) as { salesperson: string; quarter: string } | undefined) ??
     null
@@ -74,9 +76,10 @@ export function approvedAmong(db: Db, pairs: readonly { salesperson: string | nu
 }
 
 /** Whether any appraisal of the quarter is approved: FX rates of its months are then fixed. */
-export function quarterHasApproval(db: Db, quarter: string): { salesperson: string; quarter: string } | null {
-  const row = prepared(db, "SELECT salesperson_id AS salesperson, quarter FROM appraisals WHERE quarter = ? AND stage IN ('approved', 'archived') LIMIT 1").get(
-    quarter,
-  );
+export function quarterHasApproval(db: ReadDb, quarter: string): { salesperson: string; quarter: string } | null {
+  const row = preparedRead(
+    db,
+    "SELECT salesperson_id AS salesperson, quarter FROM appraisals WHERE quarter = ? AND stage IN ('approved', 'archived') LIMIT 1",
+  ).get(quarter);
   return (row as { salesperson: string; quarter: string } | undefined) ?? null;
 }

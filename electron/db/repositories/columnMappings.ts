@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/bank/headerWords';
-import type { Db } from '../connection';
-import { prepared } from '../statements';
+import type { ReadDb, WriteDb } from '../handles';
+import { preparedRead, preparedWrite } from '../statements';
 
 /** A remembered column mapping: the header it is for (`headerKey`), a column per role, when it was given. */
 export type StoredColumnMapping = {
@@ -22,18 +22,18 @@ function toMapping(row: MappingRow): StoredColumnMapping {
   };
 }
 
-export function listColumnMappings(db: Db): StoredColumnMapping[] {
-  return (prepared(db, 'SELECT * FROM column_mappings ORDER BY created_at, header_key').all() as MappingRow[]).map(toMapping);
+export function listColumnMappings(db: ReadDb): StoredColumnMapping[] {
+  return (preparedRead(db, 'SELECT * FROM column_mappings ORDER BY created_at, header_key').all() as MappingRow[]).map(toMapping);
 }
 
 /** Every remembered mapping's columns by header key, as the reader looks them up. */
-export function rememberedColumns(db: Db): Map<string, Partial<Record<Role, number>>> {
+export function rememberedColumns(db: ReadDb): Map<string, Partial<Record<Role, number>>> {
   return new Map(listColumnMappings(db).map((m) => [m.headerKey, m.columns]));
 }
 
 /** Stores a mapping under its header key, replacing the one given before for that header. */
-export function saveColumnMapping(db: Db, mapping: StoredColumnMapping): void {
-  prepared(db, 'INSERT OR REPLACE INTO column_mappings (header_key, columns, header_row_cells, created_at) VALUES (?, ?, ?, ?)').run(
+export function saveColumnMapping(db: WriteDb, mapping: StoredColumnMapping): void {
+  preparedWrite(db, 'INSERT OR REPLACE INTO column_mappings (header_key, columns, header_row_cells, created_at) VALUES (?, ?, ?, ?)').run(
     mapping.headerKey,
     JSON.stringify(mapping.columns),
     mapping.headerRowCells === null ? null : JSON.stringify(mapping.headerRowCells),
@@ -41,6 +41,6 @@ export function saveColumnMapping(db: Db, mapping: StoredColumnMapping): void {
   );
 }
 
-export function deleteColumnMapping(db: Db, headerKey: string): boolean {
-  return prepared(db, 'DELETE FROM column_mappings WHERE header_key = ?').run(headerKey).changes > 0;
+export function deleteColumnMapping(db: WriteDb, headerKey: string): boolean {
+  return preparedWrite(db, 'DELETE FROM column_mappings WHERE header_key = ?').run(headerKey).changes > 0;
 }

@@ -1,9 +1,9 @@
 import type { CreditGrade } from '../../../shared/domain';
 import { normalizePayerName } from '../../../shared/matching/payerName';
 import { fenToText, toFen } from '../../../shared/money';
-import type { Db } from '../connection';
+import type { ReadDb, WriteDb } from '../handles';
 import { decodeKey, encodeKey } from '../keyset';
-import { prepared } from '../statements';
+import { preparedRead, preparedWrite } from '../statements';
 import type { Customer, Page } from '../../../shared/entities';
 
 type CustomerRow = {
@@ -38,54 +38,54 @@ function toCustomer(row: CustomerRow): Customer {
 }
 
 /** Customers in the order they were added, a page at a time: after `query.after` (keyset), else from `offset`. */
-export function listCustomers(db: Db, query: { search?: string; offset: number; limit: number; after?: string | undefined }): Page<Customer> {
+export function listCustomers(db: ReadDb, query: { search?: string; offset: number; limit: number; after?: string | undefined }): Page<Customer> {
   const like = `%${query.search ?? ''}%`;
   const where = `WHERE (c.id LIKE @like OR c.name LIKE @like OR EXISTS (SELECT 1 FROM customer_aliases a WHERE a.customer_id = c.id AND a.alias LIKE @like))`;
-  const total = (prepared(db, `SELECT count(*) AS n FROM customers c ${where}`).get({ like }) as { n: number }).n;
+  const total = (preparedRead(db, `SELECT count(*) AS n FROM customers c ${where}`).get({ like }) as { n: number }).n;
   const after = query.after === undefined ? null : decodeKey(query.after, ['number'] as const);
   const rows = (
     after
-      ? prepared(db, `${SELECT_SEQ} ${where} AND c.rowid > @after ORDER BY c.rowid LIMIT @limit`).all({ like, after: after[0], limit: query.limit })
-      : prepared(db, `${SELECT_SEQ} ${where} ORDER BY c.rowid LIMIT @limit OFFSET @offset`).all({ like, limit: query.limit, offset: query.offset })
+      ? preparedRead(db, `${SELECT_SEQ} ${where} AND c.rowid > @after ORDER BY c.rowid LIMIT @limit`).all({ like, after: after[0], limit: query.limit })
+      : preparedRead(db, `${SELECT_SEQ} ${where} ORDER BY c.rowid LIMIT @limit OFFSET @offset`).all({ like, limit: query.limit, offset: query.offset })
   ) as (CustomerRow & { seq: number })[];
   const last = rows.length === query.limit ? rows[rows.length - 1] : undefined;
   return { rows: rows.map(toCustomer), total, offset: query.offset, limit: query.limit, next: last ? encodeKey([last.seq]) : null };
 }
 
-export function allCustomers(db: Db): Customer[] {
-  return (prepared(db, `${SELECT} ORDER BY c.rowid`).all() as CustomerRow[]).map(toCustomer);
+export function allCustomers(db: ReadDb): Customer[] {
+  return (preparedRead(db, `${SELECT} ORDER BY c.rowid`).all() as CustomerRow[]).map(toCustomer);
 }
 
-export function getCustomer(db: Db, id: string): Customer | null {
-  const row = prepared(db, `${SELECT} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
+export function getCustomer(db: ReadDb, id: string): Customer | null {
+  const row = preparedRead(db, `${SELECT} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
   return row ? toCustomer(row) : null;
 }
 
 /** Names of the given customers, for lists that show names instead of ids (one page at a time). */
-export function customerNames(db: Db, ids: readonly (string | null)[]): Map<string, string> {
+export function customerNames(db: ReadDb, ids: readonly (string | null)[]): Map<string, string> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = prepared(db, 'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as {
+  const rows = preparedRead(db, 'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as {
     id: string;
     name: string;
   }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export function customerExists(db: Db, id: string): boolean {
-  return prepared(db, 'SELECT 1 FROM customers WHERE id = ?').get(id) !== undefined;
+export function customerExists(db: ReadDb, id: string): boolean {
+  return preparedRead(db, 'SELECT 1 FROM customers WHERE id = ?').get(id) !== undefined;
 }
 
-export function insertCustomer(db: Db, c: Customer): void {
-  prepared(
+export function insertCustomer(db: WriteDb, c: Customer): void {
+  preparedWrite(
     db,
     'INSERT INTO customers (id, name, normalized_name, country, owner_id, terms_id, credit_grade, credit_limit_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(c.id, c.name, normalizePayerName(c.name), c.country, c.owner, c.terms, c.creditGrade, c.creditLimit === null ? null : toFen(c.creditLimit));
   writeAliases(db, c.id, c.aliases);
 }
 
-export function updateCustomer(db: Db, c: Customer): boolean {
-  const changed = prepared(
+export function updateCustomer(db: WriteDb, c: Customer): boolean {
+  const changed = preparedWrite(
     db,
     'UPDATE customers SET name = ?, normalized_name = ?, country = ?, owner_id = ?, terms_id = ?, credit_grade = ?, credit_limit_fen = ? WHERE id = ?',
   ).run(c.name, normalizePayerName(c.name), c.country, c.owner, c.terms, c.creditGrade, c.creditLimit === null ? null : toFen(c.creditLimit), c.id).changes;
@@ -93,16 +93,16 @@ export function updateCustomer(db: Db, c: Customer): boolean {
   return changed > 0;
 }
 
-function writeAliases(db: Db, id: string, aliases: readonly string[]): void {
-  prepared(db, 'DELETE FROM customer_aliases WHERE customer_id = ?').run(id);
-  const insert = prepared(db, 'INSERT OR IGNORE INTO customer_aliases (customer_id, seq, alias, normalized) VALUES (?, ?, ?, ?)');
+function writeAliases(db: WriteDb, id: string, aliases: readonly string[]): void {
+  preparedWrite(db, 'DELETE FROM customer_aliases WHERE customer_id = ?').run(id);
+  const insert = preparedWrite(db, 'INSERT OR IGNORE INTO customer_aliases (customer_id, seq, alias, normalized) VALUES (?, ?, ?, ?)');
   aliases.forEach((alias, seq) => insert.run(id, seq, alias, normalizePayerName(alias)));
 }
 
-export function customerInUse(db: Db, id: string): boolean {
+export function customerInUse(db: ReadDb, id: string): boolean {
   return (
     (
-      prepared(db, 'SELECT EXISTS (SELECT 1 FROM deals WHERE customer_id = @id) OR EXISTS (SELECT 1 FROM receipts WHERE customer_id = @id) AS used').get({
+      preparedRead(db, 'SELECT EXISTS (SELECT 1 FROM deals WHERE customer_id = @id) OR EXISTS (SELECT 1 FROM receipts WHERE customer_id = @id) AS used').get({
         id,
       }) as {
         used: number;
@@ -111,25 +111,25 @@ export function customerInUse(db: Db, id: string): boolean {
   );
 }
 
-export function deleteCustomer(db: Db, id: string): boolean {
-  return prepared(db, 'DELETE FROM customers WHERE id = ?').run(id).changes > 0;
+export function deleteCustomer(db: WriteDb, id: string): boolean {
+  return preparedWrite(db, 'DELETE FROM customers WHERE id = ?').run(id).changes > 0;
 }
 
 /** Customers whose name or an alias has the same comparison key as `name` (SPEC §10). */
-export function customersNamed(db: Db, name: string): { id: string; owner: string | null }[] {
+export function customersNamed(db: ReadDb, name: string): { id: string; owner: string | null }[] {
   const key = normalizePayerName(name);
-  return prepared(
+  return preparedRead(
     db,
     `SELECT id, owner_id AS owner FROM customers WHERE normalized_name = @key
      UNION SELECT c.id, c.owner_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id WHERE a.normalized = @key`,
   ).all({ key }) as { id: string; owner: string | null }[];
 }
 
-export function ownerOf(db: Db, id: string): string | null {
-  return (prepared(db, 'SELECT owner_id FROM customers WHERE id = ?').get(id) as { owner_id: string | null } | undefined)?.owner_id ?? null;
+export function ownerOf(db: ReadDb, id: string): string | null {
+  return (preparedRead(db, 'SELECT owner_id FROM customers WHERE id = ?').get(id) as { owner_id: string | null } | undefined)?.owner_id ?? null;
 }
 
 /** Sets a customer's credit grade alone (the user accepted a suggestion, SPEC §12). */
-export function setCreditGrade(db: Db, id: string, grade: CreditGrade): boolean {
-  return prepared(db, 'UPDATE customers SET credit_grade = ? WHERE id = ?').run(grade, id).changes > 0;
+export function setCreditGrade(db: WriteDb, id: string, grade: CreditGrade): boolean {
+  return preparedWrite(db, 'UPDATE customers SET credit_grade = ? WHERE id = ?').run(grade, id).changes > 0;
 }

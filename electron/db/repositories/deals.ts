@@ -2,9 +2,9 @@ import type { DealStatus } from '../../../shared/domain';
 import { fenToText, toFen } from '../../../shared/money';
 import { quarterRange } from '../../../shared/quarter';
 import { DEAL_CNY, DEAL_RATE_JOIN } from '../cnySql';
-import type { Db } from '../connection';
+import type { ReadDb, WriteDb } from '../handles';
 import { decodeKey, encodeKey } from '../keyset';
-import { prepared } from '../statements';
+import { preparedRead, preparedWrite } from '../statements';
 import type { Deal, DealView, Page } from '../../../shared/entities';
 
 type DealRow = {
@@ -52,18 +52,21 @@ function dealFilter(query: { quarter?: string; salesperson?: string }): { where:
 }
 
 /** Deals in signing order, a page at a time: after `query.after` (keyset), else from `offset`. */
-export function listDeals(db: Db, query: DealQuery): Page<DealView> {
+export function listDeals(db: ReadDb, query: DealQuery): Page<DealView> {
   const { where, params } = dealFilter(query);
-  const total = (prepared(db, `SELECT count(*) AS n FROM deals d ${where}`).get(params) as { n: number }).n;
+  const total = (preparedRead(db, `SELECT count(*) AS n FROM deals d ${where}`).get(params) as { n: number }).n;
   const after = query.after === undefined ? null : decodeKey(query.after, ['string', 'string'] as const);
   const rows = (
     after
-      ? prepared(
+      ? preparedRead(
           db,
           `SELECT d.*, ${DEAL_CNY} AS cny_fen FROM deals d ${DEAL_RATE_JOIN} ${where ? `${where} AND` : 'WHERE'} (d.signed_on, d.id) > (@afterDate, @afterId)
            ORDER BY d.signed_on, d.id LIMIT @limit`,
         ).all({ ...params, afterDate: after[0], afterId: after[1], limit: query.limit })
-      : prepared(db, `SELECT d.*, ${DEAL_CNY} AS cny_fen FROM deals d ${DEAL_RATE_JOIN} ${where} ORDER BY d.signed_on, d.id LIMIT @limit OFFSET @offset`).all({
+      : preparedRead(
+          db,
+          `SELECT d.*, ${DEAL_CNY} AS cny_fen FROM deals d ${DEAL_RATE_JOIN} ${where} ORDER BY d.signed_on, d.id LIMIT @limit OFFSET @offset`,
+        ).all({
           ...params,
           limit: query.limit,
           offset: query.offset,
@@ -74,12 +77,12 @@ export function listDeals(db: Db, query: DealQuery): Page<DealView> {
   return { rows: views, total, offset: query.offset, limit: query.limit, next: last ? encodeKey([last.signed_on, last.id]) : null };
 }
 
-export function allDeals(db: Db): Deal[] {
-  return (prepared(db, 'SELECT * FROM deals d ORDER BY rowid').all() as DealRow[]).map(toDeal);
+export function allDeals(db: ReadDb): Deal[] {
+  return (preparedRead(db, 'SELECT * FROM deals d ORDER BY rowid').all() as DealRow[]).map(toDeal);
 }
 
-export function getDeal(db: Db, id: string): Deal | null {
-  const row = prepared(db, 'SELECT * FROM deals WHERE id = ?').get(id) as DealRow | undefined;
+export function getDeal(db: ReadDb, id: string): Deal | null {
+  const row = preparedRead(db, 'SELECT * FROM deals WHERE id = ?').get(id) as DealRow | undefined;
   return row ? toDeal(row) : null;
 }
 
@@ -100,17 +103,17 @@ function params(d: Deal): unknown[] {
   ];
 }
 
-export function insertDeal(db: Db, d: Deal): void {
-  prepared(
+export function insertDeal(db: WriteDb, d: Deal): void {
+  preparedWrite(
     db,
     `INSERT INTO deals (contract_no, salesperson_id, customer_id, signed_on, currency, amount_fen, status, terms_id, shipped_on, opening_balance_fen, opening_due, id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(...params(d));
 }
 
-export function updateDeal(db: Db, d: Deal): boolean {
+export function updateDeal(db: WriteDb, d: Deal): boolean {
   return (
-    prepared(
+    preparedWrite(
       db,
       `UPDATE deals SET contract_no = ?, salesperson_id = ?, customer_id = ?, signed_on = ?, currency = ?, amount_fen = ?, status = ?,
        terms_id = ?, shipped_on = ?, opening_balance_fen = ?, opening_due = ? WHERE id = ?`,
@@ -118,18 +121,18 @@ export function updateDeal(db: Db, d: Deal): boolean {
   );
 }
 
-export function deleteDeal(db: Db, id: string): boolean {
-  return prepared(db, 'DELETE FROM deals WHERE id = ?').run(id).changes > 0;
+export function deleteDeal(db: WriteDb, id: string): boolean {
+  return preparedWrite(db, 'DELETE FROM deals WHERE id = ?').run(id).changes > 0;
 }
 
 /** The salesperson a deal counts for, or null when there is no such deal. */
-export function dealSalesperson(db: Db, id: string): { salesperson: string } | null {
-  return (prepared(db, 'SELECT salesperson_id AS salesperson FROM deals WHERE id = ?').get(id) as { salesperson: string } | undefined) ?? null;
+export function dealSalesperson(db: ReadDb, id: string): { salesperson: string } | null {
+  return (preparedRead(db, 'SELECT salesperson_id AS salesperson FROM deals WHERE id = ?').get(id) as { salesperson: string } | undefined) ?? null;
 }
 
 /** Every payment-terms id a customer or a deal uses. */
-export function termsInUse(db: Db): string[] {
-  return prepared(db, 'SELECT terms_id AS id FROM customers WHERE terms_id IS NOT NULL UNION SELECT terms_id FROM deals WHERE terms_id IS NOT NULL')
+export function termsInUse(db: ReadDb): string[] {
+  return preparedRead(db, 'SELECT terms_id AS id FROM customers WHERE terms_id IS NOT NULL UNION SELECT terms_id FROM deals WHERE terms_id IS NOT NULL')
     .pluck()
     .all() as string[];
 }

@@ -1,6 +1,6 @@
 import type { ImportBatch } from '../../../shared/api/contract';
-import type { Db } from '../connection';
-import { prepared } from '../statements';
+import type { ReadDb, WriteDb } from '../handles';
+import { preparedRead, preparedWrite } from '../statements';
 import { RECEIPT_OWNER } from '../cnySql';
 import { quarterOf } from '../quarterSql';
 
@@ -17,8 +17,8 @@ function toBatch(row: BatchRow): ImportBatch {
   };
 }
 
-export function insertBatch(db: Db, batch: Omit<ImportBatch, 'id'> & { id?: number }): number {
-  const info = prepared(db, 'INSERT INTO import_batches (id, source, file_name, created_at, summary, undone_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+export function insertBatch(db: WriteDb, batch: Omit<ImportBatch, 'id'> & { id?: number }): number {
+  const info = preparedWrite(db, 'INSERT INTO import_batches (id, source, file_name, created_at, summary, undone_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     batch.id ?? null,
     batch.source,
     batch.fileName,
@@ -29,26 +29,26 @@ export function insertBatch(db: Db, batch: Omit<ImportBatch, 'id'> & { id?: numb
   return Number(info.lastInsertRowid);
 }
 
-export function setBatchSummary(db: Db, id: number, summary: unknown): void {
-  prepared(db, 'UPDATE import_batches SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
+export function setBatchSummary(db: WriteDb, id: number, summary: unknown): void {
+  preparedWrite(db, 'UPDATE import_batches SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
 }
 
-export function listBatches(db: Db): ImportBatch[] {
-  return (prepared(db, 'SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(toBatch);
+export function listBatches(db: ReadDb): ImportBatch[] {
+  return (preparedRead(db, 'SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(toBatch);
 }
 
-export function getBatch(db: Db, id: number): ImportBatch | null {
-  const row = prepared(db, 'SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+export function getBatch(db: ReadDb, id: number): ImportBatch | null {
+  const row = preparedRead(db, 'SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
   return row ? toBatch(row) : null;
 }
 
-export function markBatchUndone(db: Db, id: number, at: string): void {
-  prepared(db, 'UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, id);
+export function markBatchUndone(db: WriteDb, id: number, at: string): void {
+  preparedWrite(db, 'UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, id);
 }
 
 /** An approved appraisal that one of the batch's receipts counts in, if any. */
-export function approvedAppraisalFedBy(db: Db, batchId: number): { salesperson: string; quarter: string } | null {
-  const row = prepared(
+export function approvedAppraisalFedBy(db: ReadDb, batchId: number): { salesperson: string; quarter: string } | null {
+  const row = preparedRead(
     db,
     `SELECT a.salesperson_id AS salesperson, a.quarter FROM receipts r
      JOIN appraisals a ON a.salesperson_id = ${RECEIPT_OWNER} AND a.quarter = ${quarterOf('r.value_date')}
@@ -58,15 +58,15 @@ export function approvedAppraisalFedBy(db: Db, batchId: number): { salesperson: 
 }
 
 /** Deletes the batch's receipts; how many went. */
-export function deleteBatchReceipts(db: Db, batchId: number): number {
-  return prepared(db, 'DELETE FROM receipts WHERE batch_id = ?').run(batchId).changes;
+export function deleteBatchReceipts(db: WriteDb, batchId: number): number {
+  return preparedWrite(db, 'DELETE FROM receipts WHERE batch_id = ?').run(batchId).changes;
 }
 
 export type BatchRefund = { id: number; customer_id: string | null; value_date: string; currency: string; amount_fen: number };
 
 /** The batch's refunds (money out), in import order. */
-export function batchRefunds(db: Db, batchId: number): BatchRefund[] {
-  return prepared(db, 'SELECT id, customer_id, value_date, currency, amount_fen FROM receipts WHERE batch_id = ? AND amount_fen < 0 ORDER BY id').all(
+export function batchRefunds(db: ReadDb, batchId: number): BatchRefund[] {
+  return preparedRead(db, 'SELECT id, customer_id, value_date, currency, amount_fen FROM receipts WHERE batch_id = ? AND amount_fen < 0 ORDER BY id').all(
     batchId,
   ) as BatchRefund[];
 }

@@ -1,9 +1,9 @@
 import { fenToText, microToText, toFen, toMicro } from '../../../shared/money';
 import { quarterRange } from '../../../shared/quarter';
 import { RECEIPT_CNY, RECEIPT_ESTIMATED, RECEIPT_OWNER } from '../cnySql';
-import type { Db } from '../connection';
+import type { ReadDb, WriteDb } from '../handles';
 import { decodeKey, encodeKey } from '../keyset';
-import { prepared } from '../statements';
+import { preparedRead, preparedWrite } from '../statements';
 import { bumpRevisions } from '../receivableRevisions';
 import type { PlannedReceipt } from '../../../shared/bank/classify';
 import type { Page, Receipt, ReceiptView, StoredReceipt } from '../../../shared/entities';
@@ -80,14 +80,14 @@ const INSERT = `INSERT INTO receipts (${COLUMNS}) VALUES (${COLUMNS.split(',')
   .map(() => '?')
   .join(', ')})`;
 
-export function insertReceipt(db: Db, r: Receipt): number {
-  const info = prepared(db, INSERT).run(...params(r));
+export function insertReceipt(db: WriteDb, r: Receipt): number {
+  const info = preparedWrite(db, INSERT).run(...params(r));
   return Number(info.lastInsertRowid);
 }
 
 /** Receipts from a bank statement, written as they were planned: the import's hot path. */
-export function insertImportedReceipts(db: Db, receipts: readonly PlannedReceipt[], batchId: number): void {
-  const insert = prepared(
+export function insertImportedReceipts(db: WriteDb, receipts: readonly PlannedReceipt[], batchId: number): void {
+  const insert = preparedWrite(
     db,
     `INSERT INTO receipts (ref, fingerprint, value_date, currency, amount_fen, rate_micro, bank_cny_fen, remitter, memo, customer_id, matched_owner_id, batch_id, rate_quoted_per)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -113,29 +113,29 @@ export function insertImportedReceipts(db: Db, receipts: readonly PlannedReceipt
   bumpRevisions(db, new Set(receipts.flatMap((r) => (r.customer === null ? [] : [r.customer]))));
 }
 
-export function updateReceipt(db: Db, id: number, r: Receipt): boolean {
+export function updateReceipt(db: WriteDb, id: number, r: Receipt): boolean {
   const sets = COLUMNS.split(',')
     .map((c) => `${c.trim()} = ?`)
     .join(', ');
-  return prepared(db, `UPDATE receipts SET ${sets} WHERE id = ?`).run(...params(r), id).changes > 0;
+  return preparedWrite(db, `UPDATE receipts SET ${sets} WHERE id = ?`).run(...params(r), id).changes > 0;
 }
 
-export function getReceipt(db: Db, id: number): StoredReceipt | null {
-  const row = prepared(db, 'SELECT * FROM receipts WHERE id = ?').get(id) as ReceiptRow | undefined;
+export function getReceipt(db: ReadDb, id: number): StoredReceipt | null {
+  const row = preparedRead(db, 'SELECT * FROM receipts WHERE id = ?').get(id) as ReceiptRow | undefined;
   return row ? toReceipt(row) : null;
 }
 
-export function deleteReceipt(db: Db, id: number): boolean {
-  return prepared(db, 'DELETE FROM receipts WHERE id = ?').run(id).changes > 0;
+export function deleteReceipt(db: WriteDb, id: number): boolean {
+  return preparedWrite(db, 'DELETE FROM receipts WHERE id = ?').run(id).changes > 0;
 }
 
-export function allReceipts(db: Db): StoredReceipt[] {
-  return (prepared(db, 'SELECT * FROM receipts ORDER BY id').all() as ReceiptRow[]).map(toReceipt);
+export function allReceipts(db: ReadDb): StoredReceipt[] {
+  return (preparedRead(db, 'SELECT * FROM receipts ORDER BY id').all() as ReceiptRow[]).map(toReceipt);
 }
 
 export type ReceiptQuery = { quarter?: string; salesperson?: string; unmatched?: boolean; offset: number; limit: number; after?: string | undefined };
 
-export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
+export function listReceipts(db: ReadDb, query: ReceiptQuery): Page<ReceiptView> {
   const range = query.quarter ? quarterRange(query.quarter) : null;
   const clauses = [
     range ? 'r.value_date BETWEEN @from AND @to' : '',
@@ -144,13 +144,13 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
   ].filter(Boolean);
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const params = { ...(range ?? {}), ...(query.salesperson ? { sp: query.salesperson } : {}) };
-  const total = (prepared(db, `SELECT count(*) AS n FROM receipts r ${where}`).get(params) as { n: number }).n;
+  const total = (preparedRead(db, `SELECT count(*) AS n FROM receipts r ${where}`).get(params) as { n: number }).n;
   // After `query.after` (keyset: the next page starts where the last ended), else from `offset`.
   const after = query.after === undefined ? null : decodeKey(query.after, ['string', 'number'] as const);
   const select = `SELECT r.*, ${RECEIPT_CNY} AS cny_fen, ${RECEIPT_ESTIMATED} AS estimated, ${RECEIPT_OWNER} AS credited_to FROM receipts r`;
   const rows = (
     after
-      ? prepared(
+      ? preparedRead(
           db,
           `${select} ${where ? `${where} AND` : 'WHERE'} (r.value_date, r.id) > (@afterDate, @afterId) ORDER BY r.value_date, r.id LIMIT @limit`,
         ).all({
@@ -159,7 +159,11 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
           afterId: after[1],
           limit: query.limit,
         })
-      : prepared(db, `${select} ${where} ORDER BY r.value_date, r.id LIMIT @limit OFFSET @offset`).all({ ...params, limit: query.limit, offset: query.offset })
+      : preparedRead(db, `${select} ${where} ORDER BY r.value_date, r.id LIMIT @limit OFFSET @offset`).all({
+          ...params,
+          limit: query.limit,
+          offset: query.offset,
+        })
   ) as ReceiptViewRow[];
   const views = rows.map((row) => ({
     ...toReceipt(row),
@@ -172,31 +176,31 @@ export function listReceipts(db: Db, query: ReceiptQuery): Page<ReceiptView> {
 }
 
 /** Pins a receipt to the deal it pays, or unpins it (null). */
-export function setReceiptDeal(db: Db, id: number, deal: string | null): boolean {
-  return prepared(db, 'UPDATE receipts SET deal_id = ? WHERE id = ?').run(deal, id).changes > 0;
+export function setReceiptDeal(db: WriteDb, id: number, deal: string | null): boolean {
+  return preparedWrite(db, 'UPDATE receipts SET deal_id = ? WHERE id = ?').run(deal, id).changes > 0;
 }
 
 const CHUNK = 500;
 
 /** The values of `column` among `values` that receipts already have, asked 500 at a time. */
-export function existingReceiptValues(db: Db, column: 'ref' | 'fingerprint', values: readonly string[]): string[] {
+export function existingReceiptValues(db: ReadDb, column: 'ref' | 'fingerprint', values: readonly string[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < values.length; i += CHUNK) {
     const chunk = values.slice(i, i + CHUNK);
     const sql = `SELECT ${column} AS v FROM receipts WHERE ${column} IN (${chunk.map(() => '?').join(',')})`;
-    for (const row of prepared(db, sql).all(...chunk) as { v: string }[]) found.push(row.v);
+    for (const row of preparedRead(db, sql).all(...chunk) as { v: string }[]) found.push(row.v);
   }
   return found;
 }
 
 /** The id of the receipt with this bank reference, if any. */
-export function receiptIdByRef(db: Db, ref: string): number | null {
-  return (prepared(db, 'SELECT id FROM receipts WHERE ref = ?').get(ref) as { id: number } | undefined)?.id ?? null;
+export function receiptIdByRef(db: ReadDb, ref: string): number | null {
+  return (preparedRead(db, 'SELECT id FROM receipts WHERE ref = ?').get(ref) as { id: number } | undefined)?.id ?? null;
 }
 
 /** Reference and payer of each of the customer's receipts, by id. */
-export function receiptLabelsOf(db: Db, customer: string): Map<number, { id: number; ref: string | null; remitter: string | null }> {
-  const rows = prepared(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as {
+export function receiptLabelsOf(db: ReadDb, customer: string): Map<number, { id: number; ref: string | null; remitter: string | null }> {
+  const rows = preparedRead(db, 'SELECT id, ref, remitter FROM receipts WHERE customer_id = ?').all(customer) as {
     id: number;
     ref: string | null;
     remitter: string | null;

@@ -1,7 +1,7 @@
 import type { Salesperson } from '../../../shared/domain';
 import { fenToText, toFen } from '../../../shared/money';
-import type { Db } from '../connection';
-import { prepared } from '../statements';
+import type { ReadDb, WriteDb } from '../handles';
+import { preparedRead, preparedWrite } from '../statements';
 
 type SalespersonRow = {
   id: string;
@@ -43,30 +43,30 @@ function params(p: Salesperson): unknown[] {
   ];
 }
 
-export function listSalespeople(db: Db): Salesperson[] {
-  return (prepared(db, 'SELECT * FROM salespeople ORDER BY rowid').all() as SalespersonRow[]).map(toSalesperson);
+export function listSalespeople(db: ReadDb): Salesperson[] {
+  return (preparedRead(db, 'SELECT * FROM salespeople ORDER BY rowid').all() as SalespersonRow[]).map(toSalesperson);
 }
 
-export function getSalesperson(db: Db, id: string): Salesperson | null {
-  const row = prepared(db, 'SELECT * FROM salespeople WHERE id = ?').get(id) as SalespersonRow | undefined;
+export function getSalesperson(db: ReadDb, id: string): Salesperson | null {
+  const row = preparedRead(db, 'SELECT * FROM salespeople WHERE id = ?').get(id) as SalespersonRow | undefined;
   return row ? toSalesperson(row) : null;
 }
 
-export function salespersonExists(db: Db, id: string): boolean {
-  return prepared(db, 'SELECT 1 FROM salespeople WHERE id = ?').get(id) !== undefined;
+export function salespersonExists(db: ReadDb, id: string): boolean {
+  return preparedRead(db, 'SELECT 1 FROM salespeople WHERE id = ?').get(id) !== undefined;
 }
 
-export function insertSalesperson(db: Db, p: Salesperson): void {
-  prepared(
+export function insertSalesperson(db: WriteDb, p: Salesperson): void {
+  preparedWrite(
     db,
     `INSERT INTO salespeople (name, department, hired_on, monthly_base_salary_fen, performance_base_pay_fen,
        annual_bonus_base_fen, commission_plan_id, left_on, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(...params(p));
 }
 
-export function updateSalesperson(db: Db, p: Salesperson): boolean {
+export function updateSalesperson(db: WriteDb, p: Salesperson): boolean {
   return (
-    prepared(
+    preparedWrite(
       db,
       `UPDATE salespeople SET name = ?, department = ?, hired_on = ?, monthly_base_salary_fen = ?,
          performance_base_pay_fen = ?, annual_bonus_base_fen = ?, commission_plan_id = ?, left_on = ? WHERE id = ?`,
@@ -75,10 +75,10 @@ export function updateSalesperson(db: Db, p: Salesperson): boolean {
 }
 
 /** True when deals, receipts, errors, targets or customers still point at the person. */
-export function salespersonInUse(db: Db, id: string): boolean {
+export function salespersonInUse(db: ReadDb, id: string): boolean {
   return (
     (
-      prepared(
+      preparedRead(
         db,
         `SELECT EXISTS (SELECT 1 FROM deals WHERE salesperson_id = @id)
            OR EXISTS (SELECT 1 FROM receipts WHERE manual_salesperson_id = @id OR matched_owner_id = @id)
@@ -95,8 +95,8 @@ export function leftBefore(person: Pick<Salesperson, 'leftOn'>, from: string): b
   return person.leftOn !== null && person.leftOn !== undefined && person.leftOn < from;
 }
 
-export function deleteSalesperson(db: Db, id: string): boolean {
-  prepared(db, 'DELETE FROM document_counts WHERE salesperson_id = ?').run(id);
-  prepared(db, 'DELETE FROM adjustments WHERE salesperson_id = ?').run(id);
-  return prepared(db, 'DELETE FROM salespeople WHERE id = ?').run(id).changes > 0;
+export function deleteSalesperson(db: WriteDb, id: string): boolean {
+  preparedWrite(db, 'DELETE FROM document_counts WHERE salesperson_id = ?').run(id);
+  preparedWrite(db, 'DELETE FROM adjustments WHERE salesperson_id = ?').run(id);
+  return preparedWrite(db, 'DELETE FROM salespeople WHERE id = ?').run(id).changes > 0;
 }

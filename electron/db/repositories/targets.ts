@@ -1,6 +1,6 @@
 import type { KpiKey, TargetIndicator } from '../../../shared/domain';
-import type { Db } from '../connection';
-import { prepared } from '../statements';
+import type { ReadDb, WriteDb } from '../handles';
+import { preparedRead, preparedWrite } from '../statements';
 import type { TargetSheet } from '../../../shared/entities';
 
 type IndicatorRow = {
@@ -28,8 +28,10 @@ function toIndicator(row: IndicatorRow): TargetIndicator {
 }
 
 /** Target sheets, optionally of one quarter, in the order they were set. */
-export function listTargetSheets(db: Db, quarter?: string): TargetSheet[] {
-  const rows = prepared(db, 'SELECT * FROM target_indicators WHERE (@q IS NULL OR quarter = @q) ORDER BY rowid').all({ q: quarter ?? null }) as IndicatorRow[];
+export function listTargetSheets(db: ReadDb, quarter?: string): TargetSheet[] {
+  const rows = preparedRead(db, 'SELECT * FROM target_indicators WHERE (@q IS NULL OR quarter = @q) ORDER BY rowid').all({
+    q: quarter ?? null,
+  }) as IndicatorRow[];
   const sheets = new Map<string, TargetSheet>();
   for (const row of rows) {
     const key = `${row.salesperson_id}\u0000${row.quarter}`;
@@ -43,8 +45,8 @@ export function listTargetSheets(db: Db, quarter?: string): TargetSheet[] {
   return [...sheets.values()];
 }
 
-export function getTargetSheet(db: Db, salesperson: string, quarter: string): TargetSheet | null {
-  const rows = prepared(db, 'SELECT * FROM target_indicators WHERE salesperson_id = ? AND quarter = ? ORDER BY seq').all(
+export function getTargetSheet(db: ReadDb, salesperson: string, quarter: string): TargetSheet | null {
+  const rows = preparedRead(db, 'SELECT * FROM target_indicators WHERE salesperson_id = ? AND quarter = ? ORDER BY seq').all(
     salesperson,
     quarter,
   ) as IndicatorRow[];
@@ -52,9 +54,9 @@ export function getTargetSheet(db: Db, salesperson: string, quarter: string): Ta
 }
 
 /** Replaces a person's sheet for a quarter. Call inside a transaction. */
-export function setTargetSheet(db: Db, sheet: TargetSheet): void {
+export function setTargetSheet(db: WriteDb, sheet: TargetSheet): void {
   deleteTargetSheet(db, sheet.salesperson, sheet.quarter);
-  const insert = prepared(
+  const insert = preparedWrite(
     db,
     'INSERT INTO target_indicators (salesperson_id, quarter, seq, kpi, weight, target, score, name, direction, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -74,6 +76,6 @@ export function setTargetSheet(db: Db, sheet: TargetSheet): void {
   );
 }
 
-export function deleteTargetSheet(db: Db, salesperson: string, quarter: string): boolean {
-  return prepared(db, 'DELETE FROM target_indicators WHERE salesperson_id = ? AND quarter = ?').run(salesperson, quarter).changes > 0;
+export function deleteTargetSheet(db: WriteDb, salesperson: string, quarter: string): boolean {
+  return preparedWrite(db, 'DELETE FROM target_indicators WHERE salesperson_id = ? AND quarter = ?').run(salesperson, quarter).changes > 0;
 }

@@ -1,12 +1,12 @@
 import { DomainError } from '../../../shared/api/errors';
-import type { Db } from '../../db/connection';
+import type { WriteDb } from '../../db/handles';
 import { approvedAppraisalFedBy, deleteBatchReceipts, getBatch, markBatchUndone } from '../../db/repositories/importBatches';
 
 /**
  * Takes a whole import back: its receipts are deleted and the batch is marked undone (it stays
  * in the list as history). Refused while any of them counts in an approved appraisal.
  */
-export function undoBatch(db: Db, id: number): number {
+export function undoBatch(db: WriteDb, id: number): number {
   const batch = getBatch(db, id);
   if (!batch) throw new DomainError('batch.missing', { id });
   if (batch.undoneAt) throw new DomainError('batch.undone', { id });

@@ -1,5 +1,4 @@
 import type { RateDecisions } from '../../../shared/bank/classify';
-import type { Db } from '../../db/connection';
 import { deleteColumnMapping, listColumnMappings } from '../../db/repositories/columnMappings';
 import { listBatches } from '../../db/repositories/importBatches';
 import { undoBatch } from './batchService';
@@ -24,21 +23,21 @@ function decisionsOf(given: Record<string, 1 | 100>): RateDecisions {
 }
 
 /** Bank statement import, its batches, and the unmatched-payers queue. */
-export function importHandlers(db: Db): ServiceHandlers<ImportMethods> {
+export function importHandlers(): ServiceHandlers<ImportMethods> {
   return {
-    'bankImport.preview': read(({ fileName, content, decisions, mapping, pending }) =>
+    'bankImport.preview': read((db, { fileName, content, decisions, mapping, pending }) =>
       previewStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping, pending }),
     ),
-    'bankImport.commit': ownTransaction(({ fileName, content, decisions, mapping, remember }) =>
+    'bankImport.commit': ownTransaction((db, { fileName, content, decisions, mapping, remember }) =>
       importStatement(db, Buffer.from(content, 'base64'), fileName, decisionsOf(decisions), { mapping, remember }),
     ),
-    'columnMappings.list': read(() => listColumnMappings(db).map(({ headerKey, columns, createdAt }) => ({ headerKey, columns, createdAt }))),
-    'columnMappings.delete': write(({ headerKey }) => ({ deleted: deleteColumnMapping(db, headerKey) })),
-    'batches.list': read(() => listBatches(db)),
-    'batches.undo': write(({ id }) => ({ removed: undoBatch(db, id) })),
-    'payers.unmatched': read(() => unmatchedPayers(db)),
-    'payers.assign': write(({ payer, customer }) => assignPayer(db, payer, customer)),
-    'payers.assignments': read(() => listAssignments(db)),
-    'payers.undoAssign': write(({ id }) => ({ unassigned: undoAssignment(db, id) })),
+    'columnMappings.list': read((db) => listColumnMappings(db).map(({ headerKey, columns, createdAt }) => ({ headerKey, columns, createdAt }))),
+    'columnMappings.delete': write((db, { headerKey }) => ({ deleted: deleteColumnMapping(db, headerKey) })),
+    'batches.list': read((db) => listBatches(db)),
+    'batches.undo': write((db, { id }) => ({ removed: undoBatch(db, id) })),
+    'payers.unmatched': read((db) => unmatchedPayers(db)),
+    'payers.assign': write((db, { payer, customer }) => assignPayer(db, payer, customer)),
+    'payers.assignments': read((db) => listAssignments(db)),
+    'payers.undoAssign': write((db, { id }) => ({ unassigned: undoAssignment(db, id) })),
   };
 }

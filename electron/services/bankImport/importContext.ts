@@ -1,6 +1,6 @@
 import type { ImportContext } from '../../../shared/bank/classify';
 import { normalizePayerName } from '../../../shared/matching/payerName';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/handles';
 import { getCompany } from '../../db/repositories/company';
 import { getFxRate } from '../../db/repositories/fxRates';
 import { approvedAmong } from '../../db/repositories/appraisals';
@@ -18,7 +18,7 @@ function cached<T>(lookup: (key: string) => T): (key: string) => T {
   };
 }
 
-export function importContext(db: Db): ImportContext {
+export function importContext(db: ReadDb): ImportContext {
   const customer = payerMatcher(db);
   const rate = cached((key: string) => {
     const [month = '', currency = ''] = key.split(' ');

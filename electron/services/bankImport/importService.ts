@@ -7,7 +7,7 @@ import type { RowOutcome } from '../../../shared/bank/statementRows';
 import { message } from '../../../shared/i18n/messages';
 import { fenToText } from '../../../shared/money';
 import { readBankStatement, type StatementRead } from '../../bank/statementReader';
-import type { Db } from '../../db/connection';
+import type { ReadDb, WriteDb } from '../../db/handles';
 import { appendAudit } from '../../db/repositories/auditLog';
 import { rememberedColumns, saveColumnMapping } from '../../db/repositories/columnMappings';
 import { batchRefunds, insertBatch, setBatchSummary } from '../../db/repositories/importBatches';
@@ -48,7 +48,7 @@ export async function readOutcomes(bytes: Uint8Array, file: string, tableRate: T
 }
 
 /** The statement read with what the database knows: table rates, remembered mappings, the company's name. */
-async function read(db: Db, bytes: Uint8Array, file: string, options: StatementOptions) {
+async function read(db: ReadDb, bytes: Uint8Array, file: string, options: StatementOptions) {
   const ctx = { ...importContext(db), pending: pendingKeys(options.pending) };
   const statement = await readBankStatement(bytes, file, {
     tableRate: ctx.tableRate,
@@ -100,7 +100,7 @@ function summarize(file: string, rows: readonly RowPlan[], batchId: number | nul
  * recognised previews with no rows and `sheet.source` null, so the user can assign its columns.
  */
 export async function previewStatement(
-  db: Db,
+  db: ReadDb,
   bytes: Uint8Array,
   file: string,
   decisions: RateDecisions = {},
@@ -116,7 +116,7 @@ export async function previewStatement(
 }
 
 /** The user's mapping, stored under the file's header key so the next file with that header needs none. */
-function remember(db: Db, statement: StatementRead, options: StatementOptions): void {
+function remember(db: WriteDb, statement: StatementRead, options: StatementOptions): void {
   if (!options.mapping || options.remember === false || !statement.sheet.headerKey) return;
   saveColumnMapping(db, {
     headerKey: statement.sheet.headerKey,
@@ -126,7 +126,7 @@ function remember(db: Db, statement: StatementRead, options: StatementOptions): 
   });
 }
 
-function refundsOf(db: Db, batchId: number): ImportSummary['refundRows'] {
+function refundsOf(db: ReadDb, batchId: number): ImportSummary['refundRows'] {
   const refunds = batchRefunds(db, batchId);
   const names = customerNames(
     db,
@@ -149,7 +149,7 @@ function refundsOf(db: Db, batchId: number): ImportSummary['refundRows'] {
  * nothing is new, no batch is made (a mapping the user gave is still remembered).
  */
 export async function importStatement(
-  db: Db,
+  db: WriteDb,
   bytes: Uint8Array,
   file: string,
   decisions: RateDecisions = {},

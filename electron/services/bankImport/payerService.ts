@@ -3,7 +3,7 @@ import { normalizePayerName } from '../../../shared/matching/payerName';
 import type { PayerGroup } from '../../../shared/api/contract';
 import { suggestCustomers } from '../../../shared/matching/similarity';
 import { fenToText } from '../../../shared/money';
-import type { Db } from '../../db/connection';
+import type { ReadDb, WriteDb } from '../../db/handles';
 import { allCustomers, getCustomer, ownerOf, updateCustomer } from '../../db/repositories/customers';
 import {
   matchedReceiptsById,
@@ -29,7 +29,7 @@ import { assertUnlocked } from '../appraisalLock';
 import { payerMatcher } from '../matching';
 
 /** The unmatched-payers queue: one entry per payer, the largest sums first. */
-export function unmatchedPayers(db: Db): PayerGroup[] {
+export function unmatchedPayers(db: ReadDb): PayerGroup[] {
   const groups = new Map<string, { payer: string; ids: number[]; fen: number; first: string; last: string }>();
   for (const r of unmatchedReceipts(db)) {
     const key = normalizePayerName(r.remitter ?? '');
@@ -58,7 +58,7 @@ export function unmatchedPayers(db: Db): PayerGroup[] {
  * and every unmatched receipt from that name is matched, credited to the owner today. The
  * assignment is recorded so that it can be undone as a whole.
  */
-export function assignPayer(db: Db, payer: string, customerId: string): { matched: number; assignment: number } {
+export function assignPayer(db: WriteDb, payer: string, customerId: string): { matched: number; assignment: number } {
   const customer = getCustomer(db, customerId);
   if (!customer) throw new DomainError('notFound.customer', { id: customerId }, { field: 'customer' });
   const key = normalizePayerName(payer);
@@ -75,7 +75,7 @@ export function assignPayer(db: Db, payer: string, customerId: string): { matche
 }
 
 /** The customer's receipts whose payer normalises to one of `keys` (matched through those names). */
-function receiptsMatchedBy(db: Db, customerId: string, keys: ReadonlySet<string>): MatchedReceipt[] {
+function receiptsMatchedBy(db: ReadDb, customerId: string, keys: ReadonlySet<string>): MatchedReceipt[] {
   if (keys.size === 0) return [];
   return matchedReceiptsOf(db, customerId).filter((r) => keys.has(normalizePayerName(r.remitter ?? '')));
 }
@@ -84,7 +84,7 @@ function receiptsMatchedBy(db: Db, customerId: string, keys: ReadonlySet<string>
  * Makes receipts unmatched again. Refused, naming the appraisal, when one of them counts in an
  * approved appraisal (SPEC §8: what feeds an approved appraisal is read-only).
  */
-function unassign(db: Db, receipts: readonly MatchedReceipt[], refusal: (hit: { name: string; quarter: string }) => DomainError): number {
+function unassign(db: WriteDb, receipts: readonly MatchedReceipt[], refusal: (hit: { name: string; quarter: string }) => DomainError): number {
   const hit = approvedAmong(
     db,
     receipts.map((r) => ({ salesperson: r.salesperson, quarter: quarterOfDate(r.value_date) })),
@@ -105,7 +105,7 @@ function keysOf(names: readonly string[]): Set<string> {
  * Takes an assignment back as a whole: the alias it added is removed and every receipt it
  * matched (and any matched later through that alias) is unassigned.
  */
-export function undoAssignment(db: Db, id: number): number {
+export function undoAssignment(db: WriteDb, id: number): number {
   const assignment = getAssignment(db, id);
   if (!assignment) throw new DomainError('payerAssign.missing', { id });
   if (assignment.undoneAt) throw new DomainError('payerAssign.undone', { id, payer: assignment.payer });
@@ -127,7 +127,7 @@ export function undoAssignment(db: Db, id: number): number {
  * unmatched (same approved-appraisal rule as an undo), and unmatched receipts whose payer now
  * names this customer (its name or an alias, and no other customer) are matched to it.
  */
-export function rematchCustomer(db: Db, before: Customer | null, after: Customer): { unassigned: number; matched: number } {
+export function rematchCustomer(db: WriteDb, before: Customer | null, after: Customer): { unassigned: number; matched: number } {
   const now = keysOf([after.name, ...after.aliases]);
   const gone = new Set([...keysOf(before?.aliases ?? [])].filter((k) => !now.has(k)));
   const unassigned = before

@@ -1,7 +1,7 @@
 import type { Salesperson, TargetIndicator } from '../../../shared/domain';
 import type { StoredReceipt } from '../../../shared/entities';
 import type { BundleInput, ReceiptInput, SalespersonInput, TargetIndicatorInput } from '../../../shared/schemas/bundle';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/handles';
 import { listAdjustments } from '../../db/repositories/adjustments';
 import { listAppraisals } from '../../db/repositories/appraisals';
 import { listSnapshots } from '../../db/repositories/appraisalSnapshots';
@@ -28,7 +28,7 @@ function compact<T extends object>(record: T): Partial<T> {
  * The whole database as a bundle (SPEC §9). `load` of the result rebuilds the same database:
  * a receipt keeps `matchedOwner` only where it differs from its customer's owner today.
  */
-export function dumpBundle(db: Db): BundleInput {
+export function dumpBundle(db: ReadDb): BundleInput {
   const customers = allCustomers(db);
   const columnMappings = listColumnMappings(db);
   const owners = new Map(customers.map((c) => [c.id, c.owner]));
@@ -73,7 +73,7 @@ export function dumpBundle(db: Db): BundleInput {
 }
 
 /** Write-offs only when there are any, so bundles from before receivables dump as they were. */
-function writeOffsOf(db: Db): { writeOffs?: BundleInput['writeOffs'] } {
+function writeOffsOf(db: ReadDb): { writeOffs?: BundleInput['writeOffs'] } {
   const writeOffs = allWriteOffs(db).map(({ id: _id, ...w }) => w);
   return writeOffs.length > 0 ? { writeOffs } : {};
 }

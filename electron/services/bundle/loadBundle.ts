@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/api/errors';
 import { ZodError } from 'zod';
 import { bundleSchema, dealSchema, receiptSchema, type Bundle, type BundleDeal, type BundleReceipt } from '../../../shared/schemas/bundle';
 import { issueToError } from '../../../shared/schemas/issues';
-import type { Db } from '../../db/connection';
+import type { WriteDb } from '../../db/handles';
 import { insertAdjustment } from '../../db/repositories/adjustments';
 import { savePlan } from '../../db/repositories/commissionPlans';
 import { setCompany, setSettings } from '../../db/repositories/company';
@@ -51,12 +51,12 @@ export function parseBundle(raw: unknown, source = 'bundle', options: { streamed
 }
 
 /** Replaces every record in the database with the bundle's, in one transaction (SPEC §9). */
-export function loadBundle(db: Db, raw: unknown, source?: string): LoadSummary {
+export function loadBundle(db: WriteDb, raw: unknown, source?: string): LoadSummary {
   return replaceWithBundle(db, parseBundle(raw, source), source);
 }
 
 /** `loadBundle` for a bundle that `parseBundle` has already checked. */
-export function replaceWithBundle(db: Db, bundle: Bundle, source?: string): LoadSummary {
+export function replaceWithBundle(db: WriteDb, bundle: Bundle, source?: string): LoadSummary {
   return inTransaction(db, () => {
     const summary = withoutRevisionTriggers(db, () => {
       clearDataTables(db);
@@ -68,7 +68,7 @@ export function replaceWithBundle(db: Db, bundle: Bundle, source?: string): Load
 }
 
 /** What every record depends on: written before deals and receipts. */
-function writeHead(db: Db, bundle: Bundle): void {
+function writeHead(db: WriteDb, bundle: Bundle): void {
   setCompany(db, bundle.company);
   setSettings(db, bundle.settings);
   bundle.commissionPlans.forEach((plan) => savePlan(db, plan));
@@ -79,7 +79,7 @@ function writeHead(db: Db, bundle: Bundle): void {
 
 /** Receipts are matched to customers as an import would match them; customers must be written. */
 function receiptWriter(
-  db: Db,
+  db: WriteDb,
   customers: Bundle['customers'],
 ): { write: (receipt: Bundle['receipts'][number]) => void; matched: () => number; unmatched: () => number } {
   const matchPayer = payerMatcher(db);
@@ -117,7 +117,7 @@ function receiptWriter(
 }
 
 /** What refers to people and quarters and nothing refers to: written last. */
-function writeTail(db: Db, bundle: Bundle): void {
+function writeTail(db: WriteDb, bundle: Bundle): void {
   bundle.errors.forEach((record) => insertErrorRecord(db, record));
   bundle.documents.forEach((d) => setDocumentCount(db, d.salesperson, d.quarter, d.count));
   bundle.targets.forEach((sheet) => setTargetSheet(db, sheet));
@@ -132,7 +132,7 @@ function writeTail(db: Db, bundle: Bundle): void {
   (bundle.columnMappings ?? []).forEach((m) => saveColumnMapping(db, m));
 }
 
-function writeBundle(db: Db, bundle: Bundle): LoadSummary {
+function writeBundle(db: WriteDb, bundle: Bundle): LoadSummary {
   writeHead(db, bundle);
   bundle.deals.forEach((deal) => insertDeal(db, deal));
   bundle.importBatches.forEach((batch) => insertBatch(db, { ...batch, summary: batch.summary ?? null }));
@@ -155,7 +155,7 @@ function writeBundle(db: Db, bundle: Bundle): LoadSummary {
  * The bundle's snapshots as they are. An approved appraisal of an older bundle without one gets
  * the snapshot migration 007 gives such an approval: its stored row, so it stops moving too.
  */
-function loadSnapshots(db: Db, bundle: Bundle): void {
+function loadSnapshots(db: WriteDb, bundle: Bundle): void {
   const key = (s: { salesperson: string; quarter: string }) => `${s.salesperson}|${s.quarter}`;
   const carried = new Set(bundle.appraisalSnapshots.map(key));
   for (const s of bundle.appraisalSnapshots) insertSnapshot(db, { ...s, data: normalizeSnapshotData(s.data) });
@@ -214,7 +214,7 @@ function recordError(error: ZodError, list: string, index: number, record: unkno
 }
 
 /** The second pass, in one transaction: replaces every record with the file's. */
-export function writeBundleFile(db: Db, scanned: ScannedBundle): LoadSummary {
+export function writeBundleFile(db: WriteDb, scanned: ScannedBundle): LoadSummary {
   const { file, head } = scanned;
   return inTransaction(db, () =>
     withoutRevisionTriggers(db, () => {
