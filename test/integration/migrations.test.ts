@@ -211,7 +211,7 @@ describe('the quarter sums read the covering indexes (EXPLAIN QUERY PLAN)', () =
     loadBundle(db, readJson(path.join(GOLDEN, 'bundle.json')));
     const sql = quarterSql(db);
     const dealSum = sql.find((s) => /FROM deals d/.test(s) && /GROUP BY d\.salesperson_id/.test(s));
-    const receiptSum = sql.find((s) => /FROM receipts r\s/.test(s) && /GROUP BY 1, 2/.test(s));
+    const receiptSum = sql.find((s) => /FROM receipts r\s/.test(s) && /SUM\(/.test(s) && /GROUP BY 1\b/.test(s));
     expect(dealSum, `the deal sum among ${sql.length} statements`).toBeDefined();
     expect(receiptSum, `the receipt sum among ${sql.length} statements`).toBeDefined();
     const dealPlan = plan(db, dealSum ?? '');
