@@ -4,7 +4,7 @@ import type { AppraisalRow } from '../../shared/engine/appraisal';
 import type { AppraisalRecord, StoredAdjustment } from '../../shared/entities';
 import { kpiName } from '../../shared/i18n/names';
 import { Dec, round2 } from '../../shared/money';
-import { align, border, fill, font, numFmt, printSetup, sharedStyle, type CellStyle } from './formStyle';
+import { align, border, fill, font, numFmt, printedSheet, sharedStyle, type CellStyle } from './formStyle';
 import { boundText, quarterTitle, ruleText, targetText } from './formText';
 
 /** Everything one person's form shows. */
@@ -90,12 +90,13 @@ function split(address: string): [number, number] {
 
 const num = (text: string | null) => (text === null || text === '' ? null : Number(text));
 
-/** Writes one person's 绩效考核表 (SPEC §11) on `sheet` and says where its figures are. */
+/** How a form sheet prints: its two title rows on every page. */
+export const FORM_SHEET = printedSheet('1:2', { defaultRowHeight: 18 });
+
+/** Writes one person's 绩效考核表 (SPEC §11) on `sheet` (added with `FORM_SHEET`) and says where its figures are. */
 export function writeFormSheet(sheet: ExcelJS.Worksheet, form: PersonForm): FormMap {
   const w = new Writer(sheet);
   sheet.columns = COLUMNS.map((width) => ({ width }));
-  sheet.properties.defaultRowHeight = 18;
-  printSetup(sheet, '1:2');
   const figures: Record<string, string> = {};
   header(w, form);
   indicatorTable(w, form, figures);

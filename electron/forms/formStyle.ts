@@ -39,19 +39,29 @@ export const align = {
 
 export const numFmt = { money: '#,##0.00', score: '0.00', weight: '0.##', percent: '0.00"%"', count: '0', text: '@' };
 
-/** A4 portrait, one page wide, title rows repeated, page numbers in the footer. */
-export function printSetup(sheet: ExcelJS.Worksheet, titleRows: string): void {
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    printTitlesRow: titleRows,
+/** What a sheet is given when it is added (its print setup and row height). */
+export type SheetOptions = Partial<ExcelJS.AddWorksheetOptions>;
+
+/**
+ * A4, one page wide, centred, title rows repeated, page numbers in the footer. Given when the
+ * sheet is added, not set on it later: the streaming writer (streamedWorkbook.ts) writes a
+ * sheet's properties as soon as the sheet exists.
+ */
+export function printedSheet(titleRows: string, how: { orientation?: 'portrait' | 'landscape'; defaultRowHeight?: number } = {}): SheetOptions {
+  return {
+    ...(how.defaultRowHeight ? { properties: { defaultRowHeight: how.defaultRowHeight } } : {}),
+    pageSetup: {
+      paperSize: 9,
+      orientation: how.orientation ?? 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+      printTitlesRow: titleRows,
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   };
-  sheet.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
 }
 
 export type CellStyle = {

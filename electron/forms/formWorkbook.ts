@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { DomainError } from '../../shared/api/errors';
 import type { Salesperson } from '../../shared/domain';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { canonicalFigures, figuresOfRow, type FormFigures } from '../../shared/workflow/formFigures';
 import { formLayout, mapText, shapeOf, type FormShape } from './formLayout';
-import { writeFormSheet, type PersonForm } from './formSheet';
-import { writeSummarySheet } from './summarySheet';
+import { FORM_SHEET, writeFormSheet, type PersonForm } from './formSheet';
+import { StreamedWorkbook } from './streamedWorkbook';
+import { SUMMARY_SHEET, writeSummarySheet } from './summarySheet';
 import { addStatementSheets } from './statementWorkbook';
 import type { CommissionStatement } from '../../shared/engine/commissionStatement';
 
@@ -41,11 +41,11 @@ export function sheetName(person: Salesperson): string {
 
 /**
  * A workbook of appraisal forms: optionally the 汇总 summary, one sheet per person, their
- * 提成对账单 sheets, and the very hidden key sheet with each form's quarter, person, figure checksum and cell map.
- * Built here, written by `writeWorkbook`: a caller that lets go of its statements in between
- * does not keep a quarter of receipt lines alive through the write.
+ * 提成对账单 sheets, and the very hidden key sheet with each form's quarter, person, figure
+ * checksum and cell map. Each sheet is written out as soon as it is built (StreamedWorkbook),
+ * so a quarter of receipt lines is never held as cells all at once.
  */
-export function buildFormsWorkbook(
+export async function formsWorkbook(
   company: string,
   report: AppraisalReport,
   forms: readonly PersonForm[],
@@ -53,15 +53,13 @@ export function buildFormsWorkbook(
   withSummary: boolean,
   secret: Buffer,
   statements: readonly CommissionStatement[] = [],
-): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'TradeKPI';
-  workbook.created = new Date();
-  if (withSummary) writeSummarySheet(workbook.addWorksheet('汇总'), company, report, people);
+): Promise<Buffer> {
+  const workbook = new StreamedWorkbook();
+  if (withSummary) workbook.sheet('汇总', SUMMARY_SHEET, (sheet) => writeSummarySheet(sheet, company, report, people));
   const keys: string[][] = [[...KEY_COLUMNS]];
   for (const form of forms) {
     const name = sheetName(form.person);
-    const map = writeFormSheet(workbook.addWorksheet(name), form);
+    const map = workbook.sheet(name, FORM_SHEET, (sheet) => writeFormSheet(sheet, form));
     const shape = shapeOf(form);
     const layout = formLayout(shape);
     // The import trusts the layout, not the file: a sheet that drifted from it must not ship.
@@ -71,17 +69,8 @@ export function buildFormsWorkbook(
     keys.push([name, form.person.id, form.quarter, sum, JSON.stringify(layout), JSON.stringify(shape)]);
   }
   addStatementSheets(workbook, company, statements);
-  const key = workbook.addWorksheet(KEY_SHEET, { state: 'veryHidden' });
-  for (const row of keys) key.addRow(row);
-  return workbook;
-}
-
-/** The workbook as .xlsx bytes. Fast deflate: forms are small, and a few percent more bytes buy a third off the time. */
-export async function writeWorkbook(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
-}
-
-/** `buildFormsWorkbook`, written. */
-export async function formsWorkbook(...args: Parameters<typeof buildFormsWorkbook>): Promise<Buffer> {
-  return writeWorkbook(buildFormsWorkbook(...args));
+  workbook.sheet(KEY_SHEET, { state: 'veryHidden' }, (key) => {
+    for (const row of keys) key.addRow(row);
+  });
+  return workbook.bytes();
 }

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { ExportedForm } from '../../shared/api/contract';
 import type { Salesperson } from '../../shared/domain';
 import { listPlans } from '../db/repositories/commissionPlans';
@@ -16,7 +15,7 @@ import { computeReceivables } from '../services/receivablesService';
 import { DomainError } from '../../shared/api/errors';
 import { quarterRange } from '../../shared/quarter';
 import type { PersonForm } from './formSheet';
-import { buildFormsWorkbook, FORM_SECRET, formsWorkbook, writeWorkbook } from './formWorkbook';
+import { FORM_SECRET, formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
 import { ownTransaction, type ServiceHandlers } from '../services/markers';
 
@@ -93,19 +92,11 @@ function sources(db: WriteDb, quarter: string) {
   return { company, report, forms, people, secret, statementsOf };
 }
 
-/**
- * The quarter's one workbook, built. A function of its own so that the statements (a line per
- * receipt: 125,000 in the bench company) are garbage when it returns, not held through the write.
- */
-function quarterWorkbook(db: WriteDb, quarter: string): ExcelJS.Workbook {
-  const { company, report, forms, people, secret, statementsOf } = sources(db, quarter);
-  return buildFormsWorkbook(company, report, forms, people, true, secret, statementsOf(forms));
-}
-
 /** One workbook for the quarter (汇总, every person's form and 提成对账单), or one workbook per person. */
 export async function exportForms(db: WriteDb, quarter: string, perPerson: boolean): Promise<{ fileName: string; bytes: Buffer }[]> {
-  if (!perPerson) return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await writeWorkbook(quarterWorkbook(db, quarter)) }];
   const { company, report, forms, people, secret, statementsOf } = sources(db, quarter);
+  if (!perPerson)
+    return [{ fileName: `绩效考核表-${quarter}.xlsx`, bytes: await formsWorkbook(company, report, forms, people, true, secret, statementsOf(forms)) }];
   const files = [];
   for (const form of forms) {
     const fileName = `绩效考核表-${quarter}-${form.person.id}-${form.person.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');

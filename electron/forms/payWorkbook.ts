@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Salesperson } from '../../shared/domain';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { quarterPay, sumPay } from '../../shared/engine/quarterPay';
-import { align, border, fill, font, numFmt, printSetup, sharedStyle } from './formStyle';
+import { align, border, fill, font, numFmt, printedSheet, sharedStyle } from './formStyle';
+import { StreamedWorkbook } from './streamedWorkbook';
 import { quarterTitle } from './formText';
 
 const HEADERS: [string, number][] = [
@@ -31,12 +32,13 @@ const style = {
 
 /** 薪酬 as a workbook: the page's table, every figure the engine's, with a 合计 line. */
 export async function payWorkbook(company: string, report: AppraisalReport, people: ReadonlyMap<string, Salesperson>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'TradeKPI';
-  const sheet = workbook.addWorksheet('薪酬');
+  const workbook = new StreamedWorkbook();
+  workbook.sheet('薪酬', printedSheet('1:2', { orientation: 'landscape' }), (sheet) => writePaySheet(sheet, company, report, people));
+  return workbook.bytes();
+}
+
+function writePaySheet(sheet: ExcelJS.Worksheet, company: string, report: AppraisalReport, people: ReadonlyMap<string, Salesperson>): void {
   sheet.columns = HEADERS.map(([, width]) => ({ width }));
-  printSetup(sheet, '1:2');
-  sheet.pageSetup.orientation = 'landscape';
   sheet.mergeCells(1, 1, 1, HEADERS.length);
   Object.assign(sheet.getCell(1, 1), { value: `${company} ${quarterTitle(report.quarter)} 薪酬汇总`, style: style.title });
   sheet.getRow(1).height = 30;
@@ -73,5 +75,4 @@ export async function payWorkbook(company: string, report: AppraisalReport, peop
   ];
   for (const [column, value] of sums) Object.assign(sheet.getCell(t, column), { value: Number(value), style: style.totalMoney });
   for (const column of [7, 8, 9]) sheet.getCell(t, column).style = style.totalMoney;
-  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }

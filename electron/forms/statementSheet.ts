@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { CommissionStatement, ExclusionReason, RateSource } from '../../shared/engine/commissionStatement';
 import { kpiName } from '../../shared/i18n/names';
 import { Dec } from '../../shared/money';
-import { align, border, fill, font, numFmt, printSetup, sharedStyle } from './formStyle';
+import { align, border, fill, font, numFmt, printedSheet, sharedStyle } from './formStyle';
 import { quarterTitle } from './formText';
 
 /** The words of the printed statement (its Excel output is Chinese only, like the forms). */
@@ -82,6 +82,9 @@ class Sheet {
   }
 }
 
+/** How a statement prints: its title rows on every page. */
+export const STATEMENT_SHEET = printedSheet('1:2');
+
 const HEADS = ['序号', '日期', '银行流水号', '付款人', '币种', '原币金额', '汇率', '汇率来源', '人民币金额'];
 const DEAL_HEADS = ['序号', '签约日期', '合同号', '客户', '币种', '原币金额', '汇率', '汇率来源', '人民币金额'];
 
@@ -93,7 +96,6 @@ const DEAL_HEADS = ['序号', '签约日期', '合同号', '客户', '币种', '
  */
 export function writeStatementSheet(sheet: ExcelJS.Worksheet, company: string, s: CommissionStatement): void {
   sheet.columns = WIDTHS.map((width) => ({ width }));
-  printSetup(sheet, '1:2');
   const w = new Sheet(sheet);
   w.line(`${company} 提成对账单`, style.title, 30);
   w.line(

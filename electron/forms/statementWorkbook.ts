@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { CommissionStatement } from '../../shared/engine/commissionStatement';
-import { writeStatementSheet } from './statementSheet';
+import { STATEMENT_SHEET, writeStatementSheet } from './statementSheet';
+import { StreamedWorkbook } from './streamedWorkbook';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function statementSheetName(s: Pick<CommissionStatement, 'salesperson' | 'name'>): string {
@@ -13,14 +13,13 @@ export function statementSheetOf(formSheet: string): string {
 }
 
 /** Adds one 提成对账单 sheet per statement to a workbook (the forms workbook carries them too). */
-export function addStatementSheets(workbook: ExcelJS.Workbook, company: string, statements: readonly CommissionStatement[]): void {
-  for (const s of statements) writeStatementSheet(workbook.addWorksheet(statementSheetName(s)), company, s);
+export function addStatementSheets(workbook: StreamedWorkbook, company: string, statements: readonly CommissionStatement[]): void {
+  for (const s of statements) workbook.sheet(statementSheetName(s), STATEMENT_SHEET, (sheet) => writeStatementSheet(sheet, company, s));
 }
 
 /** The statements on their own, one A4 sheet each. */
 export async function statementsWorkbook(company: string, statements: readonly CommissionStatement[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'TradeKPI';
+  const workbook = new StreamedWorkbook();
   addStatementSheets(workbook, company, statements);
-  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
+  return workbook.bytes();
 }

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Salesperson } from '../../shared/domain';
 import type { AppraisalReport } from '../../shared/engine/appraisal';
 import { quarterPay, sumPay } from '../../shared/engine/quarterPay';
-import { align, border, fill, font, numFmt, printSetup, sharedStyle } from './formStyle';
+import { align, border, fill, font, numFmt, printedSheet, sharedStyle } from './formStyle';
 import { quarterTitle } from './formText';
 
 const HEADERS: [string, number][] = [
@@ -19,11 +19,12 @@ const HEADERS: [string, number][] = [
   ['本季度合计', 14],
 ];
 
-/** 汇总: everyone's totals, grades, coefficients, performance pay, commission and pay. */
+/** How 汇总 prints: landscape, its three title rows on every page. */
+export const SUMMARY_SHEET = printedSheet('1:3', { orientation: 'landscape' });
+
+/** 汇总 (a sheet added with `SUMMARY_SHEET`): everyone's totals, grades, coefficients, performance pay, commission and pay. */
 export function writeSummarySheet(sheet: ExcelJS.Worksheet, company: string, report: AppraisalReport, people: ReadonlyMap<string, Salesperson>): void {
   sheet.columns = HEADERS.map(([, width]) => ({ width }));
-  printSetup(sheet, '1:3');
-  sheet.pageSetup.orientation = 'landscape';
   sheet.mergeCells('A1:K1');
   sheet.getRow(1).height = 32;
   sheet.getRow(2).height = 22;

@@ -92,9 +92,30 @@ describe('the quarter workbook of the golden case', () => {
 
   it('prints each form on A4 portrait, one page wide, with repeated title rows and page numbers', () => {
     const sheet = wb.getWorksheet('S01 江霞')!;
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: '1:2',
+    });
+    expect(sheet.properties.defaultRowHeight, 'row height of a form').toBe(18);
     expect(sheet.headerFooter.oddFooter).toContain('&P');
     expect(sheet.getCell('A1').font?.name).toBe('宋体');
+    expect(wb.getWorksheet('汇总')?.pageSetup, '汇总').toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      horizontalCentered: true,
+      printTitlesRow: '1:3',
+    });
+    expect(wb.getWorksheet('提成 S01 江霞')?.pageSetup, 'the 提成对账单').toMatchObject({
+      orientation: 'portrait',
+      fitToPage: true,
+      horizontalCentered: true,
+      printTitlesRow: '1:2',
+    });
   });
 
   it('has the signature and date lines of 被考核人, 考核人 and 审定人, and ruled areas to fill', () => {
