@@ -1,4 +1,4 @@
-import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_OWNER } from '../electron/db/cnySql';
+import { DEAL_CNY, DEAL_MISSING_RATE, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_MISSING_RATE, RECEIPT_OWNER } from '../electron/db/cnySql';
 import type { WriteDb } from '../electron/db/handles';
 import { withoutRevisionTriggers } from '../electron/db/receivableRevisions';
 import { quarterRange } from '../shared/quarter';
@@ -46,6 +46,8 @@ export function rawInsert(db: WriteDb, bundle: BundleInput): void {
  * (issue 12.9's fair floor): each sum one GROUP BY read from its covering index, the month's
  * rate by primary key, and each customer's first receipt by one seek of the (customer, date)
  * index — not a scan of every receipt ever, as `plainAggregation` below does (9× the work).
+ * It answers what the app must: the unmatched receipts apart (shown on the page) and whether a
+ * row needed a table rate that is missing (the app then refuses to compute, never guessing).
  */
 export function fairAggregation(db: WriteDb, quarter: string): unknown[] {
   const range = quarterRange(quarter);
@@ -53,14 +55,14 @@ export function fairAggregation(db: WriteDb, quarter: string): unknown[] {
   return [
     db
       .prepare(
-        `SELECT d.salesperson_id, SUM(${DEAL_CNY}), COUNT(*)
+        `SELECT d.salesperson_id, SUM(${DEAL_CNY}), COUNT(*), SUM(${DEAL_MISSING_RATE})
          FROM deals d INDEXED BY deals_quarter ${DEAL_RATE_JOIN}
          WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' GROUP BY d.salesperson_id`,
       )
       .all(range),
     db
       .prepare(
-        `SELECT ${RECEIPT_OWNER}, SUM(${RECEIPT_CNY})
+        `SELECT COALESCE(${RECEIPT_OWNER}, CASE WHEN r.customer_id IS NULL THEN '' END), SUM(${RECEIPT_CNY}), COUNT(*), SUM(${RECEIPT_MISSING_RATE})
          FROM receipts r INDEXED BY receipts_quarter WHERE r.value_date BETWEEN @from AND @to AND r.not_customer = 0 GROUP BY 1`,
       )
       .all(range),

@@ -14,6 +14,8 @@ export function cnyOf(amount: string, rateMicro: string): string {
 /** Deal CNY value: CNY as is, else amount × the month's table rate; NULL when that rate is missing. */
 export const DEAL_CNY = `CASE WHEN d.currency = 'CNY' THEN d.amount_fen ELSE ${cnyOf('d.amount_fen', 'dr.rate_micro')} END`;
 export const DEAL_RATE_JOIN = `LEFT JOIN fx_rates dr ON dr.month = substr(d.signed_on, 1, 7) AND dr.currency = d.currency`;
+/** A deal whose CNY value needs the month's table rate, and the rate is missing (with `DEAL_RATE_JOIN`). */
+export const DEAL_MISSING_RATE = `(d.currency <> 'CNY' AND dr.rate_micro IS NULL)`;
 
 // Looked up only for the few receipts that need it (CASE stops at the first true branch),
 // rather than joined to every row.

@@ -1,6 +1,6 @@
 import type { NewCustomerRule } from '../../shared/domain';
 import { quarterRange, type QuarterKey } from '../../shared/quarter';
-import { DEAL_CNY, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_MISSING_RATE, RECEIPT_OWNER } from './cnySql';
+import { DEAL_CNY, DEAL_MISSING_RATE, DEAL_RATE_JOIN, RECEIPT_CNY, RECEIPT_MISSING_RATE, RECEIPT_OWNER } from './cnySql';
 import type { ReadDb } from './handles';
 import { preparedRead } from './statements';
 
@@ -70,7 +70,7 @@ function entry(map: Map<string, RawFacts>, sp: string): RawFacts {
 function dealSums(db: ReadDb, range: DateRange): { sp: string; fen: number | null; n: number; missing: number }[] {
   return preparedRead(
     db,
-    `SELECT d.salesperson_id AS sp, SUM(${DEAL_CNY}) AS fen, COUNT(*) AS n, SUM((${DEAL_CNY}) IS NULL) AS missing
+    `SELECT d.salesperson_id AS sp, SUM(${DEAL_CNY}) AS fen, COUNT(*) AS n, SUM(${DEAL_MISSING_RATE}) AS missing
      FROM deals d ${DEAL_RATE_JOIN}
      WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' GROUP BY d.salesperson_id`,
   ).all(range) as { sp: string; fen: number | null; n: number; missing: number }[];
@@ -141,7 +141,7 @@ function missingRate(db: ReadDb, range: DateRange): { month: string; currency: s
   const row = preparedRead(
     db,
     `SELECT substr(d.signed_on, 1, 7) AS month, d.currency FROM deals d ${DEAL_RATE_JOIN}
-       WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' AND d.currency <> 'CNY' AND dr.rate_micro IS NULL
+       WHERE d.signed_on BETWEEN @from AND @to AND d.status = 'active' AND ${DEAL_MISSING_RATE}
      UNION ALL
      SELECT substr(r.value_date, 1, 7), r.currency FROM receipts r
        WHERE r.value_date BETWEEN @from AND @to AND ${COUNTED_RECEIPT} AND ${RECEIPT_MISSING_RATE}

@@ -49,6 +49,28 @@ describe('services over a real SQLite file', () => {
     expect((await ok(api['targets.list']({ quarter: '2026Q3' })))[0]?.indicators).toHaveLength(2);
   });
 
+  it('refuses a quarter whose deal, or estimated receipt, needs a table rate that is missing, naming the month and currency', async () => {
+    await seed();
+    const indicators = [
+      { kpi: 'settled' as const, weight: 50, target: '1000' },
+      { kpi: 'deal_volume' as const, weight: 50, target: '1000' },
+    ];
+    await ok(api['targets.set']({ salesperson: 'S1', quarter: '2026Q3', indicators }));
+    await ok(api['deals.create']({ id: 'D1', salesperson: 'S1', customer: 'C1', signedOn: '2026-08-03', currency: 'EUR', amount: '100' }));
+    expect(await api['appraisal.quarter']({ quarter: '2026Q3' }), 'a EUR deal in 2026-08, no EUR rate').toMatchObject({
+      ok: false,
+      error: { code: 'appraise.missingRate', message: '缺少 2026-08 EUR 的汇率（汇率表），无法折算人民币' },
+    });
+    await ok(api['fxRates.set']({ month: '2026-08', currency: 'EUR', rate: '7.9' }));
+    await ok(api['receipts.create']({ valueDate: '2026-09-10', currency: 'GBP', amount: '50', remitter: 'ACME TRADING' }));
+    expect(await api['appraisal.quarter']({ quarter: '2026Q3' }), 'a GBP receipt in 2026-09 with no bank rate, no GBP rate').toMatchObject({
+      ok: false,
+      error: { code: 'appraise.missingRate', message: '缺少 2026-09 GBP 的汇率（汇率表），无法折算人民币' },
+    });
+    await ok(api['fxRates.set']({ month: '2026-09', currency: 'GBP', rate: '9.1' }));
+    expect((await ok(api['appraisal.quarter']({ quarter: '2026Q3' }))).report.rows[0]?.salesperson).toBe('S1');
+  });
+
   it('matches a hand-entered receipt by payer name and credits the owner at that time', async () => {
     await seed();
     const receipt = await ok(api['receipts.create']({ valueDate: '2026-07-15', currency: 'USD', amount: '1000', remitter: 'Acme Trading Company Limited' }));
