@@ -113,6 +113,10 @@ export const en: Record<UiKey, string> = {
   'payer.confirmTitle': 'Assign {n} receipts, ¥{cny} in all, to customer {customer}?',
   'payer.confirmBody':
     '"{payer}" becomes an alias of this customer, so later receipts from this name match it. A wrong assignment can be undone under "Recent assignments".',
+  'payer.confirmTitleMissing': 'Assign {n} receipts (¥{cny} known, {missing} without a rate) to customer {customer}?',
+  'payer.missingRate': '{n} without a {month} {currency} rate, not converted → enter it',
+  'payer.total': '{n} unmatched receipts, ¥{cny} in all',
+  'payer.totalMissing': '{n} unmatched receipts, ¥{cny} in all ({missing} without an FX rate not included)',
   'payer.doneTo': 'assigned to {customer}',
   'payer.newCustomer': 'New customer',
   'payer.history': 'Recent assignments',
@@ -482,6 +486,7 @@ export const en: Record<UiKey, string> = {
   'rv.writtenOff': 'Written off',
   'rv.writtenOffShort': 'Written off',
   'rv.unmatched': 'Unmatched receipts',
+  'rv.unmatchedMissingRate': '{n} more without an FX rate not included ({month} {currency}) → enter it',
   'rv.notDue': 'Not due',
   'rv.d1_30': '1–30 days',
   'rv.d31_60': '31–60 days',
