@@ -194,6 +194,8 @@ export const en: Record<UiKey, string> = {
   'wf.do.override': 'Override total',
   'wf.do.reopen': 'Reopen',
   'wf.do.approve': 'Approve',
+  'wf.submitted': 'Done: {step}',
+  'wf.clearDraft': 'Clear what was typed',
   'wf.approveHint': 'After the interview the approver approves, on the Appraisal page, everyone whose interview is done.',
   'wf.override': 'Override the total (reason required)',
   'wf.newTotal': 'New total',
@@ -446,6 +448,7 @@ export const en: Record<UiKey, string> = {
   'fx.monthTitle': 'Rates of one month',
   'fx.addCurrency': 'Add a currency',
   'fx.savedN': 'Saved {n} rates for {month}',
+  'date.unreadable': '{field}: "{text}" is not a date; write it as 2026-07-26, 2026/7/26 or 2026.7.26',
   'fx.goFill': 'Enter {month} {currency} in the FX table',
   // Receivables (SPEC §12)
   'set.terms': 'Payment terms',

@@ -197,6 +197,8 @@ export const zhCN = {
   'wf.do.override': '调整总分',
   'wf.do.reopen': '重新打开',
   'wf.do.approve': '审定',
+  'wf.submitted': '已完成：{step}',
+  'wf.clearDraft': '清空已填内容',
   'wf.approveHint': '面谈完成后，由总经理在考核页点“审定”，审定已完成面谈的人员。',
   'wf.override': '总经理调整总分（须写明原因）',
   'wf.newTotal': '调整后的总分',
@@ -455,6 +457,7 @@ export const zhCN = {
   'fx.monthTitle': '录入一个月的汇率',
   'fx.addCurrency': '加一个币种',
   'fx.savedN': '已保存 {month} 的 {n} 个汇率',
+  'date.unreadable': '{field}：无法识别日期“{text}”，请写成 2026-07-26、2026/7/26 或 2026.7.26',
   'fx.goFill': '去汇率表录入 {month} {currency}',
   // Receivables (SPEC §12)
   'set.terms': '付款方式',

@@ -21,14 +21,14 @@ function withJpyPayer() {
   );
   const db = openDatabase(path.join(tempDir(), 'missing.db'), { create: true });
   const services = createServices(db);
-  services['bundle.load']({ bundle });
+  void services['bundle.load']({ bundle });
   return { db, services };
 }
 
 describe('unmatched receipts of a month without an FX rate', () => {
-  it('the payer queue shows their own amount and the missing rate, not ¥0.00', () => {
+  it('the payer queue shows their own amount and the missing rate, not ¥0.00', async () => {
     const { db, services } = withJpyPayer();
-    const groups = services['payers.unmatched']({});
+    const groups = await services['payers.unmatched']({});
     db.close();
     const nippon = groups.find((g) => g.payer === 'NIPPON TRADING KK');
     expect(nippon, `queue: ${groups.map((g) => g.payer).join(', ')}`).toBeDefined();
