@@ -226,3 +226,71 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     await page.locator('.ant-form-item-explain-error', { hasText: '公司名称' }).waitFor();
   });
 });
+
+describe.skipIf(!hasChromium)('a per-100 bank rate in the import preview', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ viewport: { width: 1366, height: 768 } });
+    const bundle = readJson(path.join(GOLDEN, 'bundle-no-receipts.json'));
+    expect((await createApi(session.data.services)['bundle.load']({ bundle })).ok).toBe(true);
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('is shown as the bank wrote it: 890 / 100 = 8.9', async () => {
+    const { page } = session;
+    await go(page, 'receipts');
+    await page.getByTestId('tab-import').click();
+    await page.locator('input[type=file]').setInputFiles(path.join(GOLDEN, 'statements', 'boc-gbp-statement.csv'));
+    const preview = page.getByTestId('preview-boc-gbp-statement.csv');
+    await preview.getByText('890 / 100 = 8.9').first().waitFor();
+    expect(await preview.getByText('890.000000').count()).toBe(0);
+    await shot(page, 'import-per100');
+  });
+});
+
+describe.skipIf(!hasChromium)('a write-off dated in an approved quarter', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ viewport: { width: 1366, height: 768 } });
+    const api = createApi(session.data.services);
+    await ok(api['bundle.load']({ bundle: readJson(path.join(ROOT, 'test/fixtures/case-receivables/bundle.json')) }));
+    const who = { salesperson: 'S01', quarter: '2026Q3' };
+    await ok(api['workflow.confirmTargets']({ ...who, by: '王经理' }));
+    await ok(api['workflow.selfAssess']({ ...who, by: '江霞', text: LONG, scores: {} }));
+    await ok(api['workflow.review']({ ...who, by: '王经理', scores: {} }));
+    await ok(
+      api['workflow.interview']({
+        ...who,
+        by: '王经理',
+        date: '2026-10-14',
+        place: '公司会议室',
+        minutes: 45,
+        comment: LONG,
+        nextTargetsAgreed: true,
+        signedOn: '2026-10-14',
+      }),
+    );
+    await ok(api['workflow.approve']({ quarter: '2026Q3', by: '张总', opinion: '同意' }));
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('is refused under 日期, the field that puts it in that quarter', async () => {
+    const { page } = session;
+    await go(page, 'receivables');
+    await page.getByTestId('rv-tab-instalments').click();
+    await page.getByTestId('rv-writeoff-R0000#1').click();
+    const dialog = page.locator('.ant-modal');
+    const date = dialog.locator('.ant-form-item', { hasText: '日期' }).first().locator('input');
+    await date.click();
+    await date.fill('2026/9/15');
+    await date.press('Tab');
+    await page.getByTestId('rv-writeoff-amount').fill('1');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    const dateError = dialog.locator('.ant-form-item', { hasText: '日期' }).first().locator('.ant-form-item-explain-error');
+    await dateError.getByText(/已审定/).waitFor();
+    expect(await dialog.locator('.ant-form-item', { hasText: '金额' }).first().locator('.ant-form-item-explain-error').count()).toBe(0);
+    await shot(page, 'writeoff-locked');
+  });
+});

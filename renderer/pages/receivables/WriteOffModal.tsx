@@ -113,7 +113,8 @@ export function WriteOffModal({
       )}
       <Typography.Text strong>{t('rv.addWriteOff')}</Typography.Text>
       <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
-        <Form.Item name="date" label={t('rv.date')}>
+        {/* Bounded too: a refusal for an approved quarter is long and must wrap inside the dialog. */}
+        <Form.Item name="date" label={t('rv.date')} style={{ maxWidth: '100%' }}>
           <DateInput label={t('rv.date')} allowClear={false} style={{ width: 130 }} />
         </Form.Item>
         {/* Bounded so a refusal (which names the deal and the limit) wraps inside the dialog. */}
