@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/services';
 import { GOLDEN, ok, readJson, ROOT } from '../helpers';
 import { fieldError, go, hasChromium, openSession, pick, submit, type Session } from './browser';
@@ -113,6 +113,11 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     await session.page.reload();
   });
   afterAll(async () => session?.close());
+  // A dialog or drawer a failed test left open must not fail the next one.
+  beforeEach(async () => {
+    await session.page.reload();
+    await session.page.getByTestId('nav-home').waitFor();
+  });
 
   it('a new deal: the customer fills 业务员; 2024/1/1 is read; an unreadable date is named under its field', async () => {
     const { page } = session;
@@ -157,6 +162,16 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     expect((await page.getByTestId('nav-home').boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
   });
 
+  it('确认目标 says it is done', async () => {
+    const { page } = session;
+    await go(page, 'appraisal');
+    await page.getByTestId('flow-S01').getByRole('button').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('step-by').first().fill('王经理');
+    await drawer.getByTestId('step-submit').first().click();
+    await page.getByText('已完成：确认目标').waitFor();
+  });
+
   it('workflow: 民主评议 of 目标 carries on, 复评 is not signed by the self-assessor, a refused 面谈 keeps what was typed', async () => {
     const { page } = session;
     await go(page, 'appraisal');
@@ -164,7 +179,6 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByTestId('step-by').first().fill('王经理');
     await drawer.getByTestId('step-submit').first().click();
-    await page.getByText('已完成：确认目标').waitFor();
 
     // 自评: signed by the salesperson, 民主评议 from the targets (91).
     await drawer.getByTestId('step-text').waitFor();
@@ -172,7 +186,6 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     expect(await input(drawer, '「民主评议」评分（0–100）').inputValue()).toBe('91');
     await drawer.getByTestId('step-text').fill(LONG);
     await drawer.getByTestId('step-submit').first().click();
-    await page.getByText('已完成：提交自评').waitFor();
 
     // 复评: nobody's name put in for the reviewer; the score is still 91.
     await drawer.getByText('提交复评').waitFor();
@@ -180,7 +193,6 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     expect(await input(drawer, '「民主评议」评分（0–100）').inputValue()).toBe('91');
     await drawer.getByTestId('step-by').first().fill('王经理');
     await drawer.getByTestId('step-submit').first().click();
-    await page.getByText('已完成：提交复评').waitFor();
 
     // 面谈, refused by the server (20 minutes): closing and opening the drawer keeps it all.
     await drawer.getByText('记录面谈').first().waitFor();
@@ -210,7 +222,7 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     expect(await drawer.locator('textarea').first().inputValue()).toBe(LONG);
     await input(drawer, '面谈时长').fill('45');
     await drawer.getByTestId('step-submit').first().click();
-    await page.getByText('已完成：记录面谈').waitFor();
+    await page.getByTestId('flow-S02').getByText('待审定').waitFor();
     const s02 = (await ok(createApi(session.data.services)['workflow.list']({ quarter: '2026Q3' }))).find((i) => i.salesperson === 'S02');
     expect(s02?.record.steps.review).toMatchObject({ by: '王经理', scores: { peer_review: '91' } });
     expect(s02?.record.steps.interview).toMatchObject({ date: '2026-10-14', signedOn: '2026-10-14', minutes: 45, place: '公司会议室' });

@@ -1,4 +1,4 @@
-import { Descriptions, Divider, Drawer, Steps, Typography, type DescriptionsProps } from 'antd';
+import { Descriptions, Divider, Drawer, Spin, Steps, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { WorkflowItem } from '../../../shared/api/contract';
 import type { Step } from '../../../shared/workflow/steps';
@@ -142,7 +142,8 @@ export function WorkflowDrawer({ item, onClose }: Props) {
         </>
       )}
       {next === 'approved' && <Typography.Paragraph type="secondary">{t('wf.approveHint')}</Typography.Paragraph>}
-      {!approved && (
+      {!sheets.data && <Spin data-testid="workflow-loading" />}
+      {!approved && sheets.data && (
         <>
           <Divider />
           <Typography.Title level={5}>{t('wf.override')}</Typography.Title>
@@ -163,7 +164,7 @@ export function WorkflowDrawer({ item, onClose }: Props) {
           />
         </>
       )}
-      {approved && (
+      {approved && sheets.data && (
         <>
           <Typography.Title level={5}>{t('wf.reopen')}</Typography.Title>
           <StepForm
