@@ -182,7 +182,11 @@ export function ImportPanel() {
           />
         ) : r.receipt?.rate ? (
           // As the bank wrote it: "902.62 / 100 = 9.0262".
-          r.quotedPer === 100 && r.rateWritten ? `${plainDecimal(r.rateWritten)} / 100 = ${plainDecimal(r.receipt.rate)}` : plainDecimal(r.receipt.rate)
+          r.quotedPer === 100 && r.rateWritten ? (
+            `${plainDecimal(r.rateWritten)} / 100 = ${plainDecimal(r.receipt.rate)}`
+          ) : (
+            plainDecimal(r.receipt.rate)
+          )
         ) : (
           '—'
         ),
