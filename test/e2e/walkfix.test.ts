@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('the golden company at 1366×768', () => {
     await session.page.getByTestId('nav-home').waitFor();
   });
 
-  it('a new deal: the customer fills 业务员; 2024/1/1 is read; an unreadable date is named under its field', async () => {
+  it('a new deal: the customer fills 业务员; 2026/7/5 is read; an unreadable date is named under its field', async () => {
     const { page } = session;
     await go(page, 'deals');
     await page.getByTestId('add-deal').click();
