@@ -53,7 +53,8 @@ export function App() {
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0]!;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #e8e8e8' }}>
+      {/* Sticky: the navigation stays in view however long the page scrolls. */}
+      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #e8e8e8', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
         <div style={{ padding: '18px 16px 12px', display: 'flex', alignItems: 'center', gap: 8 }}>
           <BarChartOutlined style={{ fontSize: 22, color: '#1f5fa8' }} />
           <Typography.Text strong style={{ fontSize: 15 }}>

@@ -33,3 +33,8 @@ export function todayIso(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/** A decimal as the user wrote it: "902.620000" → "902.62", "7.1000" → "7.1" (the stored text keeps every digit). */
+export function plainDecimal(value: string): string {
+  return isDecimalText(value) ? new Dec(value).toString() : value;
+}

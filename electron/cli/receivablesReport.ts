@@ -69,6 +69,12 @@ export function receivablesTable(report: ReceivablesReport): string {
     customers,
     '',
     `共 ${report.instalments.length} 期款项，其中逾期 ${overdue} 期`,
-    `未匹配收汇：${report.unmatchedReceipts.count} 笔，¥${thousands(report.unmatchedReceipts.cny)}`,
+    `未匹配收汇：${report.unmatchedReceipts.count} 笔，¥${thousands(report.unmatchedReceipts.cny)}` + unmatchedMissing(report),
   ].join('\n');
+}
+
+/** Unmatched receipts left out of the sum for want of a rate, said after it. */
+function unmatchedMissing(report: ReceivablesReport): string {
+  const missing = report.unmatchedReceipts.missingRate;
+  return missing ? `（另有 ${missing.count} 笔缺 ${missing.month} ${missing.currency} 等汇率，未计入）` : '';
 }

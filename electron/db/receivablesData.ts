@@ -1,7 +1,7 @@
 import type { CreditGrade, Settings } from '../../shared/domain';
 import type { WriteOffKind } from '../../shared/entities';
 import type { CustomerBook, ReceivableReceipt, ReceivableWriteOff } from '../../shared/receivables/ledger';
-import type { RateLookup } from '../../shared/receivables/report';
+import type { MissingRateCount, RateLookup } from '../../shared/receivables/report';
 import type { ReceivableDeal, TermsSettings } from '../../shared/receivables/schedule';
 import { RECEIPT_CNY, RECEIPT_MISSING_RATE } from './cnySql';
 import type { ReadDb } from './handles';
@@ -192,16 +192,24 @@ export function monthRates(db: ReadDb, month: string): RateLookup {
 
 /**
  * Receipts with no customer, not 非客户回款, dated from `receivablesFrom` to the date: their
- * count and CNY (SPEC §3), and the month and currency of one whose rate is missing.
+ * count and the CNY (SPEC §3) of those whose value is known. Those whose month has no table rate
+ * are left out of the sum and counted apart, naming the first month and currency: they belong
+ * to no customer, so they never block the receivables (SPEC §12), but they are not ¥0.00 either.
  */
-export function unmatchedReceipts(db: ReadDb, options: ReadOptions): { count: number; cnyFen: number; missing: { month: string; currency: string } | null } {
+export function unmatchedReceipts(db: ReadDb, options: ReadOptions): { count: number; cnyFen: number; missingRate: MissingRateCount | null } {
   const params = { from: options.receivablesFrom ?? '0000-01-01', asOf: options.asOf };
   const where = `FROM receipts r WHERE r.customer_id IS NULL AND r.not_customer = 0 AND r.value_date BETWEEN @from AND @asOf`;
-  const sums = preparedRead(db, `SELECT COUNT(*) AS n, SUM(${RECEIPT_CNY}) AS fen ${where}`).get(params) as { n: number; fen: number | null };
-  const missing = preparedRead(db, `SELECT substr(r.value_date, 1, 7) AS month, r.currency ${where} AND ${RECEIPT_MISSING_RATE} ORDER BY 1, 2 LIMIT 1`).get(
-    params,
-  ) as { month: string; currency: string } | undefined;
-  return { count: sums.n, cnyFen: sums.fen ?? 0, missing: missing ?? null };
+  const sums = preparedRead(db, `SELECT COUNT(*) AS n, SUM(${RECEIPT_CNY}) AS fen, SUM(${RECEIPT_MISSING_RATE}) AS missing ${where}`).get(params) as {
+    n: number;
+    fen: number | null;
+    missing: number | null;
+  };
+  const first =
+    (sums.missing ?? 0) > 0
+      ? (preparedRead(db, `SELECT substr(r.value_date, 1, 7) AS month, r.currency ${where} AND ${RECEIPT_MISSING_RATE} ORDER BY 1, 2 LIMIT 1`).get(params) as
+          { month: string; currency: string } | undefined)
+      : undefined;
+  return { count: sums.n, cnyFen: sums.fen ?? 0, missingRate: first ? { count: sums.missing ?? 0, ...first } : null };
 }
 
 export function termsSettings(settings: Settings): TermsSettings {

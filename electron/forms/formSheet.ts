@@ -19,7 +19,7 @@ export type PersonForm = {
   plan: CommissionPlan | null;
   settings: Settings;
   /** The person's receivables at the quarter's end (SPEC §12), CNY; absent when the company keeps no payment terms. */
-  receivables?: { asOf: string; outstanding: string; overdue: string } | null;
+  receivables?: { asOf: string; outstanding: string; overdue: string } | { missing: { month: string; currency: string } };
 };
 
 /** Where the figures, the self-evaluation area and the self scores are, for reading a form back. */
@@ -279,12 +279,13 @@ function commission(w: Writer, form: PersonForm, figures: Record<string, string>
 function receivables(w: Writer, form: PersonForm): void {
   if (form.receivables === undefined) return;
   const r = form.receivables;
-  const rows: [string, number | string][] = r
-    ? [
-        [`参考：应收余额（截至季末 ${r.asOf}，人民币）`, Number(r.outstanding)],
-        ['其中逾期', Number(r.overdue)],
-      ]
-    : [['参考：应收余额（季末汇率缺失，无法折算）', '—']];
+  const rows: [string, number | string][] =
+    'missing' in r
+      ? [[`参考：应收余额（缺少 ${r.missing.month} ${r.missing.currency} 汇率，无法折算）`, '—']]
+      : [
+          [`参考：应收余额（截至季末 ${r.asOf}，人民币）`, Number(r.outstanding)],
+          ['其中逾期', Number(r.overdue)],
+        ];
   for (const [label, value] of rows) {
     const row = w.row++;
     w.merged(`A${row}`, `F${row}`, label, { font: font.body, alignment: align.right });

@@ -19,14 +19,22 @@ import { FORM_SECRET, formsWorkbook } from './formWorkbook';
 import { importSelfReview } from './selfReviewImport';
 import { ownTransaction, type ServiceHandlers } from '../services/markers';
 
-/** Each person's outstanding and overdue at the quarter's end; null when a rate for that month is missing. */
-function receivablesAtQuarterEnd(db: ReadDb, quarter: string): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | null {
+/**
+ * Each person's outstanding and overdue at the quarter's end; the month and currency instead when
+ * a rate they need is missing. (Unmatched receipts without a rate no longer block this: they
+ * are nobody's receivable, SPEC §12.)
+ */
+function receivablesAtQuarterEnd(
+  db: ReadDb,
+  quarter: string,
+): { asOf: string; people: Map<string, { outstanding: string; overdue: string }> } | { missing: { month: string; currency: string } } {
   const asOf = quarterRange(quarter).to;
   try {
     const report = computeReceivables(db, asOf);
     return { asOf, people: new Map(report.salespeople.map((p) => [p.salesperson, { outstanding: p.outstanding, overdue: p.overdue }])) };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'appraise.missingRate') return null;
+    if (error instanceof DomainError && error.code === 'appraise.missingRate')
+      return { missing: { month: String(error.params.month), currency: String(error.params.currency) } };
     throw error;
   }
 }
@@ -77,7 +85,7 @@ function gather(
       settings: snap?.settings ?? settings,
       ...(owed === undefined
         ? {}
-        : { receivables: owed && { asOf: owed.asOf, ...(owed.people.get(row.salesperson) ?? { outstanding: '0.00', overdue: '0.00' }) } }),
+        : { receivables: 'missing' in owed ? owed : { asOf: owed.asOf, ...(owed.people.get(row.salesperson) ?? { outstanding: '0.00', overdue: '0.00' }) } }),
     };
   });
   return { company, report, forms, people };

@@ -82,7 +82,8 @@ async function readKeys(bytes: Uint8Array, file: string): Promise<{ workbook: Ex
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError('form.notForm', { file });
+    // A zip (an .xlsx or .docx) that cannot be opened is damaged, not merely another kind of file.
+    throw new DomainError(bytes[0] === 0x50 && bytes[1] === 0x4b ? 'form.damaged' : 'form.notForm', { file });
   }
   // A Word document is a zip too, and loads as a workbook without sheets: say what it is.
   if (workbook.worksheets.length === 0 && Buffer.from(bytes).includes('word/document.xml')) throw new DomainError('form.wordDocument', { file });

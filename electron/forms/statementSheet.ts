@@ -34,7 +34,8 @@ const style = {
   text: sharedStyle({ font: font.body, border: border.box, alignment: ONE_LINE, numFmt: numFmt.text }),
   center: sharedStyle({ font: font.body, border: border.box, alignment: align.center, numFmt: numFmt.text }),
   money: sharedStyle({ font: font.body, border: border.box, alignment: align.right, numFmt: numFmt.money }),
-  rate: sharedStyle({ font: font.body, border: border.box, alignment: align.right, numFmt: '0.000000##' }),
+  // Four decimals as rates are quoted (7.1263); a rate stored with more shows them all, never rounded away.
+  rate: sharedStyle({ font: font.body, border: border.box, alignment: align.right, numFmt: '0.0000##' }),
   totalLabel: sharedStyle({ font: font.label, border: border.box, alignment: align.right }),
   totalMoney: sharedStyle({ font: font.label, border: border.box, alignment: align.right, numFmt: numFmt.money }),
   note: sharedStyle({ font: font.small, alignment: align.left }),

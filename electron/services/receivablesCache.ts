@@ -1,4 +1,3 @@
-import { DomainError } from '../../shared/api/errors';
 import {
   assembleReport,
   byDealAndNumber,
@@ -117,7 +116,6 @@ function readHead(db: ReadDb, asOf: string) {
   const rates = new Map(rateRows);
   const rate = (currency: string) => rates.get(currency) ?? null;
   const unmatched = unmatchedReceipts(db, { asOf, receivablesFrom: settings.receivablesFrom });
-  if (unmatched.missing) throw new DomainError('appraise.missingRate', unmatched.missing);
   const reportParties = { salespeople: names, customers: parties(customers) };
   const ledgerOptions = { asOf, settings: termsSettings(settings) };
   const readOptions = { asOf, receivablesFrom: settings.receivablesFrom };

@@ -1,4 +1,3 @@
-import { DomainError } from '../../shared/api/errors';
 import type { ReceivablesReport } from '../../shared/receivables/report';
 import { receivablesReportBuilder, type CustomerParty } from '../../shared/receivables/report';
 import { customerLedger, type CustomerLedger } from '../../shared/receivables/ledger';
@@ -46,7 +45,6 @@ export function computeReceivables(db: ReadDb, asOf: string): ReceivablesReport 
   const names = new Map(listSalespeople(db).map((p) => [p.id, p.name]));
   const rate = monthRates(db, asOf.slice(0, 7));
   const unmatched = unmatchedReceipts(db, { asOf, receivablesFrom: settings.receivablesFrom });
-  if (unmatched.missing) throw new DomainError('appraise.missingRate', unmatched.missing);
   const builder = receivablesReportBuilder(asOf, rate, { salespeople: names, customers: parties(customers) });
   const ledgerOptions = { asOf, settings: termsSettings(settings) };
   forEachBook(db, { asOf, receivablesFrom: settings.receivablesFrom }, customers, (customer, book) =>

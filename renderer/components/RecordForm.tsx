@@ -1,6 +1,6 @@
-import { App as AntApp, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { App as AntApp, Button, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Result } from '../../shared/api/errors';
 import { readCurrency } from '../../shared/bank/cellValues';
@@ -9,6 +9,7 @@ import { quarterOfDate } from '../../shared/quarter';
 import { issueToError } from '../../shared/schemas/issues';
 import { errorText } from '../api/errorText';
 import { useT } from '../i18n/strings';
+import { DateInput } from './DateInput';
 import { useAppStore } from '../state/appStore';
 
 export type FieldKind = 'text' | 'money' | 'date' | 'integer' | 'select' | 'tags' | 'switch' | 'currency';
@@ -57,11 +58,11 @@ export function currencyInput(value: unknown): unknown {
   return read.kind === 'value' ? read.value : value;
 }
 
-function inputFor(field: Field, disabled: boolean): ReactNode {
+function inputFor(field: Field, disabled: boolean, onUnreadable: (text: string | null) => void): ReactNode {
   if (field.input) return field.input;
   switch (field.kind) {
     case 'date':
-      return <DatePicker disabled={disabled} style={{ width: '100%' }} />;
+      return <DateInput label={field.label} disabled={disabled} style={{ width: '100%' }} onUnreadable={onUnreadable} />;
     case 'integer':
       // No precision: 12.5 must reach the check as 12.5 and be refused, never shown as 13.
       return <InputNumber disabled={disabled} style={{ width: '100%' }} />;
@@ -92,14 +93,19 @@ export function RecordForm<T>({ title, open, editing, initial, fields, schema, o
   const quarter = useAppStore((s) => s.quarter);
   const setQuarter = useAppStore((s) => s.setQuarter);
   const { message } = AntApp.useApp();
+  // Date fields whose typed text is not a date: the field says so and the form is not saved.
+  const unreadable = useRef(new Map<string, string>());
   useEffect(() => {
     if (open) {
+      unreadable.current.clear();
       form.resetFields();
       form.setFieldsValue(initial ?? {});
     }
   }, [open, initial, form]);
 
   const check = (name: string) => async (_: unknown, value: unknown) => {
+    const typed = unreadable.current.get(name);
+    if (typed !== undefined) throw new Error(t('date.unreadable', { field: fields.find((f) => f.name === name)?.label ?? name, text: typed }));
     const shape = schema.shape[name] as z.ZodType | undefined;
     if (!shape) return;
     const given = value === '' || value === null ? undefined : value;
@@ -180,7 +186,11 @@ export function RecordForm<T>({ title, open, editing, initial, fields, schema, o
                   ? { normalize: currencyInput }
                   : {})}
             >
-              {inputFor(field, editing && field.fixedOnEdit === true)}
+              {inputFor(field, editing && field.fixedOnEdit === true, (text) => {
+                if (text === null) unreadable.current.delete(field.name);
+                else unreadable.current.set(field.name, text);
+                form.validateFields([field.name]).catch(() => undefined);
+              })}
             </Form.Item>
           );
           return field.when ? (

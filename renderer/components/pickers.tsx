@@ -1,5 +1,6 @@
 import { Select } from 'antd';
 import { useState } from 'react';
+import type { Customer } from '../../shared/entities';
 import { useQuery } from '../api/hooks';
 import { useT } from '../i18n/strings';
 
@@ -26,8 +27,11 @@ export function SalespersonPicker({ value, onChange, disabled, allowClear = true
   );
 }
 
-/** Customers are many: searched on the server as the user types, fifty at a time. */
-export function CustomerPicker({ value, onChange, disabled, placeholder }: PickerProps) {
+/**
+ * Customers are many: searched on the server as the user types, fifty at a time. `onPicked` is
+ * told the customer the user chose (with its owner), for forms that fill other fields from it.
+ */
+export function CustomerPicker({ value, onChange, disabled, placeholder, onPicked }: PickerProps & { onPicked?: (customer: Customer | null) => void }) {
   const [search, setSearch] = useState(value ?? '');
   const found = useQuery('customers.list', { search, limit: 50 });
   const options = (found.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.id} ${c.name}` }));
@@ -35,7 +39,10 @@ export function CustomerPicker({ value, onChange, disabled, placeholder }: Picke
   return (
     <Select
       value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      onChange={(v: string | undefined) => {
+        onChange?.(v ?? null);
+        onPicked?.((v && found.data?.rows.find((c) => c.id === v)) || null);
+      }}
       onSearch={setSearch}
       filterOption={false}
       disabled={disabled}

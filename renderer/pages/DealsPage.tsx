@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Tag } from 'antd';
+import { Button, Form, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { Deal, DealView } from '../../shared/entities';
 import { dealSchema } from '../../shared/schemas/bundle';
@@ -17,6 +17,22 @@ import { money } from '../format';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 import { DealCreditCheck } from './DealCreditCheck';
+
+/**
+ * The deal's customer; on a new deal, choosing one puts its owner in 业务员 (still editable), as
+ * the owner is who sells to it almost always.
+ */
+function DealCustomerPicker({ fillOwner, ...props }: { fillOwner: boolean; value?: string | null; onChange?: (value: string | null) => void }) {
+  const form = Form.useFormInstance();
+  return (
+    <CustomerPicker
+      {...props}
+      onPicked={(customer) => {
+        if (fillOwner && customer?.owner) form.setFieldValue('salesperson', customer.owner);
+      }}
+    />
+  );
+}
 
 export function DealsPage() {
   const t = useT();
@@ -39,7 +55,7 @@ export function DealsPage() {
     { name: 'id', label: t('deal.id'), fixedOnEdit: true },
     { name: 'contractNo', label: t('deal.contractNo') },
     { name: 'salesperson', label: t('deal.salesperson'), input: <SalespersonPicker allowClear={false} /> },
-    { name: 'customer', label: t('deal.customer'), input: <CustomerPicker /> },
+    { name: 'customer', label: t('deal.customer'), input: <DealCustomerPicker fillOwner={!isEdit} /> },
     { name: 'signedOn', label: t('deal.signedOn'), kind: 'date', warn: (v) => (isFutureDate(v, todayIso()) ? t('warn.future', { date: String(v) }) : null) },
     { name: 'currency', label: t('deal.currency'), kind: 'currency' },
     { name: 'amount', label: t('deal.amount'), kind: 'money' },
@@ -82,22 +98,22 @@ export function DealsPage() {
       <LongTable<DealView>
         {...list}
         rowKey="id"
-        width={1170}
+        width={1100}
         testId="deals-table"
         columns={[
           { title: t('deal.id'), dataIndex: 'id', width: 90 },
-          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 120, ellipsis: true },
-          { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 100 },
+          { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 110, ellipsis: true },
+          { title: t('deal.signedOn'), dataIndex: 'signedOn', width: 96 },
           { title: t('deal.salesperson'), dataIndex: 'salesperson', width: 100, render: (id: string) => <PersonName id={id} people={people} /> },
           {
             title: t('deal.customer'),
             dataIndex: 'customer',
-            width: 200,
+            width: 160,
             ellipsis: true,
             render: (id: string | null, d) => (id === null ? '—' : <span title={id}>{d.customerName ?? id}</span>),
           },
           { title: t('deal.currency'), dataIndex: 'currency', width: 56 },
-          { title: t('deal.amount'), dataIndex: 'amount', width: 120, align: 'right', render: money },
+          { title: t('deal.amount'), dataIndex: 'amount', width: 112, align: 'right', render: money },
           {
             title: t('deal.cny'),
             dataIndex: 'cny',
@@ -117,7 +133,7 @@ export function DealsPage() {
                 money(v)
               ),
           },
-          { title: t('deal.shippedOn'), dataIndex: 'shippedOn', width: 100 },
+          { title: t('deal.shippedOn'), dataIndex: 'shippedOn', width: 96 },
           {
             title: t('deal.status'),
             dataIndex: 'status',

@@ -1,4 +1,4 @@
-import { Alert, Table } from 'antd';
+import { Alert, Button, Table } from 'antd';
 import type { SalespersonReceivables } from '../../shared/receivables/report';
 import { message as apiMessage } from '../../shared/i18n/messages';
 import { useQuery } from '../api/hooks';
@@ -16,14 +16,34 @@ export function HomeReceivables() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setPage = useAppStore((s) => s.setPage);
+  const openSettings = useAppStore((s) => s.openSettings);
   const settings = useQuery('settings.get', {});
   const hasTerms = (settings.data?.paymentTerms.length ?? 0) > 0;
   const report = useQuery('receivables.report', hasTerms ? { asOf: todayIso(), instalments: false, customers: false } : null);
   if (!hasTerms) return null;
+  const { month, currency } = report.error?.code === 'appraise.missingRate' ? (report.error.params ?? {}) : {};
   return (
     <PageCard title={t('home.receivables')} extra={<a onClick={() => setPage('receivables')}>{t('home.toReceivables')}</a>}>
       {report.error ? (
-        <Alert type="warning" showIcon message={apiMessage(report.error.code, report.error.params ?? {}, lang)} data-testid="home-receivables-problem" />
+        <Alert
+          type="warning"
+          showIcon
+          message={apiMessage(report.error.code, report.error.params ?? {}, lang)}
+          action={
+            month !== undefined &&
+            currency !== undefined && (
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => openSettings('fx', { month: String(month), currency: String(currency) })}
+                data-testid="home-fill-missing-rate"
+              >
+                {t('fx.goFill', { month, currency })}
+              </Button>
+            )
+          }
+          data-testid="home-receivables-problem"
+        />
       ) : (
         <Table<SalespersonReceivables>
           size="small"

@@ -1,9 +1,10 @@
-import { Alert, Button, DatePicker, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { ReceivablesReport } from '../../shared/receivables/report';
 import { useQuery } from '../api/hooks';
 import { PageCard } from '../components/common';
+import { DateInput } from '../components/DateInput';
 import { QuarterProblem } from '../components/QuarterProblem';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
@@ -23,7 +24,9 @@ import { Totals } from './receivables/Totals';
 export function ReceivablesPage() {
   const t = useT();
   const openSettings = useAppStore((s) => s.openSettings);
-  const [asOf, setAsOf] = useState(todayIso);
+  // In the store, not the page: coming back to 应收 keeps the date the user chose.
+  const asOf = useAppStore((s) => s.receivablesAsOf) ?? todayIso();
+  const setAsOf = useAppStore((s) => s.setReceivablesAsOf);
   const [customer, setCustomer] = useState<{ id: string; name: string } | null>(null);
   // Totals and salespeople first; the customer rows (tens of thousands) only for the tabs that show them.
   const report = useQuery('receivables.report', { asOf, instalments: false, customers: false });
@@ -35,7 +38,7 @@ export function ReceivablesPage() {
           <Space>
             <Typography.Text>{t('rv.asOf')}</Typography.Text>
             <span data-testid="rv-asof">
-              <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
+              <DateInput label={t('rv.asOf')} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
             </span>
             {report.loading && <Spin size="small" />}
           </Space>

@@ -19,6 +19,9 @@ type AppState = {
   /** The settings tab to open, and the FX rates to ask for there. */
   settingsTab: string | null;
   fxRequest: FxRequest | null;
+  /** The 应收 page's as-of date while the app runs (null: today); kept when leaving the page. */
+  receivablesAsOf: string | null;
+  setReceivablesAsOf(asOf: string): void;
   /** Bumped after every successful change: every query on screen fetches again. */
   revision: number;
   setPage(page: PageKey): void;
@@ -57,6 +60,8 @@ export const useAppStore = create<AppState>()(
       guideDismissed: false,
       settingsTab: null,
       fxRequest: null,
+      receivablesAsOf: null,
+      setReceivablesAsOf: (receivablesAsOf) => set({ receivablesAsOf }),
       revision: 0,
       setPage: (page) => {
         window.location.hash = page;

@@ -245,7 +245,18 @@ export type PayerAssignment = {
   createdAt: string;
   undoneAt: string | null;
 };
-export type PayerGroup = { payer: string; key: string; count: number; cny: string; firstDate: string; lastDate: string; suggestions: Suggestion[] };
+export type PayerGroup = {
+  payer: string;
+  key: string;
+  count: number;
+  /** CNY of the receipts whose value is known; those of a month without a table rate are in `missingRate`, not here. */
+  cny: string;
+  firstDate: string;
+  lastDate: string;
+  suggestions: Suggestion[];
+  /** Receipts whose month has no table rate: how many, their amounts per currency, and the first month and currency to enter. */
+  missingRate?: { count: number; amounts: { currency: string; amount: string }[]; month: string; currency: string };
+};
 
 /** A person's place in the quarterly workflow, with the next step and when it is due. */
 export type WorkflowItem = {

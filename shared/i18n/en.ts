@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'form.quarter': 'this form is for {formQuarter}, not {quarter}',
   'form.altered': 'the figures on this form were changed since it was exported; fill in the self-evaluation on the exported form',
   'form.notForm': '{file} is not an appraisal form exported by TradeKPI',
+  'form.damaged': '{file} is damaged or cut short and cannot be opened; save or download it again and import it again',
   'form.stale': 'the figures of {name} ({salesperson}) {quarter} changed since this form was exported; export it again',
   'form.step': 'the {quarter} appraisal of {name} ({salesperson}) is past self-assessment (now: {stage})',
   'statement.notAppraised': '{salesperson} has no targets in {quarter}, so there is no commission statement',

@@ -114,6 +114,7 @@ export const zhCN = {
   'form.quarter': '这张表是 {formQuarter} 的，不是 {quarter} 的',
   'form.altered': '表中的考核数字被改动过（与导出时不一致），不能导入；请用系统导出的原表填写自评',
   'form.notForm': '{file} 不是 TradeKPI 导出的绩效考核表',
+  'form.damaged': '{file} 已损坏或不完整，无法打开；请重新保存或重新下载该文件后再导入',
   'form.stale': '导出这张表之后，{name}（{salesperson}）{quarter} 的考核数字已经变化，请重新导出再填写',
   'form.step': '{name}（{salesperson}）{quarter} 的考核已过自评阶段（当前：{stage}），不能再导入自评',
   // Commission statements (提成对账单)

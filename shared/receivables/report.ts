@@ -57,11 +57,22 @@ export type InstalmentRow = {
 export type ReceivablesReport = {
   asOf: string;
   totals: AgeingFigures;
-  unmatchedReceipts: { count: number; cny: string };
+  /**
+   * `cny` sums the unmatched receipts whose CNY value is known; `missingRate` (only when some
+   * have no table rate for their month) says how many are left out of it and names the first
+   * month and currency to enter — never counted as ¥0.00 in silence.
+   */
+  unmatchedReceipts: { count: number; cny: string; missingRate?: MissingRateCount };
   salespeople: SalespersonReceivables[];
   customers: CustomerReceivables[];
   instalments: InstalmentRow[];
 };
+
+/** Receipts left out of a CNY sum because their month has no table rate: how many, and the first month and currency. */
+export type MissingRateCount = { count: number; month: string; currency: string };
+
+/** Unmatched receipts as the report takes them: count, CNY fen of those with a known value, and those without. */
+export type UnmatchedSums = { count: number; cnyFen: number; missingRate?: MissingRateCount | null };
 
 /** A rate per ONE unit in millionths of CNY for the as-of month, or null when the table has none. */
 export type RateLookup = (currency: string) => number | null;
@@ -258,7 +269,7 @@ export function assembleReport(
   asOf: string,
   parts: Iterable<CustomerPart>,
   salespeople: ReadonlyMap<string, string>,
-  unmatched: { count: number; cnyFen: number },
+  unmatched: UnmatchedSums,
   instalments: InstalmentRow[],
 ): ReceivablesReport {
   const totals = emptySums();
@@ -280,7 +291,11 @@ export function assembleReport(
   return {
     asOf,
     totals: figures(totals),
-    unmatchedReceipts: { count: unmatched.count, cny: fenToText(unmatched.cnyFen) },
+    unmatchedReceipts: {
+      count: unmatched.count,
+      cny: fenToText(unmatched.cnyFen),
+      ...(unmatched.missingRate ? { missingRate: unmatched.missingRate } : {}),
+    },
     salespeople: rows,
     customers,
     instalments,
@@ -302,7 +317,7 @@ export function receivablesReportBuilder(asOf: string, rate: RateLookup, parties
       part.instalments = [];
       parts.push(part);
     },
-    finish(unmatched: { count: number; cnyFen: number }): ReceivablesReport {
+    finish(unmatched: UnmatchedSums): ReceivablesReport {
       rows.sort(byDealAndNumber);
       return assembleReport(asOf, parts, parties.salespeople, unmatched, rows);
     },
@@ -316,7 +331,7 @@ export function receivablesReport(input: {
   rate: RateLookup;
   parties: ReportParties;
   books: ReadonlyMap<string | null, CustomerBook>;
-  unmatched: { count: number; cnyFen: number };
+  unmatched: UnmatchedSums;
 }): ReceivablesReport {
   const builder = receivablesReportBuilder(input.asOf, input.rate, input.parties);
   for (const [customer, book] of input.books) builder.add(customer, customerLedger(book, { asOf: input.asOf, settings: input.settings }));

@@ -3,14 +3,15 @@ import type { ReadDb, WriteDb } from '../handles';
 import { preparedRead, preparedWrite } from '../statements';
 
 /** The receipts matching a payer to a customer works on (SPEC §10): who paid, when, and for whom. */
-export type UnmatchedReceipt = { id: number; remitter: string | null; value_date: string; cny_fen: number | null };
+/** `cny_fen` is null when the receipt's month has no table rate (its CNY value is unknown, not zero). */
+export type UnmatchedReceipt = { id: number; remitter: string | null; value_date: string; currency: string; amount_fen: number; cny_fen: number | null };
 export type MatchedReceipt = { id: number; remitter: string | null; value_date: string; salesperson: string | null };
 
 /** Receipts no customer, salesperson or 非客户 mark claims yet, oldest first, with their CNY value. */
 export function unmatchedReceipts(db: ReadDb): UnmatchedReceipt[] {
   return preparedRead(
     db,
-    `SELECT r.id, r.remitter, r.value_date, ${RECEIPT_CNY} AS cny_fen FROM receipts r
+    `SELECT r.id, r.remitter, r.value_date, r.currency, r.amount_fen, ${RECEIPT_CNY} AS cny_fen FROM receipts r
      WHERE r.customer_id IS NULL AND r.manual_salesperson_id IS NULL AND r.not_customer = 0 ORDER BY r.value_date`,
   ).all() as UnmatchedReceipt[];
 }

@@ -28,14 +28,33 @@ import { quarterOfDate } from '../../../shared/quarter';
 import { assertUnlocked } from '../appraisalLock';
 import { payerMatcher } from '../matching';
 
-/** The unmatched-payers queue: one entry per payer, the largest sums first. */
+type PayerSums = {
+  payer: string;
+  ids: number[];
+  fen: number;
+  first: string;
+  last: string;
+  /** Receipts without a CNY value (no table rate for their month): fen per currency, and the first month and currency. */
+  missing: { count: number; byCurrency: Map<string, number>; month: string; currency: string } | null;
+};
+
+/**
+ * The unmatched-payers queue: one entry per payer, the largest sums first. A receipt whose month
+ * has no table rate adds nothing to the CNY sum: it is counted apart with its own amount, so
+ * the queue never shows a false ¥0.00.
+ */
 export function unmatchedPayers(db: ReadDb): PayerGroup[] {
-  const groups = new Map<string, { payer: string; ids: number[]; fen: number; first: string; last: string }>();
+  const groups = new Map<string, PayerSums>();
   for (const r of unmatchedReceipts(db)) {
     const key = normalizePayerName(r.remitter ?? '');
-    const group = groups.get(key) ?? { payer: r.remitter ?? '', ids: [], fen: 0, first: r.value_date, last: r.value_date };
+    const group = groups.get(key) ?? { payer: r.remitter ?? '', ids: [], fen: 0, first: r.value_date, last: r.value_date, missing: null };
     group.ids.push(r.id);
-    group.fen += r.cny_fen ?? 0;
+    if (r.cny_fen === null) {
+      const month = r.value_date.slice(0, 7);
+      const missing = (group.missing ??= { count: 0, byCurrency: new Map(), month, currency: r.currency });
+      missing.count++;
+      missing.byCurrency.set(r.currency, (missing.byCurrency.get(r.currency) ?? 0) + r.amount_fen);
+    } else group.fen += r.cny_fen;
     group.last = r.value_date;
     groups.set(key, group);
   }
@@ -49,6 +68,14 @@ export function unmatchedPayers(db: ReadDb): PayerGroup[] {
       firstDate: g.first,
       lastDate: g.last,
       suggestions: key ? suggestCustomers(g.payer, customers) : [],
+      ...(g.missing && {
+        missingRate: {
+          count: g.missing.count,
+          amounts: [...g.missing.byCurrency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, fen]) => ({ currency, amount: fenToText(fen) })),
+          month: g.missing.month,
+          currency: g.missing.currency,
+        },
+      }),
     }))
     .sort((a, b) => Number(b.cny) - Number(a.cny));
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ApiError, Result } from '../../../shared/api/errors';
@@ -6,6 +6,8 @@ import { message as apiMessage } from '../../../shared/i18n/messages';
 import { MIN_TEXT, textLength } from '../../../shared/workflow/steps';
 import { useT } from '../../i18n/strings';
 import { useAppStore } from '../../state/appStore';
+import { useDrafts } from '../../state/drafts';
+import { DateInput } from '../../components/DateInput';
 
 export type StepField = { name: string; label: string; kind: 'text' | 'long' | 'date' | 'minutes' | 'check' | 'score' };
 
@@ -15,29 +17,45 @@ export type StepValues = Record<string, unknown>;
 /**
  * A workflow step's form: fields checked as the user types (long texts show their count of
  * characters against the 100 required), and the API's refusal shown beside the field it names.
+ * What is typed is kept as a draft under `draftKey` until a submit succeeds or the user clears
+ * it, so closing the drawer after a refusal loses nothing. The caller gives each person, quarter
+ * and step its own `key` too: one step's form (its 办理人) never carries into the next.
  */
 export function StepForm({
   fields,
   initial,
   submitLabel,
+  draftKey,
   onSubmit,
 }: {
   fields: StepField[];
   initial: StepValues;
   submitLabel: string;
+  draftKey: string;
   onSubmit(values: StepValues): Promise<Result<unknown>>;
 }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
+  const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState<ApiError | null>(null);
+  const draft = useDrafts((s) => s.drafts[draftKey]);
+  const setDraft = useDrafts((s) => s.setDraft);
+  const clearDraft = useDrafts((s) => s.clearDraft);
+  const initialValues = Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayjs(v) : v]));
+  // Read once, when the form is drawn: later drafts are this form's own typing.
+  const [startValues] = useState(() => ({ ...initialValues, ...(draft ?? {}) }));
   const submit = async () => {
     // A refused check is already shown beside its field; it must not become an uncaught rejection.
     const raw = (await form.validateFields().catch(() => null)) as StepValues | null;
     if (!raw) return;
     const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v]));
     const result = await onSubmit(values);
-    if (result.ok) return setError(null);
+    if (result.ok) {
+      clearDraft(draftKey);
+      void message.success(t('wf.submitted', { step: submitLabel }));
+      return setError(null);
+    }
     setError(result.error);
     const field = result.error.field?.split('.')[0];
     if (field && fields.some((f) => f.name === field))
@@ -48,11 +66,7 @@ export function StepForm({
       textLength(v ?? '') >= MIN_TEXT ? Promise.resolve() : Promise.reject(new Error(apiMessage('wf.textShort', {}, lang))),
   };
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      initialValues={Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayjs(v) : v]))}
-    >
+    <Form form={form} layout="vertical" initialValues={startValues} onValuesChange={(_, all: StepValues) => setDraft(draftKey, all)}>
       {fields.map((f) => (
         <Form.Item
           key={f.name}
@@ -65,7 +79,7 @@ export function StepForm({
           {f.kind === 'long' ? (
             <Input.TextArea rows={5} data-testid={`step-${f.name}`} />
           ) : f.kind === 'date' ? (
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput label={f.label} style={{ width: '100%' }} />
           ) : f.kind === 'minutes' ? (
             <InputNumber min={0} precision={0} addonAfter={t('wf.minutes')} style={{ width: 200 }} />
           ) : f.kind === 'score' ? (
@@ -78,9 +92,23 @@ export function StepForm({
         </Form.Item>
       ))}
       {error && !error.field && <Typography.Text type="danger">{apiMessage(error.code, error.params ?? {}, lang)}</Typography.Text>}
-      <Button type="primary" onClick={() => void submit()} data-testid="step-submit">
-        {submitLabel}
-      </Button>
+      <Space>
+        <Button type="primary" onClick={() => void submit()} data-testid="step-submit">
+          {submitLabel}
+        </Button>
+        {draft && (
+          <Button
+            onClick={() => {
+              clearDraft(draftKey);
+              form.setFieldsValue(Object.fromEntries(fields.map((f) => [f.name, initialValues[f.name]])));
+              setError(null);
+            }}
+            data-testid="step-clear"
+          >
+            {t('wf.clearDraft')}
+          </Button>
+        )}
+      </Space>
     </Form>
   );
 }

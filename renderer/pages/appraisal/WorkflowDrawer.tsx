@@ -1,4 +1,4 @@
-import { Descriptions, Divider, Drawer, Steps, Typography, type DescriptionsProps } from 'antd';
+import { Descriptions, Divider, Drawer, Spin, Steps, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { WorkflowItem } from '../../../shared/api/contract';
 import type { Step } from '../../../shared/workflow/steps';
@@ -25,7 +25,12 @@ export function WorkflowDrawer({ item, onClose }: Props) {
   const who = { salesperson: item.salesperson, quarter: item.quarter };
   const manual = (sheets.data?.find((s) => s.salesperson === item.salesperson)?.indicators ?? [])
     .filter((i) => i.kpi === 'peer_review' || i.kpi === 'custom')
-    .map((i) => ({ key: i.kpi === 'custom' ? `custom:${i.name ?? ''}` : i.kpi, label: i.name ?? t('kpi.peer_review') }));
+    .map((i) => ({
+      key: i.kpi === 'custom' ? `custom:${i.name ?? ''}` : i.kpi,
+      label: i.name ?? t('kpi.peer_review'),
+      // The 民主评议 score typed with the targets is where 自评 starts: never replaced unseen.
+      planned: i.kpi === 'peer_review' && i.score !== undefined && i.score !== null ? Number(i.score) : undefined,
+    }));
   const scoreFields: StepField[] = manual.map((m) => ({ name: `score:${m.key}`, label: t('wf.score', { item: m.label }), kind: 'score' }));
   const scoresOf = (v: StepValues) =>
     Object.fromEntries(
@@ -33,27 +38,54 @@ export function WorkflowDrawer({ item, onClose }: Props) {
     );
   const by: StepField = { name: 'by', label: t('wf.by'), kind: 'text' };
   const steps = item.record.steps;
+  // Each person, quarter and step its own form and draft: nothing typed at one step shows at the next.
+  const keyOf = (step: string) => `${item.quarter}/${item.salesperson}/${step}`;
+  const plannedScores = Object.fromEntries(manual.flatMap((m) => (m.planned === undefined ? [] : [[`score:${m.key}`, m.planned]])));
   const forms: Partial<Record<Step, ReactNode>> = {
-    targets: <StepForm fields={[by]} initial={{}} submitLabel={t('wf.do.targets')} onSubmit={(v) => calls.targets({ ...who, by: String(v.by ?? '') })} />,
+    targets: (
+      <StepForm
+        key={keyOf('targets')}
+        draftKey={keyOf('targets')}
+        fields={[by]}
+        initial={{}}
+        submitLabel={t('wf.do.targets')}
+        onSubmit={(v) => calls.targets({ ...who, by: String(v.by ?? '') })}
+      />
+    ),
     self: (
       <StepForm
+        key={keyOf('self')}
+        draftKey={keyOf('self')}
         fields={[by, { name: 'text', label: t('wf.selfText'), kind: 'long' }, ...scoreFields]}
-        initial={{ by: item.name, text: steps.self?.text ?? '' }}
+        initial={{
+          by: steps.self?.by ?? item.name,
+          text: steps.self?.text ?? '',
+          ...plannedScores,
+          ...Object.fromEntries(Object.entries(steps.self?.scores ?? {}).map(([k, v]) => [`score:${k}`, Number(v)])),
+        }}
         submitLabel={t('wf.do.self')}
         onSubmit={(v) => calls.self({ ...who, by: String(v.by ?? ''), text: String(v.text ?? ''), scores: scoresOf(v) })}
       />
     ),
     review: (
       <StepForm
+        key={keyOf('review')}
+        draftKey={keyOf('review')}
         fields={[by, ...scoreFields]}
-        // The reviewer starts from the self scores and may correct them (SPEC §8).
-        initial={Object.fromEntries(Object.entries(steps.self?.scores ?? {}).map(([k, v]) => [`score:${k}`, Number(v)]))}
+        // The reviewer starts from the self scores and may correct them (SPEC §8); the signer is
+        // the reviewer, never the one who signed the self-assessment.
+        initial={{
+          ...(steps.review?.by ? { by: steps.review.by } : {}),
+          ...Object.fromEntries(Object.entries(steps.review?.scores ?? steps.self?.scores ?? {}).map(([k, v]) => [`score:${k}`, Number(v)])),
+        }}
         submitLabel={t('wf.do.review')}
         onSubmit={(v) => calls.review({ ...who, by: String(v.by ?? ''), scores: scoresOf(v) })}
       />
     ),
     interview: (
       <StepForm
+        key={keyOf('interview')}
+        draftKey={keyOf('interview')}
         fields={[
           by,
           { name: 'date', label: t('wf.date'), kind: 'date' },
@@ -102,14 +134,16 @@ export function WorkflowDrawer({ item, onClose }: Props) {
       />
       <Divider />
       <StepRecordsShown item={item} labels={Object.fromEntries(manual.map((m) => [m.key, m.label]))} />
-      {next && forms[next] && (
+      {/* The forms wait for the targets: their manual items and planned scores are read when a form is drawn. */}
+      {next && forms[next] && sheets.data && (
         <>
           <Typography.Title level={5}>{t(`wf.step.${next}` as UiKey)}</Typography.Title>
           {forms[next]}
         </>
       )}
       {next === 'approved' && <Typography.Paragraph type="secondary">{t('wf.approveHint')}</Typography.Paragraph>}
-      {!approved && (
+      {!sheets.data && <Spin data-testid="workflow-loading" />}
+      {!approved && sheets.data && (
         <>
           <Divider />
           <Typography.Title level={5}>{t('wf.override')}</Typography.Title>
@@ -121,6 +155,8 @@ export function WorkflowDrawer({ item, onClose }: Props) {
             />
           )}
           <StepForm
+            key={keyOf('override')}
+            draftKey={keyOf('override')}
             fields={[by, { name: 'total', label: t('wf.newTotal'), kind: 'score' }, { name: 'reason', label: t('wf.reason'), kind: 'text' }]}
             initial={{}}
             submitLabel={t('wf.do.override')}
@@ -128,10 +164,12 @@ export function WorkflowDrawer({ item, onClose }: Props) {
           />
         </>
       )}
-      {approved && (
+      {approved && sheets.data && (
         <>
           <Typography.Title level={5}>{t('wf.reopen')}</Typography.Title>
           <StepForm
+            key={keyOf('reopen')}
+            draftKey={keyOf('reopen')}
             fields={[by, { name: 'reason', label: t('wf.reason'), kind: 'text' }]}
             initial={{}}
             submitLabel={t('wf.do.reopen')}

@@ -10,7 +10,7 @@ import { fenToText } from '../../../shared/money';
 import { fileToBase64 } from '../../api/files';
 import { useAction, useMutation } from '../../api/hooks';
 import { useAppStore } from '../../state/appStore';
-import { money } from '../../format';
+import { money, plainDecimal } from '../../format';
 import { useT } from '../../i18n/strings';
 import { ColumnMapper, initialMapping, mappingComplete } from './ColumnMapper';
 import { ImportReport } from './ImportReport';
@@ -181,7 +181,12 @@ export function ImportPanel() {
             ]}
           />
         ) : r.receipt?.rate ? (
-          `${r.receipt.rate}${r.quotedPer === 100 ? ` (${r.rateWritten}/100)` : ''}`
+          // As the bank wrote it: "902.62 / 100 = 9.0262".
+          r.quotedPer === 100 && r.rateWritten ? (
+            `${plainDecimal(r.rateWritten)} / 100 = ${plainDecimal(r.receipt.rate)}`
+          ) : (
+            plainDecimal(r.receipt.rate)
+          )
         ) : (
           '—'
         ),

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { PayerGroup } from '../../../shared/api/contract';
 import type { Customer } from '../../../shared/entities';
@@ -9,6 +9,7 @@ import { CustomerPicker, SalespersonPicker } from '../../components/pickers';
 import { RecordForm } from '../../components/RecordForm';
 import { money } from '../../format';
 import { useT } from '../../i18n/strings';
+import { useAppStore } from '../../state/appStore';
 import { AssignmentHistory } from './AssignmentHistory';
 
 /** A payer just assigned: its row stays where it was (saying so) so the rows below never move under the mouse. */
@@ -39,6 +40,7 @@ export function PayerQueue() {
   const create = useMutation('customers.create');
   const report = useReport();
   const { modal } = AntApp.useApp();
+  const openSettings = useAppStore((s) => s.openSettings);
   const [chosen, setChosen] = useState<Record<string, string | null>>({});
   const [done, setDone] = useState<Record<string, Done>>({});
   const [newCustomer, setNewCustomer] = useState<Partial<Customer> | null>(null);
@@ -46,7 +48,9 @@ export function PayerQueue() {
 
   const confirmAssign = (group: PayerGroup, index: number, customer: string, name: string) =>
     modal.confirm({
-      title: t('payer.confirmTitle', { n: group.count, cny: money(group.cny), customer: `${customer} ${name}`.trim() }),
+      title: group.missingRate
+        ? t('payer.confirmTitleMissing', { n: group.count, cny: money(group.cny), missing: group.missingRate.count, customer: `${customer} ${name}`.trim() })
+        : t('payer.confirmTitle', { n: group.count, cny: money(group.cny), customer: `${customer} ${name}`.trim() }),
       content: t('payer.confirmBody', { payer: group.payer }),
       okText: t('payer.assign'),
       cancelText: t('cancel'),
@@ -79,6 +83,14 @@ export function PayerQueue() {
     return `C${String(highest + 1).padStart(3, '0')}`;
   };
 
+  // CNY of the receipts whose value is known; the others are named apart, never summed as ¥0.00.
+  const total = (payers.data ?? []).reduce(
+    (sum, p) => ({ count: sum.count + p.count, fen: sum.fen + Math.round(Number(p.cny) * 100), missing: sum.missing + (p.missingRate?.count ?? 0) }),
+    { count: 0, fen: 0, missing: 0 },
+  );
+  const firstMissing = (payers.data ?? []).find((p) => p.missingRate)?.missingRate;
+  const fillRate = (m: { month: string; currency: string }) => openSettings('fx', { month: m.month, currency: m.currency });
+
   const queue =
     !payers.loading && rows.length === 0 ? (
       <Empty description={t('payer.none')} />
@@ -93,7 +105,24 @@ export function PayerQueue() {
         columns={[
           { title: t('rc.remitter'), dataIndex: 'payer', width: 260, render: (v: string) => <Typography.Text strong>{v || '—'}</Typography.Text> },
           { title: t('payer.count'), dataIndex: 'count', align: 'right', width: 70 },
-          { title: t('rc.cny'), dataIndex: 'cny', align: 'right', width: 130, render: money },
+          {
+            title: t('rc.cny'),
+            dataIndex: 'cny',
+            align: 'right',
+            width: 190,
+            render: (v: string, p) =>
+              p.missingRate ? (
+                <Space direction="vertical" size={0} align="end" data-testid={`payer-missing-${p.key}`}>
+                  {p.missingRate.count < p.count && money(v)}
+                  <Typography.Text>{p.missingRate.amounts.map((a) => `${a.currency} ${money(a.amount)}`).join(' + ')}</Typography.Text>
+                  <Typography.Link onClick={() => p.missingRate && fillRate(p.missingRate)} style={{ color: '#c8463d', fontSize: 12 }}>
+                    {t('payer.missingRate', { n: p.missingRate.count, month: p.missingRate.month, currency: p.missingRate.currency })}
+                  </Typography.Link>
+                </Space>
+              ) : (
+                money(v)
+              ),
+          },
           { title: t('payer.period'), width: 200, render: (_, p) => (p.firstDate === p.lastDate ? p.firstDate : `${p.firstDate} ~ ${p.lastDate}`) },
           {
             title: t('payer.suggestions'),
@@ -129,6 +158,25 @@ export function PayerQueue() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
+      {total.count > 0 && (
+        <Alert
+          type={total.missing > 0 ? 'warning' : 'info'}
+          showIcon
+          data-testid="payer-total"
+          message={
+            total.missing > 0
+              ? t('payer.totalMissing', { n: total.count, cny: money((total.fen / 100).toFixed(2)), missing: total.missing })
+              : t('payer.total', { n: total.count, cny: money((total.fen / 100).toFixed(2)) })
+          }
+          action={
+            firstMissing && (
+              <Button size="small" onClick={() => fillRate(firstMissing)} data-testid="payer-fill-rate">
+                {t('fx.goFill', { month: firstMissing.month, currency: firstMissing.currency })}
+              </Button>
+            )
+          }
+        />
+      )}
       {queue}
       <AssignmentHistory />
       <RecordForm<Customer>

@@ -63,18 +63,18 @@ export function ReceiptList() {
       <LongTable<ReceiptView>
         {...list}
         rowKey="id"
-        width={1350}
+        width={1100}
         testId="receipts-table"
         columns={[
-          { title: t('rc.valueDate'), dataIndex: 'valueDate', width: 105 },
-          { title: t('rc.ref'), dataIndex: 'ref', width: 130 },
-          { title: t('rc.remitter'), dataIndex: 'remitter', width: 240, ellipsis: true },
-          { title: t('rc.currency'), dataIndex: 'currency', width: 65 },
-          { title: t('rc.amount'), dataIndex: 'amount', width: 130, align: 'right', render: money },
+          { title: t('rc.valueDate'), dataIndex: 'valueDate', width: 96 },
+          { title: t('rc.ref'), dataIndex: 'ref', width: 110, ellipsis: true },
+          { title: t('rc.remitter'), dataIndex: 'remitter', width: 180, ellipsis: true },
+          { title: t('rc.currency'), dataIndex: 'currency', width: 52 },
+          { title: t('rc.amount'), dataIndex: 'amount', width: 110, align: 'right', render: money },
           {
             title: t('rc.cny'),
             dataIndex: 'cny',
-            width: 160,
+            width: 135,
             align: 'right',
             render: (v: string | null, r) => (
               <span>
@@ -97,14 +97,14 @@ export function ReceiptList() {
           {
             title: t('rc.customer'),
             dataIndex: 'customer',
-            width: 200,
+            width: 150,
             ellipsis: true,
             render: (id: string | null, r) => (id === null ? '—' : <span title={id}>{r.customerName ?? id}</span>),
           },
           {
             title: t('rc.creditedTo'),
             dataIndex: 'creditedTo',
-            width: 110,
+            width: 96,
             render: (v: string | null, r) =>
               r.notCustomer ? (
                 <Tag>{t('rc.notCustomer')}</Tag>
@@ -116,7 +116,7 @@ export function ReceiptList() {
                 <Tag color="volcano">{t('rc.unmatched')}</Tag>
               ),
           },
-          { title: t('rc.memo'), dataIndex: 'memo', width: 150, ellipsis: true },
+          { title: t('rc.memo'), dataIndex: 'memo', width: 81, ellipsis: true },
           {
             title: t('actions'),
             width: 90,

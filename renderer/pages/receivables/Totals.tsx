@@ -1,14 +1,17 @@
-import { Col, Row, Statistic } from 'antd';
+import { Col, Row, Statistic, Typography } from 'antd';
 import type { ReceivablesReport } from '../../../shared/receivables/report';
 import { money } from '../../format';
 import { useT, type UiKey } from '../../i18n/strings';
+import { useAppStore } from '../../state/appStore';
 
 const RED = '#c8463d';
 
 /** The company's figures as of the date, CNY. */
 export function Totals({ report }: { report: ReceivablesReport }) {
   const t = useT();
+  const openSettings = useAppStore((s) => s.openSettings);
   const { totals, unmatchedReceipts } = report;
+  const missing = unmatchedReceipts.missingRate;
   const items: { key: string; label: UiKey; value: string; alert?: boolean }[] = [
     { key: 'outstanding', label: 'rv.outstanding', value: `¥${money(totals.outstanding)}` },
     { key: 'overdue', label: 'rv.overdue', value: `¥${money(totals.overdue)}`, alert: totals.overdue !== '0.00' },
@@ -27,6 +30,16 @@ export function Totals({ report }: { report: ReceivablesReport }) {
             valueStyle={{ fontSize: 18, color: item.alert ? RED : undefined }}
             data-testid={`rv-total-${item.key}`}
           />
+          {item.key === 'unmatched' && missing && (
+            // Unmatched money is nobody's receivable: a missing rate here is named, never blocking, never ¥0.00.
+            <Typography.Link
+              style={{ color: RED, fontSize: 12 }}
+              onClick={() => openSettings('fx', { month: missing.month, currency: missing.currency })}
+              data-testid="rv-unmatched-missing-rate"
+            >
+              {t('rv.unmatchedMissingRate', { n: missing.count, month: missing.month, currency: missing.currency })}
+            </Typography.Link>
+          )}
         </Col>
       ))}
     </Row>

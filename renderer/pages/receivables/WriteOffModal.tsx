@@ -1,4 +1,4 @@
-import { DatePicker, Descriptions, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import { Descriptions, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { StoredWriteOff, WriteOffKind } from '../../../shared/entities';
@@ -9,6 +9,7 @@ import { RowActions, useReport } from '../../components/common';
 import { money } from '../../format';
 import { useT, type UiKey } from '../../i18n/strings';
 import { useAppStore } from '../../state/appStore';
+import { DateInput } from '../../components/DateInput';
 
 export const WRITE_OFF_KINDS: { value: WriteOffKind; label: UiKey }[] = [
   { value: 'bank_charges', label: 'rv.kind.bank_charges' },
@@ -73,7 +74,8 @@ export function WriteOffModal({
       return;
     }
     const field = result.error.field?.split(/[.[]/)[0];
-    const name = (['date', 'amount', 'kind', 'reason'] as const).find((f) => f === field) ?? 'amount';
+    // A refusal for an approved quarter is about the date: that is what puts it in the quarter.
+    const name = result.error.code === 'wf.locked' ? 'date' : ((['date', 'amount', 'kind', 'reason'] as const).find((f) => f === field) ?? 'amount');
     form.setFields([{ name, errors: [apiMessage(result.error.code, result.error.params ?? {}, lang)] }]);
   };
   return (
@@ -111,8 +113,9 @@ export function WriteOffModal({
       )}
       <Typography.Text strong>{t('rv.addWriteOff')}</Typography.Text>
       <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
-        <Form.Item name="date" label={t('rv.date')}>
-          <DatePicker allowClear={false} style={{ width: 130 }} />
+        {/* Bounded too: a refusal for an approved quarter is long and must wrap inside the dialog. */}
+        <Form.Item name="date" label={t('rv.date')} style={{ maxWidth: '100%' }}>
+          <DateInput label={t('rv.date')} allowClear={false} style={{ width: 130 }} />
         </Form.Item>
         {/* Bounded so a refusal (which names the deal and the limit) wraps inside the dialog. */}
         <Form.Item name="amount" label={`${t('rv.amount')}（${instalment.currency}）`} style={{ maxWidth: '100%' }}>

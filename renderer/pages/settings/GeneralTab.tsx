@@ -1,6 +1,7 @@
 import { Button, Form, Input, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
+import { errorText } from '../../api/errorText';
 import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
 import { useAppStore } from '../../state/appStore';
@@ -21,7 +22,14 @@ export function GeneralTab() {
   }, [company.data, settings.data, form]);
   const save = async () => {
     const v = form.getFieldsValue() as { name: string; newCustomerRule: 'first_receipt' | 'first_deal'; commissionBase: 'settled' | 'deal_volume' };
-    if (!report(await saveCompany({ name: v.name, baseCurrency: 'CNY' }))) return;
+    const saved = await saveCompany({ name: v.name, baseCurrency: 'CNY' });
+    // A refused name is said under the field, with the field's name, not in a toast that names nothing.
+    if (!saved.ok && saved.error.field === 'name') {
+      form.setFields([{ name: 'name', errors: [`${t('set.companyName')}：${errorText(saved.error, lang)}`] }]);
+      return;
+    }
+    form.setFields([{ name: 'name', errors: [] }]);
+    if (!report(saved)) return;
     report(await saveSettings({ newCustomerRule: v.newCustomerRule, commissionBase: v.commissionBase }), t('saved'));
   };
   return (

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { message as apiMessage } from '../../../shared/i18n/messages';
@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { useReport } from '../../components/common';
 import { useT } from '../../i18n/strings';
 import { useAppStore } from '../../state/appStore';
+import { DateInput } from '../../components/DateInput';
 
 type Draft = { defaultTerms?: string; receivablesFrom: dayjs.Dayjs | null; smallBalance: string };
 
@@ -49,7 +50,7 @@ export function ReceivablesSettings() {
         />
       </Form.Item>
       <Form.Item name="receivablesFrom" label={t('terms.receivablesFrom')} extra={t('terms.receivablesFromHelp')}>
-        <DatePicker style={{ width: 200 }} />
+        <DateInput label={t('terms.receivablesFrom')} style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="smallBalance" label={t('terms.smallBalance')} extra={t('terms.smallBalanceHelp')}>
         <Input inputMode="decimal" style={{ width: 200, textAlign: 'right' }} />
