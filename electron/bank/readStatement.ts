@@ -110,22 +110,17 @@ async function* named(rows: AsyncIterable<SheetRow[]>, file: string): AsyncGener
   }
 }
 
+/**
+ * A library's own English ("Corrupted zip: can't find end of central directory", "invalid
+ * distance too far back") is never shown: it means the file is damaged or cut short, said in the
+ * user's words; Chinese from our own readers is passed on.
+ */
 function asDomainError(error: unknown, file: string): DomainError {
   if (error instanceof DomainError) return error;
-  return new DomainError('bank.unreadable', { file, reason: readableReason(error) });
-}
-
-/**
- * Why a file could not be read, in words for the user: a zip or XML library's own English
- * ("Corrupted zip: can't find end of central directory", "invalid distance too far back") means
- * the file is damaged or cut short; it is never shown as it is.
- */
-export function readableReason(error: unknown): string {
-  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  if (/[\u4e00-\u9fff]/.test(message)) return message;
-  if (/zip|central dir|compression|inflat|deflat|header check|distance|block type|stored block|unexpected end|end of data|crc/i.test(message))
-    return '文件不完整或已损坏（压缩内容读不出来），请重新导出或重新下载后再导入';
-  return '文件内容不完整或已损坏，不是能读取的表格文件';
+  const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  if (/[\u4e00-\u9fff]/.test(text)) return new DomainError('bank.unreadable', { file, reason: text });
+  const damagedZip = /zip|central dir|compression|inflat|deflat|header check|distance|block type|stored block|unexpected end|end of data|crc/i;
+  return new DomainError(damagedZip.test(text) ? 'bank.damaged' : 'bank.notTable', { file });
 }
 
 /**

@@ -64,6 +64,8 @@ export const en: Record<MessageKey, string> = {
   'bank.currency': 'currency not understood: "{value}"',
   'bank.rateUndecided': 'rate {rate}: per 1 or per 100 units cannot be told: the row has no CNY amount and there is no {month} {currency} table rate',
   'bank.unreadable': 'cannot read {file}: {reason}',
+  'bank.damaged': 'cannot read {file}: the file is incomplete or damaged (its compressed content cannot be read); export or download it again',
+  'bank.notTable': 'cannot read {file}: its content is incomplete or damaged, not a spreadsheet that can be read',
   'bank.empty': '{file} is empty',
   'bank.noHeader':
     'no header in {file}: none of the first 30 rows names both a date and an amount. Assign the columns in the import preview, or pass --columns (e.g. --columns "date=1,credit=5,debit=4,payer=8")',

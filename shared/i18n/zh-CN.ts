@@ -68,6 +68,8 @@ export const zhCN = {
   'bank.currency': '币种无法识别：“{value}”',
   'bank.rateUndecided': '汇率 {rate} 无法判断是每 1 还是每 100 外币：这一行没有人民币金额，也没有 {month} {currency} 的汇率表汇率',
   'bank.unreadable': '{file} 无法读取：{reason}',
+  'bank.damaged': '{file} 无法读取：文件不完整或已损坏（压缩内容读不出来），请重新导出或重新下载后再导入',
+  'bank.notTable': '{file} 无法读取：文件内容不完整或已损坏，不是能读取的表格文件',
   'bank.empty': '{file} 是空文件',
   'bank.noHeader':
     '{file} 中找不到表头：前 30 行里没有同时写着日期和金额的一行。请在导入预览里为各列指定用途，或在命令行用 --columns 指定（如 --columns "date=1,credit=5,debit=4,payer=8"）',
