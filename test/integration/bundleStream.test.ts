@@ -76,6 +76,35 @@ describe('bundle JSON read as a stream', () => {
     }
   });
 
+  it('cuts elements only between them: nested objects, and strings holding "},{", at any chunk size', () => {
+    const dir = tempDir();
+    const deals = Array.from({ length: 3000 }, (_, i) => ({
+      id: `D${i}`,
+      memo: i % 7 === 0 ? `a},{"id":"fake"},{b ${i}` : i % 11 === 0 ? 'x},\n  {y' : `合同 ${i}`,
+      instalments:
+        i % 3 === 0
+          ? [
+              { due: '2026-08-01', share: '0.3' },
+              { due: '2026-09-01', share: '0.7' },
+            ]
+          : [],
+      terms: i % 5 === 0 ? { kind: 'deposit', parts: [{ a: 1 }, { b: [{ c: 2 }] }] } : null,
+    }));
+    for (const [name, text] of [
+      ['compact', JSON.stringify({ deals, receipts: [{ id: 1 }] })],
+      ['indented', JSON.stringify({ deals, receipts: [{ id: 1 }] }, null, 2)],
+    ] as const) {
+      const file = path.join(dir, `${name}.json`);
+      fs.writeFileSync(file, text);
+      for (const chunk of [64, 4096, 65536, 4 * 1024 * 1024]) {
+        const seen = visitAll(file, chunk) as { deals: unknown[]; receipts: unknown[] };
+        expect(seen.deals.length, `${name}, chunks of ${chunk}: elements`).toBe(deals.length);
+        expect(seen.deals, `${name}, chunks of ${chunk}`).toEqual(deals);
+        expect(seen.receipts, `${name}, chunks of ${chunk}: the next array`).toEqual([{ id: 1 }]);
+      }
+    }
+  });
+
   it('refuses malformed JSON as not valid JSON, naming the file', () => {
     const dir = tempDir();
     for (const text of ['{"format": "trade-kpi-bundle", "deals": [{"id": "D1"}', '{"a": 1,}', '{"deals": [1 2]}', '{"a": "unterminated}', '']) {
