@@ -8,17 +8,10 @@ import { createApi } from '../electron/services';
 import { hasChromium, CHROMIUM } from '../test/e2e/browser';
 import { chromium } from 'playwright-core';
 import { ROOT, tempDir } from '../test/helpers';
+import { timeToReady } from './pageReady';
 import { median, type BenchResult } from './timing';
 
 /** Time from navigation until the 考核 page shows its table (or, when empty, its empty state). */
-async function appraisalReady(page: Page, url: string, ready: string): Promise<number> {
-  await page.goto('about:blank');
-  const start = performance.now();
-  await page.goto(`${url}#appraisal`);
-  await page.locator(ready).first().waitFor({ timeout: 60_000 });
-  return performance.now() - start;
-}
-
 async function measure(folder: string, ready: string, runs = 3): Promise<{ ms: number; warmMs: number; page: Page; close(): Promise<void> }> {
   const data = await openAppData(folder);
   const api = createApi(data.services);
@@ -31,12 +24,12 @@ async function measure(folder: string, ready: string, runs = 3): Promise<{ ms: n
   await page.addInitScript({ content: "localStorage.setItem('tkpi-quarter', '2026Q3')" });
   const cold: number[] = [];
   const warm: number[] = [];
-  await appraisalReady(page, host.url, ready);
+  await timeToReady(page, host.url, 'appraisal', ready, 60_000);
   for (let i = 0; i < runs; i++) {
     // A write first, so the quarter is summed again as after any change (no cached result).
     await api['company.update']({ name: `基准测试 ${i}` });
-    cold.push(await appraisalReady(page, host.url, ready));
-    warm.push(await appraisalReady(page, host.url, ready));
+    cold.push(await timeToReady(page, host.url, 'appraisal', ready, 60_000));
+    warm.push(await timeToReady(page, host.url, 'appraisal', ready, 60_000));
   }
   return {
     ms: median(cold),

@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { openAppData } from '../electron/host/dataFolder';
 import { startWebHost } from '../electron/host/webHost';
 import { createApi } from '../electron/services';
 import type { Api } from '../shared/api/contract';
 import { CHROMIUM, hasChromium } from '../test/e2e/browser';
 import { ok, ROOT, tempDir } from '../test/helpers';
+import { timeToReady } from './pageReady';
 import { median, peakRssMb, type BenchResult } from './timing';
 
 /*
@@ -22,14 +23,6 @@ import { median, peakRssMb, type BenchResult } from './timing';
 const AS_OF = '2026-09-30';
 
 /** Time from navigation until the 应收 page shows its salesperson table (or, empty, its empty state). */
-async function pageReady(page: Page, url: string, ready: string): Promise<number> {
-  await page.goto('about:blank');
-  const start = performance.now();
-  await page.goto(`${url}#receivables`);
-  await page.locator(ready).first().waitFor({ timeout: 600_000 });
-  return performance.now() - start;
-}
-
 type Measured = { firstMs: number; otherCallMs: number; heldMs: number; ms: number; warmMs: number; homeMs: number };
 
 async function measure(folder: string, ready: string, touch: (api: Api, run: number) => Promise<void>, runs = 3): Promise<Measured> {
@@ -44,7 +37,7 @@ async function measure(folder: string, ready: string, touch: (api: Api, run: num
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.clock.setFixedTime(new Date(`${AS_OF}T10:00:00`));
     // While the first open computes, another API call is timed every second: the app must not freeze meanwhile.
-    const first = pageReady(page, host.url, ready);
+    const first = timeToReady(page, host.url, 'receivables', ready);
     let done = false;
     void first.then(
       () => (done = true),
@@ -73,16 +66,12 @@ async function measure(folder: string, ready: string, touch: (api: Api, run: num
     const warm: number[] = [];
     for (let i = 0; i < runs; i++) {
       await touch(api, i);
-      cold.push(await pageReady(page, host.url, ready));
-      warm.push(await pageReady(page, host.url, ready));
+      cold.push(await timeToReady(page, host.url, 'receivables', ready));
+      warm.push(await timeToReady(page, host.url, 'receivables', ready));
     }
     // 首页's receivables panel reads the same kept report (after one more write).
     await touch(api, runs);
-    await page.goto('about:blank');
-    const start = performance.now();
-    await page.goto(`${host.url}#home`);
-    await page.locator('[data-testid^=home-receivables]').first().waitFor({ timeout: 600_000 });
-    const homeMs = performance.now() - start;
+    const homeMs = await timeToReady(page, host.url, 'home', '[data-testid^=home-receivables]');
     return { firstMs, otherCallMs, heldMs, ms: median(cold), warmMs: median(warm), homeMs };
   } finally {
     await browser.close();
