@@ -13,7 +13,6 @@ import { appSecrets } from './011_app_secrets';
 import { salespersonLeftOn } from './012_salesperson_left_on';
 import { rateQuotedPer } from './013_rate_quoted_per';
 import { receivableRevisions } from './014_receivable_revisions';
-import { statementLinesInQuarterIndex } from './015_statement_lines_in_quarter_index';
 
 /** Append-only: a released migration is never edited, a change is a new numbered one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,5 +30,4 @@ export const MIGRATIONS: readonly Migration[] = [
   salespersonLeftOn,
   rateQuotedPer,
   receivableRevisions,
-  statementLinesInQuarterIndex,
 ];
