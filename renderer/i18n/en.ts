@@ -97,6 +97,7 @@ export const en: Record<UiKey, string> = {
   'imp.summary':
     '{file} imported: {read} rows read; {imported} new ({refunds} refunds, {unmatched} unmatched), {duplicates} duplicates, skipped {skipped}, {rejected} rejected',
   'imp.rejectedRow': 'row {row}: {reason}',
+  'imp.skipApprovedQuarter': 'receipts of an approved appraisal',
   'fate.new': 'new',
   'fate.duplicate': 'duplicate',
   'fate.skipped': 'skipped',

@@ -101,6 +101,7 @@ export const zhCN = {
   'imp.summary':
     '{file} 已导入：读取 {read} 行，新增 {imported} 笔（退款 {refunds}，未匹配客户 {unmatched}），重复 {duplicates}，跳过 {skipped}，拒绝 {rejected}',
   'imp.rejectedRow': '第 {row} 行：{reason}',
+  'imp.skipApprovedQuarter': '计入已审定考核的收汇',
   'fate.new': '新增',
   'fate.duplicate': '重复',
   'fate.skipped': '跳过',

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Api } from '../../shared/api/contract';
+import { createApi } from '../../electron/services';
+import { throughInterview } from '../goldenWorkflow';
+import { GOLDEN, ok, readJson, ROOT } from '../helpers';
+import { go, hasChromium, openSession, type Session } from './browser';
+
+/*
+ * What a second new owner's walkthrough in Chromium met after 审定 of the golden quarter: a
+ * statement with a row of the approved quarter said “跳过 计入（） 已审定的考核…” — the reason's
+ * sentence with its name and quarter left empty.
+ */
+
+const Q = '2026Q3';
+const QUIRKS = path.join(ROOT, 'test/fixtures/bank-quirks');
+
+describe.skipIf(!hasChromium)('after 审定 of the quarter', () => {
+  let session: Session;
+  let api: Api;
+  beforeAll(async () => {
+    session = await openSession({ viewport: { width: 1366, height: 768 } });
+    api = createApi(session.data.services);
+    await ok(api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
+    for (const id of ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']) await throughInterview(api, id);
+    await ok(api['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意' }));
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('a statement row of the approved quarter is counted under a readable reason, and named with its person on its row', async () => {
+    const { page } = session;
+    await go(page, 'receipts');
+    await page.getByTestId('tab-import').click();
+    await page.locator('input[type=file]').setInputFiles(path.join(QUIRKS, 'approved-quarter.csv'));
+    await page.getByTestId('import-statements').waitFor();
+    const preview = page.getByTestId('preview-approved-quarter.csv');
+    await preview.getByText('将新增 1 笔').waitFor();
+    const text = await preview.locator('.ant-alert').first().innerText();
+    expect(text, 'no reason with its names left empty').not.toContain('（）');
+    expect(text).toContain('跳过 计入已审定考核的收汇 1');
+    expect(text).toContain('第 6 行：计入秦欣怡（S02）2026Q3 已审定的考核，未导入');
+  });
+});
