@@ -31,6 +31,9 @@ export function ReceivablesPage() {
   // Totals and salespeople first; the customer rows (tens of thousands) only for the tabs that show them.
   const report = useQuery('receivables.report', { asOf, instalments: false, customers: false });
   const data = report.data;
+  // Without any payment terms no deal has a schedule (SPEC §12): say so, or a new company sees ¥0.00 and no reason.
+  const settings = useQuery('settings.get', {});
+  const noTerms = settings.data !== undefined && settings.data.paymentTerms.length === 0;
   return (
     <>
       <PageCard>
@@ -46,6 +49,20 @@ export function ReceivablesPage() {
         </Space>
         {data && <Totals report={data} />}
       </PageCard>
+      {noTerms && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('terms.none')}
+          action={
+            <Button size="small" type="primary" onClick={() => openSettings('terms')} data-testid="rv-go-terms">
+              {t('rv.goTerms')}
+            </Button>
+          }
+          data-testid="rv-no-terms"
+        />
+      )}
       {report.loading && !data && (
         <Alert type="info" showIcon icon={<Spin size="small" />} message={t('rv.computing')} data-testid="rv-computing" style={{ marginBottom: 16 }} />
       )}

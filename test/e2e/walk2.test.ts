@@ -42,3 +42,23 @@ describe.skipIf(!hasChromium)('after 审定 of the quarter', () => {
     expect(text).toContain('第 6 行：计入秦欣怡（S02）2026Q3 已审定的考核，未导入');
   });
 });
+
+describe.skipIf(!hasChromium)('a company without payment terms yet', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ viewport: { width: 1366, height: 768 } });
+    await ok(createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) }));
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('应收 says why it is all ¥0.00 — no deal has a payment schedule — and leads to 付款方式', async () => {
+    const { page } = session;
+    await go(page, 'receivables');
+    const notice = page.getByTestId('rv-no-terms');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('没有付款方式的成交不计入应收');
+    await page.getByTestId('rv-go-terms').click();
+    await page.getByTestId('add-terms').waitFor();
+  });
+});
