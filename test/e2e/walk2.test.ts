@@ -41,6 +41,44 @@ describe.skipIf(!hasChromium)('after 审定 of the quarter', () => {
     expect(text).toContain('跳过 计入已审定考核的收汇 1');
     expect(text).toContain('第 6 行：计入秦欣怡（S02）2026Q3 已审定的考核，未导入');
   });
+
+  it('核销: a refusal replaces the one before it — a corrected amount does not keep its old error under it', async () => {
+    const { page } = session;
+    const terms = [
+      {
+        id: 'TT',
+        name: '签约付 30%，余款 60 天',
+        instalments: [
+          { percent: '30', from: 'signed', days: 0 },
+          { percent: '70', from: 'signed', days: 60 },
+        ],
+      },
+    ];
+    await ok(api['settings.update']({ paymentTerms: terms, defaultTerms: 'TT' }));
+    await page.reload();
+    await go(page, 'receivables');
+    const asOf = page.getByTestId('rv-asof').locator('input');
+    await asOf.click();
+    await asOf.fill('2026-09-30');
+    await page.getByText('截止日期').first().click();
+    await page.getByTestId('rv-tab-customers').click();
+    await page.getByTestId('rv-open-C001').click();
+    const detail = page.getByTestId('rv-customer-detail');
+    await detail
+      .getByRole('button', { name: /核\s*销/ })
+      .last()
+      .click();
+    const dialog = page.locator('.ant-modal-wrap:visible');
+    const amount = page.getByTestId('rv-writeoff-amount');
+    await amount.fill('99999');
+    await dialog.locator('.ant-btn-primary').last().click();
+    const errors = dialog.locator('.ant-form-item-explain-error');
+    await expect.poll(() => errors.allInnerTexts()).toEqual([expect.stringContaining('核销金额 99999 超过')]);
+    // A sensible amount, but the date (the as-of date) is in the approved quarter.
+    await amount.fill('5');
+    await dialog.locator('.ant-btn-primary').last().click();
+    await expect.poll(() => errors.allInnerTexts()).toEqual([expect.stringContaining('2026Q3 的考核已审定')]);
+  });
 });
 
 describe.skipIf(!hasChromium)('a company without payment terms yet', () => {
