@@ -100,3 +100,47 @@ describe.skipIf(!hasChromium)('a company without payment terms yet', () => {
     await page.getByTestId('add-terms').waitFor();
   });
 });
+
+describe.skipIf(!hasChromium)('面谈 in the workflow drawer', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ viewport: { width: 1366, height: 768 } });
+    const api = createApi(session.data.services);
+    await ok(api['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle.json')) }));
+    await ok(api['workflow.confirmTargets']({ salesperson: 'S01', quarter: Q, by: '王经理' }));
+    await ok(
+      api['workflow.selfAssess']({
+        salesperson: 'S01',
+        quarter: Q,
+        by: 'S01',
+        text: '本季度完成了主要客户的回款跟进，单证差错比上季度减少。'.repeat(5),
+        scores: {},
+      }),
+    );
+    await ok(api['workflow.review']({ salesperson: 'S01', quarter: Q, by: '王经理', scores: {} }));
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('an unreadable 面谈日期 is named under its field, not called missing', async () => {
+    const { page } = session;
+    await go(page, 'appraisal');
+    await page.getByTestId('flow-S01').getByRole('button').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('记录面谈').first().waitFor();
+    const item = drawer.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: /^面谈日期$/ }) });
+    const date = item.locator('input').first();
+    await date.click();
+    await date.fill('2026-10-32');
+    await date.press('Tab');
+    await drawer.getByTestId('step-submit').first().click();
+    await expect
+      .poll(() => item.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toEqual(['面谈日期：无法识别日期“2026-10-32”，请写成 2026-07-26、2026/7/26 或 2026.7.26']);
+    await date.click();
+    await date.fill('2026/10/12');
+    await date.press('Tab');
+    await expect.poll(() => date.inputValue()).toBe('2026-10-12');
+    await expect.poll(() => item.locator('.ant-form-item-explain-error').count()).toBe(0);
+  });
+});
