@@ -598,5 +598,7 @@ export const en: Record<UiKey, string> = {
   'claim.record': 'Record as claim',
   'claim.choose': 'Choose the instalment this refund belongs to',
   'claim.option': '{deal} #{number} amount {amount}, owing {outstanding}',
+  'claim.none':
+    '{customer} has no {currency} instalment to write off: deals without payment terms are not receivables (Settings → Payment terms), and a refund cannot write off a deal in another currency',
   'claim.reason': 'Refund of {date} (claim/allowance)',
 };

@@ -604,6 +604,7 @@ export const zhCN = {
   'claim.record': '记为索赔/折让',
   'claim.choose': '选择这笔退款对应的成交分期',
   'claim.option': '{deal} 第{number}期 金额 {amount}，未收 {outstanding}',
+  'claim.none': '{customer} 没有可核销的 {currency} 成交分期：没有付款方式的成交不计入应收（设置 → 付款方式），一种币种的退款也不能核销另一种币种的成交',
   'claim.reason': '{date} 退款（索赔/折让）',
 } as const;
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/contract';
 import { createApi } from '../../electron/services';
@@ -13,6 +14,14 @@ import { go, hasChromium, openSession, type Session } from './browser';
  */
 
 const Q = '2026Q3';
+const SHOTS = process.env.TKPI_SHOTS ?? null;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  // Past the dialog's opening animation.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
 const QUIRKS = path.join(ROOT, 'test/fixtures/bank-quirks');
 
 describe.skipIf(!hasChromium)('after 审定 of the quarter', () => {
@@ -78,6 +87,7 @@ describe.skipIf(!hasChromium)('after 审定 of the quarter', () => {
     await amount.fill('5');
     await dialog.locator('.ant-btn-primary').last().click();
     await expect.poll(() => errors.allInnerTexts()).toEqual([expect.stringContaining('2026Q3 的考核已审定')]);
+    await shot(page, 'writeoff-one-error');
   });
 });
 
@@ -96,8 +106,24 @@ describe.skipIf(!hasChromium)('a company without payment terms yet', () => {
     const notice = page.getByTestId('rv-no-terms');
     await notice.waitFor();
     expect(await notice.innerText()).toContain('没有付款方式的成交不计入应收');
+    await shot(page, 'rv-no-terms');
     await page.getByTestId('rv-go-terms').click();
     await page.getByTestId('add-terms').waitFor();
+  });
+
+  it('记为索赔/折让 of an imported refund says why there is no instalment to pick, instead of an empty list', async () => {
+    const { page } = session;
+    await go(page, 'receipts');
+    await page.getByTestId('tab-import').click();
+    await page.locator('input[type=file]').setInputFiles(path.join(GOLDEN, 'statements', 'boc-usd-statement.xlsx'));
+    await page.getByTestId('import-statements').click();
+    await page.getByTestId('refund-claims').waitFor();
+    await page.getByTestId('refund-claims').getByRole('button', { name: '记为索赔/折让' }).click();
+    const none = page.getByTestId('claim-none');
+    await none.waitFor();
+    expect(await none.innerText()).toContain('PACIFIC IMPORTS SAS 没有可核销的 USD 成交分期');
+    expect(await none.innerText()).toContain('没有付款方式的成交不计入应收');
+    await shot(page, 'claim-none');
   });
 });
 
