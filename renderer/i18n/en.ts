@@ -479,6 +479,7 @@ export const en: Record<UiKey, string> = {
     'Receivables start at the receivables start date: if the missing rate is of an old month (imported history), you may set that date in Settings → Payment terms instead of entering old rates.',
   'rv.goReceivablesFrom': 'Set the receivables start date',
   'rv.goTerms': 'Add payment terms',
+  'rv.stillAsOf': ' (the figures below are still as of {date})',
   'rv.asOf': 'As of',
   'rv.computing': 'Computing receivables… (with much data the first time takes tens of seconds; other pages stay usable meanwhile)',
   'rv.asOfShort': 'as of {asOf}',

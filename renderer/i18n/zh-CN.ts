@@ -487,6 +487,7 @@ export const zhCN = {
   'rv.oldRateHint': '应收从“应收起算日期”算起：若缺的是以前月份的汇率（导入的历史流水），也可以在 设置 → 付款方式 填写应收起算日期，不必补录旧汇率。',
   'rv.goReceivablesFrom': '去设置应收起算日期',
   'rv.goTerms': '去添加付款方式',
+  'rv.stillAsOf': '（下面仍是截至 {date} 的数字）',
   'rv.asOf': '截止日期',
   'rv.computing': '正在计算应收…（数据量大时首次需要几十秒，期间其他页面照常可用）',
   'rv.asOfShort': '截至 {asOf}',

@@ -28,6 +28,8 @@ export function ReceivablesPage() {
   const asOf = useAppStore((s) => s.receivablesAsOf) ?? todayIso();
   const setAsOf = useAppStore((s) => s.setReceivablesAsOf);
   const [customer, setCustomer] = useState<{ id: string; name: string } | null>(null);
+  // A mistyped date stays in the field; the figures below are still those of `asOf`, and say so.
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   // Totals and salespeople first; the customer rows (tens of thousands) only for the tabs that show them.
   const report = useQuery('receivables.report', { asOf, instalments: false, customers: false });
   const data = report.data;
@@ -41,8 +43,20 @@ export function ReceivablesPage() {
           <Space>
             <Typography.Text>{t('rv.asOf')}</Typography.Text>
             <span data-testid="rv-asof">
-              <DateInput label={t('rv.asOf')} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
+              <DateInput
+                label={t('rv.asOf')}
+                allowClear={false}
+                value={dayjs(asOf)}
+                onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+                onUnreadable={setUnreadable}
+              />
             </span>
+            {unreadable !== null && (
+              <Typography.Text type="danger" data-testid="rv-asof-unreadable">
+                {t('date.unreadable', { field: t('rv.asOf'), text: unreadable })}
+                {t('rv.stillAsOf', { date: asOf })}
+              </Typography.Text>
+            )}
             {report.loading && <Spin size="small" />}
           </Space>
           <SmallBalances asOf={asOf} />

@@ -107,6 +107,20 @@ describe.skipIf(!hasChromium)('a company without payment terms yet', () => {
     await notice.waitFor();
     expect(await notice.innerText()).toContain('没有付款方式的成交不计入应收');
     await shot(page, 'rv-no-terms');
+    // A mistyped as-of date: the figures stay those of the date before, and the page says so.
+    const asOf = page.getByTestId('rv-asof').locator('input');
+    const shown = await asOf.inputValue();
+    await asOf.click();
+    await asOf.fill('2026-02-30');
+    await page.getByText('截止日期').first().click();
+    await expect
+      .poll(() => page.getByTestId('rv-asof-unreadable').innerText())
+      .toBe(`截止日期：无法识别日期“2026-02-30”，请写成 2026-07-26、2026/7/26 或 2026.7.26（下面仍是截至 ${shown} 的数字）`);
+    await shot(page, 'rv-asof-unreadable');
+    await asOf.click();
+    await asOf.fill(shown);
+    await page.getByText('截止日期').first().click();
+    await expect.poll(() => page.getByTestId('rv-asof-unreadable').count()).toBe(0);
     await page.getByTestId('rv-go-terms').click();
     await page.getByTestId('add-terms').waitFor();
   });
