@@ -58,8 +58,8 @@ describe.skipIf(!hasChromium)('after 审定 of the quarter', () => {
         id: 'TT',
         name: '签约付 30%，余款 60 天',
         instalments: [
-          { percent: '30', from: 'signed', days: 0 },
-          { percent: '70', from: 'signed', days: 60 },
+          { percent: '30', from: 'signed' as const, days: 0 },
+          { percent: '70', from: 'signed' as const, days: 60 },
         ],
       },
     ];

@@ -203,7 +203,8 @@ describe('the statements and 薪酬 as workbooks', () => {
     services['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
     const people = await services['salespeople.list']({});
     const before = new Map(people.map((p) => [p.id, Number(p.monthlyBaseSalary) * 3]));
-    for (const p of people) await services['salespeople.update']({ ...p, monthlyBaseSalary: '99999.00' });
+    for (const p of people)
+      await services['salespeople.update']({ ...p, annualBonusBase: p.annualBonusBase ?? null, leftOn: p.leftOn ?? null, monthlyBaseSalary: '99999.00' });
     const file = (await services['pay.export']({ quarter: Q })) as { fileName: string; content: string };
     const sheet = (await workbook(file.content)).getWorksheet('薪酬');
     if (!sheet) throw new Error('no 薪酬 sheet');
