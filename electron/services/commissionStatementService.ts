@@ -122,6 +122,8 @@ export async function exportStatements(db: ReadDb, quarter: QuarterKey, salesper
 export async function exportPay(db: ReadDb, quarter: QuarterKey): Promise<{ fileName: string; bytes: Buffer }> {
   const { report } = cachedQuarter(db, quarter);
   const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
+  // An approved person is paid as approved (the 薪酬 page does the same): a later raise is not theirs.
+  for (const s of listSnapshots(db, quarter)) if (s.data.person) people.set(s.salesperson, s.data.person);
   return { fileName: `薪酬-${quarter}.xlsx`, bytes: await payWorkbook(getCompany(db)?.name ?? '', report, people) };
 }
 

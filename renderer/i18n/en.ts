@@ -97,6 +97,7 @@ export const en: Record<UiKey, string> = {
   'imp.summary':
     '{file} imported: {read} rows read; {imported} new ({refunds} refunds, {unmatched} unmatched), {duplicates} duplicates, skipped {skipped}, {rejected} rejected',
   'imp.rejectedRow': 'row {row}: {reason}',
+  'imp.skipApprovedQuarter': 'receipts of an approved appraisal',
   'fate.new': 'new',
   'fate.duplicate': 'duplicate',
   'fate.skipped': 'skipped',
@@ -477,6 +478,8 @@ export const en: Record<UiKey, string> = {
   'rv.oldRateHint':
     'Receivables start at the receivables start date: if the missing rate is of an old month (imported history), you may set that date in Settings → Payment terms instead of entering old rates.',
   'rv.goReceivablesFrom': 'Set the receivables start date',
+  'rv.goTerms': 'Add payment terms',
+  'rv.stillAsOf': ' (the figures below are still as of {date})',
   'rv.asOf': 'As of',
   'rv.computing': 'Computing receivables… (with much data the first time takes tens of seconds; other pages stay usable meanwhile)',
   'rv.asOfShort': 'as of {asOf}',
@@ -596,5 +599,7 @@ export const en: Record<UiKey, string> = {
   'claim.record': 'Record as claim',
   'claim.choose': 'Choose the instalment this refund belongs to',
   'claim.option': '{deal} #{number} amount {amount}, owing {outstanding}',
+  'claim.none':
+    '{customer} has no {currency} instalment to write off: deals without payment terms are not receivables (Settings → Payment terms), and a refund cannot write off a deal in another currency',
   'claim.reason': 'Refund of {date} (claim/allowance)',
 };

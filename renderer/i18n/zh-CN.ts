@@ -101,6 +101,7 @@ export const zhCN = {
   'imp.summary':
     '{file} 已导入：读取 {read} 行，新增 {imported} 笔（退款 {refunds}，未匹配客户 {unmatched}），重复 {duplicates}，跳过 {skipped}，拒绝 {rejected}',
   'imp.rejectedRow': '第 {row} 行：{reason}',
+  'imp.skipApprovedQuarter': '计入已审定考核的收汇',
   'fate.new': '新增',
   'fate.duplicate': '重复',
   'fate.skipped': '跳过',
@@ -485,6 +486,8 @@ export const zhCN = {
   'home.toReceivables': '查看应收',
   'rv.oldRateHint': '应收从“应收起算日期”算起：若缺的是以前月份的汇率（导入的历史流水），也可以在 设置 → 付款方式 填写应收起算日期，不必补录旧汇率。',
   'rv.goReceivablesFrom': '去设置应收起算日期',
+  'rv.goTerms': '去添加付款方式',
+  'rv.stillAsOf': '（下面仍是截至 {date} 的数字）',
   'rv.asOf': '截止日期',
   'rv.computing': '正在计算应收…（数据量大时首次需要几十秒，期间其他页面照常可用）',
   'rv.asOfShort': '截至 {asOf}',
@@ -602,6 +605,7 @@ export const zhCN = {
   'claim.record': '记为索赔/折让',
   'claim.choose': '选择这笔退款对应的成交分期',
   'claim.option': '{deal} 第{number}期 金额 {amount}，未收 {outstanding}',
+  'claim.none': '{customer} 没有可核销的 {currency} 成交分期：没有付款方式的成交不计入应收（设置 → 付款方式），一种币种的退款也不能核销另一种币种的成交',
   'claim.reason': '{date} 退款（索赔/折让）',
 } as const;
 

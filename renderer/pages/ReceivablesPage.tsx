@@ -28,9 +28,14 @@ export function ReceivablesPage() {
   const asOf = useAppStore((s) => s.receivablesAsOf) ?? todayIso();
   const setAsOf = useAppStore((s) => s.setReceivablesAsOf);
   const [customer, setCustomer] = useState<{ id: string; name: string } | null>(null);
+  // A mistyped date stays in the field; the figures below are still those of `asOf`, and say so.
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   // Totals and salespeople first; the customer rows (tens of thousands) only for the tabs that show them.
   const report = useQuery('receivables.report', { asOf, instalments: false, customers: false });
   const data = report.data;
+  // Without any payment terms no deal has a schedule (SPEC §12): say so, or a new company sees ¥0.00 and no reason.
+  const settings = useQuery('settings.get', {});
+  const noTerms = settings.data !== undefined && settings.data.paymentTerms.length === 0;
   return (
     <>
       <PageCard>
@@ -38,14 +43,40 @@ export function ReceivablesPage() {
           <Space>
             <Typography.Text>{t('rv.asOf')}</Typography.Text>
             <span data-testid="rv-asof">
-              <DateInput label={t('rv.asOf')} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
+              <DateInput
+                label={t('rv.asOf')}
+                allowClear={false}
+                value={dayjs(asOf)}
+                onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+                onUnreadable={setUnreadable}
+              />
             </span>
+            {unreadable !== null && (
+              <Typography.Text type="danger" data-testid="rv-asof-unreadable">
+                {t('date.unreadable', { field: t('rv.asOf'), text: unreadable })}
+                {t('rv.stillAsOf', { date: asOf })}
+              </Typography.Text>
+            )}
             {report.loading && <Spin size="small" />}
           </Space>
           <SmallBalances asOf={asOf} />
         </Space>
         {data && <Totals report={data} />}
       </PageCard>
+      {noTerms && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('terms.none')}
+          action={
+            <Button size="small" type="primary" onClick={() => openSettings('terms')} data-testid="rv-go-terms">
+              {t('rv.goTerms')}
+            </Button>
+          }
+          data-testid="rv-no-terms"
+        />
+      )}
       {report.loading && !data && (
         <Alert type="info" showIcon icon={<Spin size="small" />} message={t('rv.computing')} data-testid="rv-computing" style={{ marginBottom: 16 }} />
       )}

@@ -195,6 +195,28 @@ describe('the statements and 薪酬 as workbooks', () => {
     }
     db.close();
   });
+
+  it('pay.export of an approved quarter keeps the approved base salary after a raise, as the 薪酬 page does', async () => {
+    const { db, services } = loaded();
+    const api = createApi(services);
+    for (const id of expected.rows.map((r) => r.salesperson)) await throughInterview(api, id);
+    services['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
+    const people = await services['salespeople.list']({});
+    const before = new Map(people.map((p) => [p.id, Number(p.monthlyBaseSalary) * 3]));
+    for (const p of people)
+      await services['salespeople.update']({ ...p, annualBonusBase: p.annualBonusBase ?? null, leftOn: p.leftOn ?? null, monthlyBaseSalary: '99999.00' });
+    const file = (await services['pay.export']({ quarter: Q })) as { fileName: string; content: string };
+    const sheet = (await workbook(file.content)).getWorksheet('薪酬');
+    if (!sheet) throw new Error('no 薪酬 sheet');
+    for (const row of expected.rows) {
+      let base3: number | undefined;
+      sheet.eachRow((r, n) => {
+        if (n > 2 && String(r.getCell(2).value) === row.salesperson) base3 = Number(r.getCell(5).value);
+      });
+      expect(base3, `底薪×3 of ${row.salesperson} in the approved quarter's 薪酬`).toBeCloseTo(before.get(row.salesperson) ?? NaN, 2);
+    }
+    db.close();
+  });
 });
 
 describe('where a rate came from, after an edit', () => {

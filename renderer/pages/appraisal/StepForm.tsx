@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ApiError, Result } from '../../../shared/api/errors';
 import { message as apiMessage } from '../../../shared/i18n/messages';
 import { MIN_TEXT, textLength } from '../../../shared/workflow/steps';
@@ -61,6 +61,15 @@ export function StepForm({
     if (field && fields.some((f) => f.name === field))
       form.setFields([{ name: field, errors: [apiMessage(result.error.code, result.error.params ?? {}, lang)] }]);
   };
+  // Dates typed but not readable, by field: named under the field instead of “missing”.
+  const unreadable = useRef(new Map<string, string>());
+  const dateRule = (f: StepField) => ({
+    validator: (_: unknown, v: unknown) => {
+      const typed = unreadable.current.get(f.name);
+      if (typed !== undefined) return Promise.reject(new Error(t('date.unreadable', { field: f.label, text: typed })));
+      return v ? Promise.resolve() : Promise.reject(new Error(apiMessage('input.required', {}, lang)));
+    },
+  });
   const longRule = {
     validator: (_: unknown, v: string | undefined) =>
       textLength(v ?? '') >= MIN_TEXT ? Promise.resolve() : Promise.reject(new Error(apiMessage('wf.textShort', {}, lang))),
@@ -73,13 +82,29 @@ export function StepForm({
           name={f.name}
           label={f.kind === 'check' ? undefined : f.label}
           valuePropName={f.kind === 'check' ? 'checked' : 'value'}
-          rules={f.kind === 'long' ? [longRule] : f.kind === 'check' ? [] : [{ required: true, message: apiMessage('input.required', {}, lang) }]}
+          rules={
+            f.kind === 'long'
+              ? [longRule]
+              : f.kind === 'check'
+                ? []
+                : f.kind === 'date'
+                  ? [dateRule(f)]
+                  : [{ required: true, message: apiMessage('input.required', {}, lang) }]
+          }
           extra={f.kind === 'long' ? <LengthHint name={f.name} /> : undefined}
         >
           {f.kind === 'long' ? (
             <Input.TextArea rows={5} data-testid={`step-${f.name}`} />
           ) : f.kind === 'date' ? (
-            <DateInput label={f.label} style={{ width: '100%' }} />
+            <DateInput
+              label={f.label}
+              style={{ width: '100%' }}
+              onUnreadable={(text) => {
+                if (text === null) unreadable.current.delete(f.name);
+                else unreadable.current.set(f.name, text);
+                void form.validateFields([f.name]).catch(() => undefined);
+              }}
+            />
           ) : f.kind === 'minutes' ? (
             <InputNumber min={0} precision={0} addonAfter={t('wf.minutes')} style={{ width: 200 }} />
           ) : f.kind === 'score' ? (

@@ -9,7 +9,9 @@ export function ImportReport({ summary, preview = false }: { summary: ImportSumm
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const skipped = Object.entries(summary.skipped)
-    .map(([reason, n]) => `${apiMessage(reason as MessageKey, {}, lang)} ${n}`)
+    // The approved-quarter reason is a sentence about one person and quarter, told on each row
+    // below; counted here it takes a label of its own instead of that sentence with blanks.
+    .map(([reason, n]) => `${reason === 'skip.approvedQuarter' ? t('imp.skipApprovedQuarter') : apiMessage(reason as MessageKey, {}, lang)} ${n}`)
     .join('、');
   const text = t(preview ? 'imp.previewSummary' : 'imp.summary', {
     file: summary.file,

@@ -95,6 +95,16 @@ function InstalmentChooser({ refund, onClose, onChoose }: { refund: RefundRow | 
       destroyOnHidden
     >
       {detail.error && <QuarterProblem error={detail.error} />}
+      {detail.data && rows.length === 0 && (
+        // Nothing to pick would be an empty list and a dead end: say why there is none.
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="claim-none"
+          message={t('claim.none', { customer: refund?.customerName ?? refund?.customer ?? '', currency: refund?.currency ?? '' })}
+        />
+      )}
       <Select
         style={{ width: '100%' }}
         value={chosen ?? undefined}

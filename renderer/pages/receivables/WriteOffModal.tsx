@@ -76,7 +76,9 @@ export function WriteOffModal({
     const field = result.error.field?.split(/[.[]/)[0];
     // A refusal for an approved quarter is about the date: that is what puts it in the quarter.
     const name = result.error.code === 'wf.locked' ? 'date' : ((['date', 'amount', 'kind', 'reason'] as const).find((f) => f === field) ?? 'amount');
-    form.setFields([{ name, errors: [apiMessage(result.error.code, result.error.params ?? {}, lang)] }]);
+    // This refusal replaces the last one: a field corrected since must not keep its old error.
+    const fields = ['date', 'amount', 'kind', 'reason'] as const;
+    form.setFields(fields.map((f) => ({ name: f, errors: f === name ? [apiMessage(result.error.code, result.error.params ?? {}, lang)] : [] })));
   };
   return (
     <Modal
