@@ -7,9 +7,9 @@ import { listAdjustments } from '../db/repositories/adjustments';
 import { appSecret } from '../db/repositories/appSecrets';
 import { listAppraisals } from '../db/repositories/appraisals';
 import { listSnapshots } from '../db/repositories/appraisalSnapshots';
-import { listSalespeople } from '../db/repositories/salespeople';
 import { listTargetSheets } from '../db/repositories/targets';
 import { cachedQuarter } from '../services/appraisalService';
+import { peopleAsApproved } from '../services/peopleAsApproved';
 import { commissionStatements } from '../services/commissionStatementService';
 import { computeReceivables } from '../services/receivablesService';
 import { DomainError } from '../../shared/api/errors';
@@ -49,7 +49,8 @@ function gather(
   quarter: string,
 ): { company: string; report: ReturnType<typeof cachedQuarter>['report']; forms: PersonForm[]; people: Map<string, Salesperson> } {
   const { report } = cachedQuarter(db, quarter);
-  const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
+  // The 汇总 sheet's 底薪 of an approved person is the one approved too.
+  const people = peopleAsApproved(db, quarter);
   const plans = new Map(listPlans(db).map((p) => [p.id, p]));
   const sheets = new Map(listTargetSheets(db, quarter).map((s) => [s.salesperson, s.indicators]));
   const records = new Map(listAppraisals(db, quarter).map((r) => [r.salesperson, r]));
@@ -57,8 +58,6 @@ function gather(
   const adjustments = listAdjustments(db, { period: quarter });
   const settings = getSettings(db);
   const company = getCompany(db)?.name ?? '';
-  // The 汇总 sheet's 底薪 of an approved person is the one approved too.
-  for (const [id, snap] of snapshots) if (snap.person) people.set(id, snap.person);
   const owed = settings.paymentTerms.length > 0 ? receivablesAtQuarterEnd(db, quarter) : undefined;
   const forms = report.rows.map((row): PersonForm => {
     const snap = snapshots.get(row.salesperson);

@@ -27,6 +27,7 @@ import { listSalespeople } from '../db/repositories/salespeople';
 import { payWorkbook } from '../forms/payWorkbook';
 import { statementsWorkbook } from '../forms/statementWorkbook';
 import { cachedQuarter } from './appraisalService';
+import { peopleAsApproved } from './peopleAsApproved';
 import { read, type ServiceHandlers } from './markers';
 
 const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], newCustomerBonus: '0' };
@@ -121,9 +122,7 @@ export async function exportStatements(db: ReadDb, quarter: QuarterKey, salesper
 /** 薪酬 as a workbook: the quarter's pay of everyone appraised. */
 export async function exportPay(db: ReadDb, quarter: QuarterKey): Promise<{ fileName: string; bytes: Buffer }> {
   const { report } = cachedQuarter(db, quarter);
-  const people = new Map(listSalespeople(db).map((p) => [p.id, p]));
-  // An approved person is paid as approved (the 薪酬 page does the same): a later raise is not theirs.
-  for (const s of listSnapshots(db, quarter)) if (s.data.person) people.set(s.salesperson, s.data.person);
+  const people = peopleAsApproved(db, quarter);
   return { fileName: `薪酬-${quarter}.xlsx`, bytes: await payWorkbook(getCompany(db)?.name ?? '', report, people) };
 }
 
