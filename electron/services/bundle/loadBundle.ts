@@ -28,7 +28,7 @@ import { clearDataTables } from '../../db/dataTables';
 import { withoutRevisionTriggers } from '../../db/receivableRevisions';
 import { inTransaction } from '../../db/statements';
 import { payerMatcher } from '../matching';
-import { checkBundle, checkReceivables, refers } from './bundleChecks';
+import { checkBundle, checkReceivables, refersAt } from './bundleChecks';
 import { fastDeal, fastReceipt } from './fastRecords';
 import { visitJsonFile } from './jsonStream';
 
@@ -244,8 +244,8 @@ export function writeBundleFile(db: WriteDb, scanned: ScannedBundle): LoadSummar
               }
               if (dealIds.has(d.id)) throw new DomainError('dup.id', { id: d.id }, { field: `deals[${i}].id` });
               dealIds.add(d.id);
-              refers(people, d.salesperson, 'ref.salesperson', `deals[${i}](${d.id}).salesperson`);
-              refers(customers, d.customer, 'ref.customer', `deals[${i}](${d.id}).customer`);
+              refersAt(people, d.salesperson, 'ref.salesperson', list, i, 'salesperson', d.id);
+              refersAt(customers, d.customer, 'ref.customer', list, i, 'customer', d.id);
               insertDeal(db, d);
               deals.push(d);
               return;
@@ -256,10 +256,10 @@ export function writeBundleFile(db: WriteDb, scanned: ScannedBundle): LoadSummar
               if (!parsed.success) throw recordError(parsed.error, list, i, record);
               r = parsed.data;
             }
-            refers(customers, r.customer, 'ref.customer', `receipts[${i}].customer`);
-            refers(people, r.salesperson, 'ref.salesperson', `receipts[${i}].salesperson`);
-            refers(people, r.matchedOwner, 'ref.salesperson', `receipts[${i}].matchedOwner`);
-            refers(batches, r.batch === null ? null : String(r.batch), 'batch.missing', `receipts[${i}].batch`);
+            refersAt(customers, r.customer, 'ref.customer', list, i, 'customer');
+            refersAt(people, r.salesperson, 'ref.salesperson', list, i, 'salesperson');
+            refersAt(people, r.matchedOwner, 'ref.salesperson', list, i, 'matchedOwner');
+            refersAt(batches, r.batch === null ? null : String(r.batch), 'batch.missing', list, i, 'batch');
             if (r.ref !== null) {
               if (refs.has(r.ref)) throw new DomainError('dup.id', { id: r.ref }, { field: `receipts[${i}].ref` });
               refs.add(r.ref);
