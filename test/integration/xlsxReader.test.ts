@@ -9,6 +9,7 @@ import { readStatement, readStatementSheets } from '../../electron/bank/readStat
 import { entryData, zipEntries } from '../../electron/files/zipGuard';
 import { exceljsGrids } from '../exceljsGrids';
 import { ROOT } from '../helpers';
+import { storedZip } from '../storedZip';
 
 /*
  * The app's own .xlsx reader (issue 8.6) against exceljs's whole-workbook read, the reference
@@ -59,42 +60,12 @@ function xlsxFixtures(dir: string): string[] {
 
 /** The same zip with every entry stored uncompressed (method 0), as some exporters write them. */
 function storedCopy(bytes: Buffer): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
+  const files: Record<string, Uint8Array> = {};
   for (const entry of zipEntries(bytes) ?? []) {
     const packed = entryData(bytes, entry) ?? new Uint8Array();
-    const data = entry.method === 8 ? zlib.inflateRawSync(packed) : Buffer.from(packed);
-    const name = Buffer.from(entry.name, 'utf8');
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(data.length, 20);
-    record.writeUInt32LE(data.length, 24);
-    record.writeUInt16LE(name.length, 28);
-    record.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    central.push(record, name);
-    offset += 30 + name.length + data.length;
+    files[entry.name] = entry.method === 8 ? zlib.inflateRawSync(packed) : packed;
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return storedZip(files);
 }
 
 async function oddCells(options: { date1904?: boolean } = {}): Promise<ExcelJS.Workbook> {
