@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { openAppData, type AppData } from '../../electron/host/dataFolder';
 import { startWebHost, type WebHost } from '../../electron/host/webHost';
+import { expect } from 'vitest';
 import { ROOT, tempDir } from '../helpers';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -68,6 +69,29 @@ export async function pick(page: Page, label: string, option: string): Promise<v
   await field(page, label).locator('.ant-select').click();
   await page.keyboard.type(option.split(' ')[0] ?? option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/**
+ * Opens one select and clicks an option in that select's own list, until the select shows it.
+ * The list is found through the select's aria-controls, so a neighbour's list that is still fading out
+ * cannot take the click. On a loaded machine a click can land while the page re-renders under it
+ * (the list stays open, the option only highlighted), so the click is tried again, at most three times.
+ */
+export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  const combobox = select.locator('[role=combobox]');
+  for (let attempt = 1; ; attempt++) {
+    if ((await combobox.getAttribute('aria-expanded')) !== 'true') await select.click();
+    await expect.poll(() => combobox.getAttribute('aria-controls'), { timeout: 10_000 }).toBeTruthy();
+    const listId = (await combobox.getAttribute('aria-controls')) ?? '';
+    const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+    await list.locator('.ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 4_000 }).toContain(option);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Presses 保存 in the open dialog. */

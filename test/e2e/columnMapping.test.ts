@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/services';
 import { GOLDEN, readJson, tempDir } from '../helpers';
-import { go, hasChromium, openSession, type Session } from './browser';
+import { choose, go, hasChromium, openSession, type Session } from './browser';
 
 /* A statement in a layout no word list knows: 记录日 / 币 / 入款 / 出款 / 来往单位 / 附注. */
 const HEADER = '记录日,币,入款,出款,来往单位,附注';
@@ -47,9 +47,7 @@ describe.skipIf(!hasChromium)('mapping the columns of an unknown statement layou
       [4, '对方户名'],
       [5, '摘要'],
     ] as const) {
-      await mapper.locator('.ant-table-thead').getByTestId(`role-${column}`).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
-      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+      await choose(page, mapper.locator('.ant-table-thead').getByTestId(`role-${column}`), role);
     }
     // The live preview follows the mapping: two receipts, the bank fee skipped.
     await preview.getByText(/将新增 2 笔/).waitFor();

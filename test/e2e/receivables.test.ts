@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
-import { fill, go, hasChromium, openSession, pick, submit, type Session } from './browser';
+import { choose, fill, go, hasChromium, openSession, pick, submit, type Session } from './browser';
 
 /*
  * 应收 from an empty database, everything typed through the UI (SPEC §12). The expected figures
@@ -45,14 +45,7 @@ describe.skipIf(!hasChromium)('应收 from an empty database', () => {
       await page.getByTestId(`terms-percent-${n}`).fill(row.percent);
       const from = page.getByTestId(`terms-row-${n}`).locator('.ant-select');
       if ((await from.innerText()).trim() !== row.from) {
-        await from.click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: row.from }).click();
-        // Wait for the list to close: a fading list would take the next click.
-        await page
-          .locator('.ant-select-dropdown:visible')
-          .waitFor({ state: 'detached' })
-          .catch(() => undefined);
-        await expect.poll(async () => (await from.innerText()).trim()).toBe(row.from);
+        await choose(page, from, row.from);
       }
       await page.getByTestId(`terms-row-${n}`).locator('.ant-input-number input').fill(row.days);
     }
