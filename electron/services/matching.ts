@@ -1,8 +1,10 @@
 import { normalizePayerName } from '../../shared/matching/payerName';
 import type { ReadDb } from '../db/handles';
-import { customersNamed, ownerOf } from '../db/repositories/customers';
+import { customersByNameKey, customersNamed, ownerOf } from '../db/repositories/customers';
 
 export type MatchedCustomer = { id: string; owner: string | null };
+
+const QUERIES_BEFORE_INDEX = 200;
 
 /**
  * Finds the customer a payer name belongs to (SPEC §10): the one customer whose name or an alias
@@ -13,9 +15,13 @@ export type MatchedCustomer = { id: string; owner: string | null };
 export function payerMatcher(db: ReadDb): (remitter: string | null) => MatchedCustomer | null {
   const byKey = new Map<string, MatchedCustomer | null>();
   const byName = new Map<string, MatchedCustomer | null>();
+  // A few names are looked up one query each; past that (a bundle, a big statement) every
+  // customer's keys are read at once, which is cheaper than thousands of queries.
+  let index: Map<string, MatchedCustomer[]> | null = null;
   const lookup = (key: string) => {
     if (!byKey.has(key)) {
-      const found = customersNamed(db, key);
+      if (!index && byKey.size >= QUERIES_BEFORE_INDEX) index = customersByNameKey(db);
+      const found = index ? (index.get(key) ?? []) : customersNamed(db, key);
       byKey.set(key, found.length === 1 ? (found[0] ?? null) : null);
     }
     return byKey.get(key) ?? null;

@@ -105,12 +105,32 @@ describe('bundle JSON read as a stream', () => {
     }
   });
 
+  it('steps over a streamed array nobody visits, whatever its strings hold, and reads what follows it', () => {
+    const dir = tempDir();
+    const deals = Array.from({ length: 400 }, (_, i) => ({
+      id: `D${i}`,
+      memo: ['a"]}b', 'c\\', 'd\\"]', '[{', '"', '\\\\'][i % 6],
+      nested: { list: [[], [{ x: ']' }]] },
+    }));
+    const head = { errors: [{ note: '},{"]' }], targets: { q: '2026Q3' }, last: 'end' };
+    const file = path.join(dir, 'skip.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'x', deals, receipts: [1, 'two', [3]], ...head }));
+    for (const chunk of [1, 2, 3, 5, 64, 4096]) {
+      const values: Record<string, unknown> = {};
+      visitJsonFile(file, { streamed: new Set(['deals', 'receipts']), value: (key, parse) => (values[key] = parse()) }, chunk);
+      expect(values, `chunks of ${chunk} bytes`).toEqual({ format: 'x', ...head });
+    }
+  });
+
   it('refuses malformed JSON as not valid JSON, naming the file', () => {
     const dir = tempDir();
-    for (const text of ['{"format": "trade-kpi-bundle", "deals": [{"id": "D1"}', '{"a": 1,}', '{"deals": [1 2]}', '{"a": "unterminated}', '']) {
+    // A fault deep in a long array, where elements are parsed a run at a time.
+    const good = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `D${i}`, memo: '合同' }));
+    const deep = `{"deals": [${good.slice(0, 2000).join(',')},{"id": "D-bad",},${good.slice(2000).join(',')}]}`;
+    for (const text of ['{"format": "trade-kpi-bundle", "deals": [{"id": "D1"}', '{"a": 1,}', '{"deals": [1 2]}', '{"a": "unterminated}', '', deep]) {
       const file = path.join(dir, 'broken.json');
       fs.writeFileSync(file, text);
-      const error = errorOf(() => visitAll(file, 5));
+      const error = errorOf(() => visitAll(file, text === deep ? 65536 : 5));
       expect(error?.code, `for ${JSON.stringify(text)}`).toBe('bundle.json');
       expect(error?.message).toContain('broken.json');
     }
@@ -171,6 +191,14 @@ describe('the fast record checks agree with the bundle schema', () => {
     { amount: '+7.10' },
     { amount: 1e21 },
     { amount: '1.234' },
+    // Around the money limit: ten whole digits are the fast path's, eleven are zod's to judge.
+    { amount: '9999999999.99' },
+    { amount: '+9999999999' },
+    { amount: '12345678901.00' },
+    { amount: '+12345678901' },
+    { amount: '99999999999' },
+    { cnyAmount: '-9999999999.99' },
+    { cnyAmount: '99999999999.99' },
     { amount: null },
     { rate: 7.1 },
     { rate: '0' },

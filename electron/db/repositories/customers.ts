@@ -115,14 +115,35 @@ export function deleteCustomer(db: WriteDb, id: string): boolean {
   return preparedWrite(db, 'DELETE FROM customers WHERE id = ?').run(id).changes > 0;
 }
 
-/** Customers whose name or an alias has the same comparison key as `name` (SPEC §10). */
-export function customersNamed(db: ReadDb, name: string): { id: string; owner: string | null }[] {
-  const key = normalizePayerName(name);
+/**
+ * Customers whose name or an alias has the comparison key `key` (SPEC §10). The key is not
+ * normalised again: normalising twice is not always the same as once ("THE THE CO" → "THE CO" → "CO").
+ */
+export function customersNamed(db: ReadDb, key: string): { id: string; owner: string | null }[] {
   return preparedRead(
     db,
     `SELECT id, owner_id AS owner FROM customers WHERE normalized_name = @key
      UNION SELECT c.id, c.owner_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id WHERE a.normalized = @key`,
   ).all({ key }) as { id: string; owner: string | null }[];
+}
+
+/**
+ * Every comparison key of a customer name or alias, with the customers it names (each once):
+ * what `customersNamed` answers for one key, for all of them in one read.
+ */
+export function customersByNameKey(db: ReadDb): Map<string, { id: string; owner: string | null }[]> {
+  const rows = preparedRead(
+    db,
+    `SELECT normalized_name AS key, id, owner_id AS owner FROM customers
+     UNION SELECT a.normalized, c.id, c.owner_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id`,
+  ).all() as { key: string; id: string; owner: string | null }[];
+  const byKey = new Map<string, { id: string; owner: string | null }[]>();
+  for (const { key, id, owner } of rows) {
+    const named = byKey.get(key);
+    if (!named) byKey.set(key, [{ id, owner }]);
+    else if (!named.some((c) => c.id === id)) named.push({ id, owner });
+  }
+  return byKey;
 }
 
 export function ownerOf(db: ReadDb, id: string): string | null {

@@ -12,6 +12,8 @@ import { DomainError } from '../../../shared/api/errors';
  */
 
 const CHUNK = 4 * 1024 * 1024;
+/** Less than this left to read as one run of elements, and the next chunk is read first. */
+const RUN_BYTES = 1024 * 1024;
 
 export type TopLevelVisitor = {
   /** Top-level keys whose array value is visited element by element. */
@@ -30,6 +32,8 @@ class Scanner {
   private readonly chunk: Buffer;
   /** Characters read before `text`, for positions in messages. */
   private consumed = 0;
+  /** Where the last run that did not parse was cut (an index into `text`): elements before it are cut one by one. */
+  private cutBefore = 0;
 
   constructor(
     private readonly fd: number,
@@ -54,6 +58,7 @@ class Scanner {
       this.text = kept + this.decoder.end();
     } else this.text = kept + this.decoder.write(this.chunk.subarray(0, read));
     this.at -= keepFrom;
+    this.cutBefore -= keepFrom;
     return true;
   }
 
@@ -74,8 +79,12 @@ class Scanner {
     this.at++;
   }
 
-  /** Consumes one JSON value and returns its text (not parsed). */
-  valueText(): string {
+  /**
+   * Consumes one JSON value and returns its text (not parsed). Unless `keep`, the text is only
+   * stepped over: what has been passed is let go as more is read, and '' is returned — the
+   * first pass's way past a streamed array, in one scan rather than element by element.
+   */
+  valueText(keep = true): string {
     if (this.peek() === '') this.fail('Unexpected end of JSON input');
     // `at` stays on the value's start while `i` scans; reading more keeps the text from `at`.
     let i = this.at;
@@ -83,6 +92,7 @@ class Scanner {
     let offset = 0;
     scan: for (;;) {
       if (i >= this.text.length) {
+        if (!keep) this.at = i;
         offset = this.at;
         if (this.more(offset)) {
           i -= offset;
@@ -98,6 +108,7 @@ class Scanner {
         for (;;) {
           const q = this.text.indexOf('"', j);
           if (q < 0) {
+            if (!keep) this.at = i;
             const searched = this.text.length - this.at;
             offset = this.at;
             if (!this.more(offset)) this.fail('Unterminated string in JSON');
@@ -138,9 +149,31 @@ class Scanner {
       }
       i++;
     }
-    const text = this.text.slice(this.at, i);
+    const text = keep ? this.text.slice(this.at, i) : '';
     this.at = i;
     return text;
+  }
+
+  /**
+   * The elements from here up to the last `},` read so far, parsed by one JSON.parse — or null,
+   * and then the caller cuts element by element. A cut that is not between two elements of this
+   * array (inside a string, inside a nested object, or past the array's end) leaves JSON.parse an
+   * unterminated string, an unclosed bracket or text after the array, so it cannot parse; nor
+   * can malformed text. Such a cut is not tried again: elements are cut one by one up to it.
+   */
+  elementRun(): unknown[] | null {
+    if (this.at < this.cutBefore) return null;
+    if (this.text.length - this.at < RUN_BYTES && !this.done) this.more(this.at);
+    const cut = this.text.lastIndexOf('},');
+    if (cut < this.at) return null;
+    try {
+      const values = JSON.parse(`[${this.text.slice(this.at, cut + 1)}]`) as unknown[];
+      this.at = cut + 1;
+      return values;
+    } catch {
+      this.cutBefore = cut + 1;
+      return null;
+    }
   }
 
   parse(text: string): unknown {
@@ -177,7 +210,10 @@ export function visitJsonFile(file: string, visitor: TopLevelVisitor, chunkBytes
       const key = scan.parse(scan.valueText());
       if (typeof key !== 'string') scan.fail('expected a key');
       scan.expect(':');
-      if (visitor.streamed.has(key) && scan.peek() === '[') {
+      if (visitor.streamed.has(key) && scan.peek() === '[' && !visitor.element) {
+        // Nobody looks at the elements: the array is stepped over whole.
+        scan.valueText(false);
+      } else if (visitor.streamed.has(key) && scan.peek() === '[') {
         scan.expect('[');
         const element = visitor.element;
         // Elements are parsed a batch at a time: one JSON.parse of 500 records costs a fraction
@@ -200,10 +236,15 @@ export function visitJsonFile(file: string, visitor: TopLevelVisitor, chunkBytes
         if (scan.peek() === ']') scan.expect(']');
         else
           for (;;) {
-            const text = scan.valueText();
-            if (element) {
-              batch.push(text);
-              if (batch.length === 500) flush();
+            // Most elements come a run at a time; the rest (and any that do not parse) one by one.
+            const run = element && batch.length === 0 ? scan.elementRun() : null;
+            if (run) for (const value of run) element?.(key, index++, () => value);
+            else {
+              const text = scan.valueText();
+              if (element) {
+                batch.push(text);
+                if (batch.length === 500) flush();
+              }
             }
             const next = scan.peek();
             scan.expect(next === ',' ? ',' : ']');
