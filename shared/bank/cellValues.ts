@@ -9,13 +9,16 @@ export type Read<T> = { kind: 'value'; value: T } | { kind: 'empty' } | { kind: 
 const EMPTY = { kind: 'empty' } as const;
 const bad = (cell: Cell): { kind: 'bad'; text: string } => ({ kind: 'bad', text: String(cell).trim().slice(0, 40) });
 
-/** Text of a cell with tabs, no-break and full-width spaces trimmed away. */
+/** Two white-space characters in a row, or one that is not a plain space (\s covers no-break and full-width spaces). */
+const UNTIDY = /\s\s|[^\S ]/;
+
+/** Text of a cell with runs of tabs, no-break and full-width spaces made one space, and trimmed. */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return cell.toISOString();
-  return String(cell)
-    .replace(/[\s\u00a0\u3000]+/g, ' ')
-    .trim();
+  const text = typeof cell === 'string' ? cell : String(cell);
+  // Most cells have nothing to collapse: a statement's 100,000 rows then make no new strings here.
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 const PLAIN_NUMBER = /^(\d+)(?:\.(\d+))?$/;
@@ -34,7 +37,8 @@ export function readAmount(cell: Cell): Read<number> {
     return Math.abs(cell * 100 - fen) < 1e-6 && Number.isSafeInteger(fen) ? { kind: 'value', value: fen } : bad(cell);
   }
   if (typeof cell !== 'string') return bad(cell);
-  let text = cellText(cell).replace(/[,，]/g, '').replace(/\s/g, '');
+  // Plain digits (most amounts in a CSV) need none of the clean-up below.
+  let text = PLAIN_NUMBER.test(cell) ? cell : cellText(cell).replace(/[,，]/g, '').replace(/\s/g, '');
   if (text === '' || /^-+$/.test(text)) return EMPTY;
   let negative = false;
   if (/^\(.*\)$/.test(text)) [negative, text] = [true, text.slice(1, -1)];

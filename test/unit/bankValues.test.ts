@@ -1,9 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAmount, readCurrency, readDate, readRate } from '../../shared/bank/cellValues';
+import { cellText, readAmount, readCurrency, readDate, readRate } from '../../shared/bank/cellValues';
 import { normalizeHeader, roleOf } from '../../shared/bank/headerWords';
 import { decideRate } from '../../shared/bank/rateDecision';
 import { nameSimilarity, suggestCustomers } from '../../shared/matching/similarity';
+
+describe('cell text', () => {
+  it('makes every run of white space one space and trims, whether or not a cell has any to collapse', () => {
+    const spaces = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u3000', '\r\n', 'a', '1', '中', ',');
+    fc.assert(
+      fc.property(fc.array(spaces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(cellText(text), JSON.stringify(text)).toBe(text.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+      }),
+    );
+    expect(cellText(' 宁波\u3000\u3000海联\t')).toBe('宁波 海联');
+    expect(cellText(12.5)).toBe('12.5');
+  });
+});
 
 describe('amounts', () => {
   it.each([
