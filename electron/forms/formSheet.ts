@@ -311,24 +311,15 @@ function narrative(w: Writer, form: PersonForm, selfScores: Record<string, strin
   w.section('五、面谈记录（考核人填写）');
   const interview = steps?.interview;
   const r = w.row++;
-  const facts: [string, string, string][] = [
-    ['A', '面谈时间', interview?.date ?? ''],
-    ['C', '面谈地点', interview?.place ?? ''],
-    ['E', '面谈时长（分钟）', interview ? String(interview.minutes) : ''],
-  ];
-  for (const [column, label, value] of facts) {
-    const next = String.fromCharCode(column.charCodeAt(0) + 1);
-    w.put(`${column}${r}`, label, { font: font.label, fill: fill.header, border: border.box, alignment: align.center });
-    if (column === 'E') w.merged(`F${r}`, `G${r}`, value, { font: font.body, border: border.box, alignment: align.center, numFmt: numFmt.text });
-    // The date sits in the narrow column B (7): shrink it to one line rather than wrap 2026-10-|12.
-    else
-      w.put(`${next}${r}`, value, {
-        font: font.body,
-        border: border.box,
-        alignment: column === 'A' ? { vertical: 'middle', horizontal: 'center', shrinkToFit: true } : align.center,
-        numFmt: numFmt.text,
-      });
-  }
+  // Label, then value, across A–G (widths 14·7·15·15·28·9·13): the date gets B–C, so it is never cut.
+  const label = { font: font.label, fill: fill.header, border: border.box, alignment: align.center };
+  const value = { font: font.body, border: border.box, alignment: align.center, numFmt: numFmt.text };
+  w.put(`A${r}`, '面谈时间', label);
+  w.merged(`B${r}`, `C${r}`, interview?.date ?? '', value);
+  w.put(`D${r}`, '面谈地点', label);
+  w.put(`E${r}`, interview?.place ?? '', value);
+  w.put(`F${r}`, '面谈时长', label);
+  w.put(`G${r}`, interview ? `${interview.minutes} 分钟` : '', value);
   w.merged(`A${w.row}`, `${LAST}${w.row}`, '考核人评语（不少于 100 字）：', { font: font.label, alignment: align.left });
   w.row++;
   w.area(interview?.comment ?? null, 4);

@@ -37,13 +37,14 @@ const NO_PLAN: CommissionPlan = { id: '', mode: 'progressive', brackets: [], new
  * person's customers left out and why, the bracket slices and the new customers by name. The
  * commission is recomputed from the lines by the engine and must equal the appraisal's; a
  * difference would mean the statement does not explain the figure, so it is refused. An approved
- * person's plan and settings are the ones approved with them (their snapshot), not today's.
+ * person's plan, settings and receipts left out are the ones approved with them (their snapshot),
+ * not today's.
  */
 function statementOf(
   db: ReadDb,
   quarter: QuarterKey,
   row: AppraisalRow,
-  used: { plan: CommissionPlan; settings: Settings },
+  used: { plan: CommissionPlan; settings: Settings; excluded: ExcludedLine[] | null },
   everyone?: Everyone,
 ): CommissionStatement {
   const { settings, plan } = used;
@@ -57,7 +58,8 @@ function statementOf(
     plan,
     lines:
       settings.commissionBase === 'deal_volume' ? countedDeals(db, sp, range) : everyone ? (everyone.receipts().get(sp) ?? []) : countedReceipts(db, sp, range),
-    excluded: settings.commissionBase === 'deal_volume' ? [] : everyone ? (everyone.excluded().get(sp) ?? []) : excludedReceipts(db, sp, range),
+    excluded:
+      settings.commissionBase === 'deal_volume' ? [] : (used.excluded ?? (everyone ? (everyone.excluded().get(sp) ?? []) : excludedReceipts(db, sp, range))),
     newCustomers: everyone ? (everyone.newCustomers(settings.newCustomerRule).get(sp) ?? []) : newCustomersOf(db, sp, range, settings.newCustomerRule),
   });
   const c = statement.commission;
@@ -107,7 +109,8 @@ export function commissionStatements(db: ReadDb, quarter: QuarterKey, salesperso
     const snapshot = approved.get(row.salesperson);
     const planId = planOf.get(row.salesperson) ?? null;
     const plan = snapshot?.plan ?? ((planId && plans.get(planId)) || NO_PLAN);
-    return statementOf(db, quarter, row, { plan, settings: snapshot?.settings ?? settings }, everyone);
+    // Approved: the receipts left out as they were at 审定 (a customer may have changed hands since).
+    return statementOf(db, quarter, row, { plan, settings: snapshot?.settings ?? settings, excluded: snapshot?.excluded ?? null }, everyone);
   });
 }
 

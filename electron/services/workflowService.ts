@@ -2,7 +2,7 @@ import type { ApiHandlers, WorkflowItem } from '../../shared/api/contract';
 import { DomainError } from '../../shared/api/errors';
 import { targetSheetProblems } from '../../shared/engine/targetSheet';
 import type { AppraisalRecord } from '../../shared/entities';
-import { previousQuarter, quarterOfDate } from '../../shared/quarter';
+import { previousQuarter, quarterOfDate, quarterRange } from '../../shared/quarter';
 import { deadlines, nextStep, stepIndex, type Stage, type Step } from '../../shared/workflow/steps';
 import type { ReadDb, WriteDb } from '../db/handles';
 import { emptyAppraisal, getAppraisal, listAppraisals, saveAppraisal } from '../db/repositories/appraisals';
@@ -11,6 +11,7 @@ import { getTargetSheet, listTargetSheets } from '../db/repositories/targets';
 import { computeQuarter } from './appraisalService';
 import { deleteSnapshot, insertSnapshot, listSnapshots } from '../db/repositories/appraisalSnapshots';
 import { listAdjustments } from '../db/repositories/adjustments';
+import { excludedReceiptsByPerson } from '../db/commissionStatementFacts';
 import { listPlans } from '../db/repositories/commissionPlans';
 import { getSettings } from '../db/repositories/company';
 import type { SnapshotData } from '../../shared/workflow/snapshot';
@@ -119,6 +120,7 @@ function approve(db: WriteDb, args: Parameters<ApiHandlers['workflow.approve']>[
   const distribution = { appraised: computed.report.appraised, caps, counts, compliant };
   const sheets = new Map(listTargetSheets(db, args.quarter).map((sheet) => [sheet.salesperson, sheet.indicators]));
   const adjustments = listAdjustments(db, { period: args.quarter });
+  const excluded = excludedReceiptsByPerson(db, quarterRange(args.quarter));
   const at = now();
   for (const item of ready) {
     const row = computed.report.rows.find((r) => r.salesperson === item.salesperson);
@@ -133,6 +135,7 @@ function approve(db: WriteDb, args: Parameters<ApiHandlers['workflow.approve']>[
       settings: { ...settings, forcedRanking: args.forcedRanking },
       indicators: [...(sheets.get(item.salesperson) ?? [])],
       adjustments: adjustments.filter((a) => a.salesperson === item.salesperson),
+      excluded: excluded.get(item.salesperson) ?? [],
     };
     insertSnapshot(db, { salesperson: item.salesperson, quarter: args.quarter, approvedAt: at, approvedBy: args.by, data });
     const record = load(db, item.salesperson, args.quarter);

@@ -91,6 +91,7 @@ export const en: Record<UiKey, string> = {
   'imp.decide': 'is {rate} per 1 or per 100?',
   'imp.perUnit': '{rate} per 1 unit',
   'imp.per100': '{rate} per 100 units',
+  'imp.remove': 'Remove',
   'imp.import': 'Import {n} files',
   'imp.previewSummary':
     '{file}: {read} rows read; {imported} new ({refunds} refunds, {unmatched} unmatched), {duplicates} duplicates, skipped {skipped}, {flagged} rates to confirm, {rejected} rejected',
@@ -208,7 +209,7 @@ export const en: Record<UiKey, string> = {
   'wf.approveTitle': 'Approve {quarter}',
   'wf.approver': 'Approver (name)',
   'wf.opinion': 'Opinion',
-  'wf.required': 'required',
+  'wf.required': 'Please fill in {field}',
   'wf.forceHint': 'On: final grades and pay follow forced ranking; totals stay.',
   'wf.todo': 'to do: {step}',
   'wf.overdueOn': 'overdue (due {due})',
@@ -410,6 +411,9 @@ export const en: Record<UiKey, string> = {
   'sp.leftHelp': 'Kept in history; no targets for quarters that start after this day',
   'sp.showLeft': 'Show people who left',
   'tg.details': 'Adjustments / custom',
+  'tg.frozen': 'Approved',
+  'tg.frozenHelp':
+    'This person is approved for the quarter, so targets and adjustments cannot change; to change them, reopen on the Appraisal page (a reason is required).',
   'tg.restored': 'Not saved; the stored targets are shown again',
   'tg.leftHidden': '{n} people who left are not in this quarter’s targets',
   'adj.title': '{name} · {quarter} adjustments and custom indicators',

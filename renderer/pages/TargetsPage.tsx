@@ -1,4 +1,4 @@
-import { CopyOutlined, SaveOutlined } from '@ant-design/icons';
+import { CopyOutlined, LockOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Salesperson } from '../../shared/domain';
@@ -31,6 +31,9 @@ export function TargetsPage() {
   const { message } = AntApp.useApp();
   const people = useQuery('salespeople.list', {});
   const sheets = useQuery('targets.list', { quarter });
+  // An approved person's targets are frozen (SPEC: only a reopen changes them): shown, not editable.
+  const flow = useQuery('workflow.list', { quarter });
+  const frozen = (id: string) => flow.data?.some((i) => i.salesperson === id && (i.stage === 'approved' || i.stage === 'archived')) ?? false;
   const save = useMutation('targets.set');
   const clear = useMutation('targets.delete');
   const copy = useMutation('targets.copyFromPrevious');
@@ -93,6 +96,7 @@ export function TargetsPage() {
       size="small"
       value={rowOf(id)[kpi][part]}
       onChange={(e) => edit(id, kpi, part, e.target.value)}
+      disabled={frozen(id)}
       style={{ textAlign: 'right' }}
       data-testid={`target-${id}-${kpi}-${part}`}
     />
@@ -147,15 +151,23 @@ export function TargetsPage() {
             fixed: 'right',
             render: (_, p) => (
               <Space size={4}>
-                <Button size="small" type="primary" icon={<SaveOutlined />} data-testid={`target-${p.id}-save`} onClick={() => void saveSheet(p.id)}>
-                  {t('save')}
-                </Button>
+                {frozen(p.id) ? (
+                  <Tooltip title={t('tg.frozenHelp')}>
+                    <Tag icon={<LockOutlined />} data-testid={`target-${p.id}-frozen`}>
+                      {t('tg.frozen')}
+                    </Tag>
+                  </Tooltip>
+                ) : (
+                  <Button size="small" type="primary" icon={<SaveOutlined />} data-testid={`target-${p.id}-save`} onClick={() => void saveSheet(p.id)}>
+                    {t('save')}
+                  </Button>
+                )}
                 <Tooltip title={t('tg.details')}>
                   <Button size="small" onClick={() => setOpen(p.id)} data-testid={`target-${p.id}-details`}>
                     {t('adj.section')}
                   </Button>
                 </Tooltip>
-                {stored(p.id).length > 0 && (
+                {stored(p.id).length > 0 && !frozen(p.id) && (
                   <Button size="small" onClick={async () => report(await clear({ salesperson: p.id, quarter }))}>
                     {t('tg.clear')}
                   </Button>
@@ -171,6 +183,7 @@ export function TargetsPage() {
         customs={open ? customsOf(open) : []}
         sum={open ? weightSum(rowOf(open), customsOf(open)) : '0'}
         problem={open ? problemOf(open) : null}
+        frozen={open ? frozen(open) : false}
         onChange={(next) => open && setCustoms((c) => ({ ...c, [open]: next }))}
         onSave={() => open && void saveSheet(open)}
         onClose={() => setOpen(null)}

@@ -1,5 +1,6 @@
 import type { CommissionPlan, Salesperson, Settings, TargetIndicator } from '../domain';
 import type { AppraisalRow } from '../engine/appraisal';
+import type { ExcludedLine } from '../engine/commissionStatement';
 import type { DistributionCaps, GradeCounts } from '../engine/grades';
 import type { StoredAdjustment } from '../entities';
 
@@ -24,6 +25,11 @@ export type SnapshotData = {
   settings: Settings | null;
   indicators: TargetIndicator[] | null;
   adjustments: StoredAdjustment[] | null;
+  /**
+   * The receipts of the person's customers that were not counted for them, and why, as 提成对账单
+   * lists them: who owns a customer can change after 审定, and the approved statement must not.
+   */
+  excluded: ExcludedLine[] | null;
 };
 
 export type ApprovalSnapshot = { salesperson: string; quarter: string; approvedAt: string; approvedBy: string; data: SnapshotData };
@@ -41,5 +47,6 @@ export function normalizeSnapshotData(raw: unknown): SnapshotData {
     settings: d.settings ?? null,
     indicators: d.indicators ?? null,
     adjustments: d.adjustments ?? null,
+    excluded: d.excluded ?? null,
   };
 }

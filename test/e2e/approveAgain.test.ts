@@ -85,6 +85,11 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
     const modal = page.locator('.ant-modal');
     expect(await modal.getByTestId('approve-waiting').innerText()).toContain('郝秀英');
     expect(await modal.getByTestId('approve-comment-S01').innerText()).toContain('S01：该员工本季度结汇额完成较好');
+    // Pressed with nothing filled in: each empty field says what it wants, and nobody is approved.
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.getByText('请填写审定人（签名）').waitFor();
+    await modal.getByText('请填写审定意见').waitFor();
+    expect((await ok(api['workflow.list']({ quarter: Q }))).filter((i) => i.stage === 'approved')).toHaveLength(0);
     await modal.getByTestId('approve-by').fill('张总');
     await modal.getByTestId('approve-opinion').fill('同意');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -134,5 +139,24 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
     const list = await ok(api['workflow.list']({ quarter: Q }));
     expect(list.map((i) => `${i.salesperson} ${i.stage}`)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06'].map((id) => `${id} approved`));
     expect(list.find((i) => i.salesperson === 'S03')?.record.steps.approved?.opinion).toBe('复核后同意');
+  });
+
+  it("shows an approved person's targets and adjustments without a way to change them; the others stay editable", async () => {
+    await prepare('interview', true);
+    const { page } = session;
+    const before = await ok(api['targets.list']({ quarter: Q }));
+    await go(page, 'targets');
+    await page.getByTestId('target-S01-frozen').waitFor();
+    expect(await page.getByTestId('target-S01-save').count()).toBe(0);
+    expect(await page.getByTestId('target-S01-deal_volume-value').isDisabled()).toBe(true);
+    // S06 is not approved yet: its row is as before.
+    expect(await page.getByTestId('target-S06-deal_volume-value').isDisabled()).toBe(false);
+    await page.getByTestId('target-S06-save').waitFor();
+    await page.getByTestId('target-S01-details').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('custom-frozen').getByText('此人本季度已审定').waitFor();
+    expect(await drawer.getByTestId('adjustment-add').isVisible()).toBe(false);
+    expect(await drawer.getByTestId('custom-save').isVisible()).toBe(false);
+    expect(await ok(api['targets.list']({ quarter: Q }))).toEqual(before);
   });
 });

@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/services';
-import { GOLDEN, readJson } from '../helpers';
+import { GOLDEN, readJson, tempDir } from '../helpers';
 import { go, hasChromium, openSession, type Session } from './browser';
 
 describe.skipIf(!hasChromium)('importing a bank statement through the UI', () => {
@@ -44,5 +45,32 @@ describe.skipIf(!hasChromium)('importing a bank statement through the UI', () =>
     expect(receipts.total).toBe(0);
     const customers = await session.data.services['customers.list']({ search: 'UNKNOWN PAYER', offset: 0, limit: 10 });
     expect(customers.rows).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!hasChromium)('a file that is not a statement, dropped before the right one', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession();
+    const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) });
+    expect(loaded.ok).toBe(true);
+    await session.page.reload();
+  });
+  afterAll(async () => session?.close());
+
+  it('says what is wrong with it, and can be taken off the list', async () => {
+    const { page } = session;
+    const blank = path.join(tempDir(), 'blank.csv');
+    fs.writeFileSync(blank, '');
+    await go(page, 'receipts');
+    await page.getByTestId('tab-import').click();
+    await page.locator('input[type=file]').setInputFiles(blank);
+    await page.getByTestId('preview-blank.csv').getByText('blank.csv 是空文件').waitFor();
+    await page.locator('input[type=file]').setInputFiles(path.join(GOLDEN, 'statements', 'boc-usd-statement.xlsx'));
+    await page.getByTestId('preview-boc-usd-statement.xlsx').getByText('将新增 61 笔').waitFor();
+    await page.getByTestId('unstage-blank.csv').click();
+    await page.getByTestId('preview-blank.csv').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('import-statements').innerText()).resolves.toMatch(/导入 1 个文件/);
+    await page.getByTestId('preview-boc-usd-statement.xlsx').waitFor();
   });
 });

@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('a receipt in a currency the customer has no contr
     const row = page.getByTestId('rv-detail-receipts').locator('.ant-table-row', { hasText: '2026-09-18' });
     const tag = row.locator('[data-testid^=rv-pin-none-]');
     await tag.waitFor();
-    expect(await tag.innerText(), 'the tag names the currency').toBe('无CNY合同');
+    expect(await tag.innerText(), 'the tag names the currency').toBe('该客户没有CNY合同');
     expect(await row.locator('.ant-select').count(), 'no empty deal picker is offered').toBe(0);
     await tag.hover();
     const tip = page.locator('.ant-tooltip:visible');

@@ -266,6 +266,7 @@ describe('migration 007', () => {
           settings: null,
           indicators: null,
           adjustments: null,
+          excluded: null,
         },
       },
     ]);

@@ -3,11 +3,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CommissionStatement } from '../../shared/engine/commissionStatement';
+import type { Customer, Page } from '../../shared/entities';
 import { openDatabase } from '../../electron/db/connection';
 import type { WriteDb } from '../../electron/db/handles';
 import { importStatement } from '../../electron/services/bankImport/importService';
 import { createApi, createServices } from '../../electron/services';
 import { commissionStatements } from '../../electron/services/commissionStatementService';
+import { excludedReceipts } from '../../electron/db/commissionStatementFacts';
+import { quarterRange } from '../../shared/quarter';
 import { expectedLines, sumLines } from '../goldenStatement';
 import { ok, throughInterview } from '../goldenWorkflow';
 import { GOLDEN, goldenExpected, readJson, tempDir, tkpi } from '../helpers';
@@ -141,6 +144,30 @@ describe('提成对账单 of the golden case', () => {
       const s = services['statements.get']({ quarter: Q, salesperson: row.salesperson }) as CommissionStatement;
       expect(s.commission, `approved commission of ${row.salesperson}`).toEqual(row.commission);
     }
+    db.close();
+  });
+
+  it('of an approved person keeps the receipts left out as they were, when a customer changes hands afterwards', async () => {
+    const { db, services } = loaded();
+    const api = createApi(services);
+    for (const id of expected.rows.map((r) => r.salesperson)) await throughInterview(api, id);
+    services['workflow.approve']({ quarter: Q, by: '张总', opinion: '同意', forcedRanking: false, opinions: {} });
+    const approved = services['statements.get']({ quarter: Q, salesperson: 'S01' }) as CommissionStatement;
+    // A customer of S02 with receipts this quarter, credited to S02, moves to S01 after 审定.
+    const moved = db
+      .prepare("SELECT customer_id AS id FROM receipts WHERE matched_owner_id = 'S02' AND value_date BETWEEN '2026-07-01' AND '2026-09-30' LIMIT 1")
+      .get() as { id: string } | undefined;
+    if (!moved) throw new Error('the golden case needs a receipt of an S02 customer in the quarter');
+    const customers = services['customers.list']({ search: moved.id, offset: 0, limit: 5 }) as Page<Customer>;
+    const customer = customers.rows.find((c) => c.id === moved.id);
+    if (!customer) throw new Error(`customer ${moved.id} not listed`);
+    services['customers.update']({ ...customer, owner: 'S01' });
+    // Today's receipts left out of S01 would now include that customer's; the approved statement does not.
+    const live = excludedReceipts(db, 'S01', quarterRange(Q));
+    expect(live.length, 'receipts of the moved customer now left out of S01').toBeGreaterThan(approved.excluded.length);
+    const after = services['statements.get']({ quarter: Q, salesperson: 'S01' }) as CommissionStatement;
+    expect(after.excluded).toEqual(approved.excluded);
+    expect(after.lines).toEqual(approved.lines);
     db.close();
   });
 

@@ -77,10 +77,10 @@ export function ApproveModal({ open, quarter, report, items, snapshots, onClose 
         />
       )}
       <Form form={form} layout="vertical" initialValues={{ forcedRanking: fixedChoice ?? settings.data?.forcedRanking ?? false }}>
-        <Form.Item name="by" label={t('wf.approver')} rules={[{ required: true, message: t('wf.required') }]}>
+        <Form.Item name="by" label={t('wf.approver')} rules={[{ required: true, message: t('wf.required', { field: t('wf.approver') }) }]}>
           <Input data-testid="approve-by" />
         </Form.Item>
-        <Form.Item name="opinion" label={t('wf.opinion')} rules={[{ required: true, message: t('wf.required') }]}>
+        <Form.Item name="opinion" label={t('wf.opinion')} rules={[{ required: true, message: t('wf.required', { field: t('wf.opinion') }) }]}>
           <Input.TextArea rows={3} data-testid="approve-opinion" />
         </Form.Item>
         <Form.Item

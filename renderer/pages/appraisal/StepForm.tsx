@@ -67,7 +67,7 @@ export function StepForm({
     validator: (_: unknown, v: unknown) => {
       const typed = unreadable.current.get(f.name);
       if (typed !== undefined) return Promise.reject(new Error(t('date.unreadable', { field: f.label, text: typed })));
-      return v ? Promise.resolve() : Promise.reject(new Error(apiMessage('input.required', {}, lang)));
+      return v ? Promise.resolve() : Promise.reject(new Error(t('wf.required', { field: f.label })));
     },
   });
   const longRule = {
@@ -89,7 +89,7 @@ export function StepForm({
                 ? []
                 : f.kind === 'date'
                   ? [dateRule(f)]
-                  : [{ required: true, message: apiMessage('input.required', {}, lang) }]
+                  : [{ required: true, message: t('wf.required', { field: f.label }) }]
           }
           extra={f.kind === 'long' ? <LengthHint name={f.name} /> : undefined}
         >

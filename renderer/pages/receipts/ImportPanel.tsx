@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { CloseOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import type { ColumnMapping, StatementSheet as SheetView } from '../../../shared/bank/statementLayout';
@@ -122,6 +122,13 @@ export function ImportPanel() {
 
   const readable = (s: Staged) => s.plan !== null && s.plan.sheet.source !== null;
 
+  /** Takes a file off the list (a wrong file, or one not to import now); a preview still on its way is ignored. */
+  const unstage = (name: string) => {
+    clearTimeout(timers.current.get(name));
+    requests.current.set(name, (requests.current.get(name) ?? 0) + 1);
+    setList((list) => list.filter((s) => s.name !== name));
+  };
+
   const decide = (name: string, row: number, per: 1 | 100) =>
     setList((list) => list.map((s) => (s.name === name ? { ...s, decisions: { ...s.decisions, [String(row)]: per } } : s)));
 
@@ -215,7 +222,12 @@ export function ImportPanel() {
       </Upload.Dragger>
       {staged.map((s) => (
         <div key={s.name} data-testid={`preview-${s.name}`}>
-          <Typography.Title level={5}>{s.name}</Typography.Title>
+          <Space align="baseline">
+            <Typography.Title level={5}>{s.name}</Typography.Title>
+            <Button size="small" type="text" icon={<CloseOutlined />} onClick={() => unstage(s.name)} data-testid={`unstage-${s.name}`}>
+              {t('imp.remove')}
+            </Button>
+          </Space>
           {s.sheet && <MappingBar staged={s} onRemap={(mapping) => remap(s, mapping)} onRemember={(remember) => update(s.name, (x) => ({ ...x, remember }))} />}
           {s.sheet && s.mapping && <ColumnMapper sheet={s.sheet} mapping={s.mapping} onChange={(mapping) => remap(s, mapping)} />}
           {s.error && <Alert type="error" showIcon style={{ margin: '8px 0' }} message={apiMessage(s.error.code, s.error.params ?? {}, lang)} />}

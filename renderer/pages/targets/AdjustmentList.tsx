@@ -19,7 +19,7 @@ const adjustmentForm = z.object({ points, reason: text });
  * 加扣分 of one person and quarter: ± points with a reason, added, edited and deleted through
  * the API (refused once the quarter's appraisal is approved, with the API's message).
  */
-export function AdjustmentList({ salesperson, quarter }: { salesperson: string; quarter: string }) {
+export function AdjustmentList({ salesperson, quarter, frozen = false }: { salesperson: string; quarter: string; frozen?: boolean }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const list = useQuery('adjustments.list', { period: quarter, salesperson });
@@ -62,17 +62,23 @@ export function AdjustmentList({ salesperson, quarter }: { salesperson: string; 
             render: (v: string) => (new Dec(v).isPositive() ? `+${v.replace(/^\+/, '')}` : v),
           },
           { title: t('adj.reason'), dataIndex: 'reason' },
-          {
-            title: t('actions'),
-            width: 90,
-            render: (_, a) => <RowActions onEdit={() => setEditing({ open: true, record: a })} onDelete={() => remove({ id: a.id })} />,
-          },
+          ...(frozen
+            ? []
+            : [
+                {
+                  title: t('actions'),
+                  width: 90,
+                  render: (_: unknown, a: StoredAdjustment) => (
+                    <RowActions onEdit={() => setEditing({ open: true, record: a })} onDelete={() => remove({ id: a.id })} />
+                  ),
+                },
+              ]),
         ]}
       />
       <Typography.Text type="secondary" style={{ display: 'block', margin: '6px 0 10px' }} data-testid="adjustments-sum">
         {t('adj.sum', { sum })}
       </Typography.Text>
-      <Form layout="vertical" onFinish={() => void add()}>
+      <Form layout="vertical" onFinish={() => void add()} style={{ display: frozen ? 'none' : undefined }}>
         <Space align="start" wrap>
           <Form.Item label={t('adj.points')} style={{ marginBottom: 8 }}>
             <Input

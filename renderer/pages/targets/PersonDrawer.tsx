@@ -12,6 +12,8 @@ type Props = {
   /** Σ weights of the whole sheet with these custom indicators. */
   sum: string;
   problem: string | null;
+  /** The person's quarter is approved: the custom indicators are shown, not edited. */
+  frozen: boolean;
   onChange(customs: CustomDraft[]): void;
   onSave(): void;
   onClose(): void;
@@ -20,7 +22,7 @@ type Props = {
 const blank = (): CustomDraft => ({ name: '', direction: 'higher', target: '', actual: '', weight: '' });
 
 /** One person's 加扣分 and custom indicators (自定义指标) of the quarter, beside the target grid. */
-export function PersonDrawer({ person, quarter, customs, sum, problem, onChange, onSave, onClose }: Props) {
+export function PersonDrawer({ person, quarter, customs, sum, problem, frozen, onChange, onSave, onClose }: Props) {
   const t = useT();
   const edit = (index: number, part: keyof CustomDraft, value: string) => onChange(customs.map((c, i) => (i === index ? { ...c, [part]: value } : c)));
   const cell = (index: number, part: 'name' | 'target' | 'actual' | 'weight', width: number) => (
@@ -28,6 +30,7 @@ export function PersonDrawer({ person, quarter, customs, sum, problem, onChange,
       size="small"
       value={customs[index]?.[part] ?? ''}
       onChange={(e) => edit(index, part, e.target.value)}
+      disabled={frozen}
       style={{ width, textAlign: part === 'name' ? 'left' : 'right' }}
       data-testid={`custom-${index}-${part}`}
     />
@@ -37,7 +40,7 @@ export function PersonDrawer({ person, quarter, customs, sum, problem, onChange,
       {person && (
         <>
           <Typography.Title level={5}>{t('adj.section')}</Typography.Title>
-          <AdjustmentList salesperson={person.id} quarter={quarter} />
+          <AdjustmentList salesperson={person.id} quarter={quarter} frozen={frozen} />
           <Divider />
           <Typography.Title level={5}>{t('cust.section')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('cust.help')}</Typography.Paragraph>
@@ -57,6 +60,7 @@ export function PersonDrawer({ person, quarter, customs, sum, problem, onChange,
                     size="small"
                     value={c.direction}
                     onChange={(v: string) => edit(c.index, 'direction', v)}
+                    disabled={frozen}
                     style={{ width: 110 }}
                     options={[
                       { value: 'higher', label: t('cust.higher') },
@@ -72,12 +76,20 @@ export function PersonDrawer({ person, quarter, customs, sum, problem, onChange,
                 title: '',
                 width: 40,
                 render: (_, c) => (
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(customs.filter((_, i) => i !== c.index))} />
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    disabled={frozen}
+                    onClick={() => onChange(customs.filter((_, i) => i !== c.index))}
+                  />
                 ),
               },
             ]}
           />
-          <Space style={{ marginTop: 10 }} wrap>
+          {frozen && <Alert type="info" showIcon message={t('tg.frozenHelp')} style={{ marginTop: 10 }} data-testid="custom-frozen" />}
+          <Space style={{ marginTop: 10, display: frozen ? 'none' : undefined }} wrap>
             <Button icon={<PlusOutlined />} onClick={() => onChange([...customs, blank()])} data-testid="custom-add">
               {t('cust.add')}
             </Button>
