@@ -22,6 +22,11 @@ function fetchOnce<M extends ApiMethod>(method: M, key: string): Promise<Result<
   return (early as Promise<Result<ApiResults[M]>> | undefined) ?? call(method, JSON.parse(key) as ApiArgs<M>);
 }
 
+/** A call's answer asked for early by `prefetch`, else asked now: each prefetched answer is used once. */
+export function callOnce<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Result<ApiResults[M]>> {
+  return fetchOnce(method, JSON.stringify(args));
+}
+
 /**
  * Data from the API for the screen. It fetches again when its arguments change and after any
  * change anywhere (the store's revision): one refresh mechanism, no hand-kept copies.

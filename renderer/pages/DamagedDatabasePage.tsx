@@ -2,7 +2,7 @@ import { Alert, Button, Card, Result, Select, Space, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { StartupStatus } from '../../shared/api/contract';
 import { errorText } from '../api/errorText';
-import { useAction, useMutation } from '../api/hooks';
+import { callOnce, useMutation } from '../api/hooks';
 import { useT } from '../i18n/strings';
 import { useAppStore } from '../state/appStore';
 
@@ -67,13 +67,13 @@ export function DamagedDatabasePage({ status, onRestored }: { status: StartupSta
 export function StartupGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<StartupStatus | null>(null);
   const [checked, setChecked] = useState(false);
-  const startupStatus = useAction('startup.status');
   useEffect(() => {
-    void startupStatus({}).then((result) => {
+    // Asked for by main.tsx before React started (prefetch), ahead of the page's slower queries.
+    void callOnce('startup.status', {}).then((result) => {
       setStatus(result.ok ? result.value : null);
       setChecked(true);
     });
-  }, [startupStatus]);
+  }, []);
   if (!checked) return null;
   if (status?.damage) return <DamagedDatabasePage status={status} onRestored={() => window.location.reload()} />;
   return <>{children}</>;
