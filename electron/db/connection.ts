@@ -9,6 +9,8 @@ import { migrate } from './migrate';
  * gives up with `db.busy` (exit 2 on the command line).
  */
 export const BUSY_TIMEOUT_MS = 5000;
+/** Page cache per connection, in KiB (SQLite counts a negative cache_size in KiB). */
+const CACHE_KIB = 32 * 1024;
 
 /**
  * Opens (or with `create`, makes) a TradeKPI database: WAL journal, foreign keys on, a busy
@@ -32,6 +34,9 @@ export function openDatabase(file: string, options: { create?: boolean; check?: 
     }
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // 32 MiB of page cache instead of SQLite's 2 MiB: a statement of 90,000 rows overflows the
+    // default within its one transaction, and the spilled pages cost a quarter of the import.
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     migrate(db, file);
     // The one place the connection gets its brand (handles.ts): from here on, what each function
     // may do to the file is in the type of its handle, and read handlers only ever see a ReadDb.
