@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/services';
+import { message } from '../../shared/i18n/messages';
 import { GOLDEN, readJson, tempDir } from '../helpers';
 import { fieldError, fill, go, hasChromium, openSession, pick, submit, type Session } from './browser';
 
@@ -314,22 +315,27 @@ describe.skipIf(!hasChromium)('after approval', () => {
   });
   afterAll(async () => session?.close());
 
-  it('refuses targets, 制单套数 and 加扣分 with the Chinese message and shows what is stored', async () => {
+  it('locks an approved person’s targets and 加扣分, refuses them through the API and 制单套数 on the page, in Chinese', async () => {
     const { page } = session;
     await go(page, 'targets');
+    // The approved person's targets are shown as stored and locked: nothing to type into or save.
     await expect.poll(() => page.getByTestId('target-S1-settled-weight').inputValue()).toBe('60');
-    await page.getByTestId('target-S1-settled-weight').fill('50');
-    await page.getByTestId('target-S1-deal_volume-weight').fill('50');
-    await page.getByTestId('target-S1-save').click();
-    await page.getByText('张三（S1）2026Q3 的考核已审定，不能修改影响它的数据').first().waitFor();
-    await expect.poll(() => page.getByTestId('target-S1-settled-weight').inputValue()).toBe('60');
-    await expect.poll(() => page.getByTestId('target-S1-deal_volume-weight').inputValue()).toBe('40');
+    await page.getByTestId('target-S1-frozen').waitFor();
+    expect(await page.getByTestId('target-S1-settled-weight').isDisabled()).toBe(true);
+    expect(await page.getByTestId('target-S1-save').count()).toBe(0);
+    // The API refuses what the page no longer offers, in Chinese (the command line goes through it).
+    const api = createApi(session.data.services);
+    const sheets = await api['targets.list']({ quarter: '2026Q3' });
+    const stored = sheets.ok ? sheets.value.find((x) => x.salesperson === 'S1') : undefined;
+    if (!stored) throw new Error('S1 has no stored targets in 2026Q3');
+    const refused = await api['targets.set']({ salesperson: 'S1', quarter: '2026Q3', indicators: stored.indicators });
+    expect(refused.ok ? '' : message(refused.error.code, refused.error.params ?? {}, 'zh-CN')).toContain('张三（S1）2026Q3 的考核已审定，不能修改影响它的数据');
 
     await page.getByTestId('target-S1-details').click();
-    await page.getByTestId('adjustment-points').fill('-2');
-    await page.getByTestId('adjustment-reason').fill('迟交报表');
-    await page.getByTestId('adjustment-add').click();
-    await expect.poll(() => page.getByTestId('adjustment-error').innerText()).toContain('的考核已审定');
+    await page.getByTestId('custom-frozen').waitFor();
+    expect(await page.getByTestId('adjustment-add').isVisible()).toBe(false);
+    const adjustment = await api['adjustments.create']({ salesperson: 'S1', period: '2026Q3', points: '-2', reason: '迟交报表' });
+    expect(adjustment.ok ? '' : message(adjustment.error.code, adjustment.error.params ?? {}, 'zh-CN')).toContain('的考核已审定');
     expect(await session.data.services['adjustments.list']({ period: '2026Q3' })).toEqual([]);
     await closeDrawer(session);
 
