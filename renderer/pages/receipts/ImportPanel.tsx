@@ -222,7 +222,8 @@ export function ImportPanel() {
       </Upload.Dragger>
       {staged.map((s) => (
         <div key={s.name} data-testid={`preview-${s.name}`}>
-          <Space align="baseline">
+          {/* A line of its own: how the columns were read comes below it. */}
+          <Space align="baseline" style={{ display: 'flex' }}>
             <Typography.Title level={5}>{s.name}</Typography.Title>
             <Button size="small" type="text" icon={<CloseOutlined />} onClick={() => unstage(s.name)} data-testid={`unstage-${s.name}`}>
               {t('imp.remove')}
