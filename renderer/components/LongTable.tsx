@@ -1,4 +1,5 @@
 import { Alert, Table, Typography, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import type { ApiError } from '../../shared/api/errors';
 import { errorText } from '../api/errorText';
 import { useT } from '../i18n/strings';
@@ -15,13 +16,15 @@ type Props<T> = {
   rowKey: keyof T & string;
   width: number;
   testId?: string;
+  /** What an empty list says instead of antd's bare 暂无数据 (e.g. which quarter is shown). */
+  empty?: ReactNode;
 };
 
 /**
  * A list of any length: rows are virtualised (only those in view are drawn) and the next page
  * is fetched when the user scrolls near the end.
  */
-export function LongTable<T extends object>({ rows, total, loading, loadMore, error, columns, rowKey, width, testId }: Props<T>) {
+export function LongTable<T extends object>({ rows, total, loading, loadMore, error, columns, rowKey, width, testId, empty }: Props<T>) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   return (
@@ -37,6 +40,7 @@ export function LongTable<T extends object>({ rows, total, loading, loadMore, er
         dataSource={rows}
         loading={loading && rows.length === 0}
         pagination={false}
+        {...(empty === undefined ? {} : { locale: { emptyText: empty } })}
         scroll={{ x: width, y: 'calc(100vh - 300px)' as unknown as number }}
         onScroll={(event) => {
           const target = event.currentTarget;

@@ -91,6 +91,8 @@ export const en: Record<UiKey, string> = {
   'imp.decide': 'is {rate} per 1 or per 100?',
   'imp.perUnit': '{rate} per 1 unit',
   'imp.per100': '{rate} per 100 units',
+  'deal.noneInQuarter': 'No deals in {quarter}. For another quarter, switch the quarter at the top right.',
+  'rc.noneInQuarter': 'No receipts in {quarter}. For another quarter, switch the quarter at the top right.',
   'imp.remove': 'Remove',
   'imp.import': 'Import {n} files',
   'imp.previewSummary':
@@ -213,7 +215,7 @@ export const en: Record<UiKey, string> = {
   'wf.forceHint': 'On: final grades and pay follow forced ranking; totals stay.',
   'wf.todo': 'to do: {step}',
   'wf.overdueOn': 'overdue (due {due})',
-  'wf.blockers': '{n} people have not had their interview: {names}',
+  'wf.blockers': '{n} people have not had their interview (targets, self-review, review and interview all come before approval): {names}',
   'wf.readyCount': '{n} people have had their interview and can be approved',
   'wf.approvedCount': '{n} approved',
   'wf.allApproved': 'everyone of the quarter is approved',

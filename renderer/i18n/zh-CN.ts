@@ -95,6 +95,8 @@ export const zhCN = {
   'imp.decide': '{rate} 是每 1 还是每 100？',
   'imp.perUnit': '{rate} 是每 1 外币',
   'imp.per100': '{rate} 是每 100 外币',
+  'deal.noneInQuarter': '{quarter} 没有成交。其他季度的成交：在右上角“考核季度”切换。',
+  'rc.noneInQuarter': '{quarter} 没有收汇。其他季度的收汇：在右上角“考核季度”切换。',
   'imp.remove': '移除',
   'imp.import': '导入 {n} 个文件',
   'imp.previewSummary':
@@ -216,7 +218,7 @@ export const zhCN = {
   'wf.forceHint': '打开后，按强制排序结果定最终等级和绩效工资；总分不变。',
   'wf.todo': '待{step}',
   'wf.overdueOn': '已逾期（截止 {due}）',
-  'wf.blockers': '还有 {n} 人未完成面谈：{names}',
+  'wf.blockers': '还有 {n} 人未完成面谈（目标确认、自评、复评、面谈都完成后才能审定）：{names}',
   'wf.readyCount': '{n} 人已完成面谈，可以审定',
   'wf.approvedCount': '已审定 {n} 人',
   'wf.allApproved': '本季度全部人员已审定',

@@ -100,6 +100,7 @@ export function DealsPage() {
         rowKey="id"
         width={1100}
         testId="deals-table"
+        empty={<span data-testid="deals-empty">{t('deal.noneInQuarter', { quarter })}</span>}
         columns={[
           { title: t('deal.id'), dataIndex: 'id', width: 90 },
           { title: t('deal.contractNo'), dataIndex: 'contractNo', width: 110, ellipsis: true },

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('approving on 考核 whoever is ready, and again a
   it('shows the self-evaluation and self scores at 复评, and the next step in 流程', async () => {
     await prepare('selfAssess');
     const { page } = session;
-    await page.getByTestId('approval-status').getByText('还有 1 人未完成面谈：郝秀英').waitFor();
+    await page.getByTestId('approval-status').getByText('还有 1 人未完成面谈（目标确认、自评、复评、面谈都完成后才能审定）：郝秀英').waitFor();
     expect(await page.getByTestId('flow-S06').innerText()).toContain('待复评');
     expect(await page.getByTestId('flow-S01').innerText()).toContain('待审定');
     expect(await page.getByTestId('flow-S01').innerText()).not.toContain('面谈');

@@ -114,6 +114,12 @@ describe.skipIf(!hasChromium)('an owner from an empty database', () => {
     await submit(page);
     await expect.poll(() => page.getByTestId('saved-to').innerText()).toContain('已保存到 2026Q4');
   });
+
+  it('says which quarter an empty deals list is of, and where the others are', async () => {
+    const { page } = session;
+    await go(page, 'deals');
+    await expect.poll(() => page.getByTestId('deals-empty').innerText()).toMatch(/^20\d\dQ[1-4] 没有成交。其他季度的成交：在右上角“考核季度”切换。$/);
+  });
 });
 
 describe.skipIf(!hasChromium)('targets, 加扣分 and custom indicators on the golden company', () => {

@@ -65,6 +65,7 @@ export function ReceiptList() {
         rowKey="id"
         width={1100}
         testId="receipts-table"
+        empty={t('rc.noneInQuarter', { quarter })}
         columns={[
           { title: t('rc.valueDate'), dataIndex: 'valueDate', width: 96 },
           { title: t('rc.ref'), dataIndex: 'ref', width: 110, ellipsis: true },
