@@ -1,17 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../electron/services';
-import { GOLDEN, readJson, tempDir } from '../helpers';
+import { GOLDEN, tempDir } from '../helpers';
 import { go, hasChromium, openSession, type Session } from './browser';
 
 describe.skipIf(!hasChromium)('importing a bank statement through the UI', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession();
-    const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) });
-    expect(loaded.ok).toBe(true);
-    await session.page.reload();
+    session = await openSession({ bundle: path.join(GOLDEN, 'bundle-no-receipts.json') });
   });
   afterAll(async () => session?.close());
 
@@ -51,10 +47,7 @@ describe.skipIf(!hasChromium)('importing a bank statement through the UI', () =>
 describe.skipIf(!hasChromium)('a file that is not a statement, dropped before the right one', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession();
-    const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) });
-    expect(loaded.ok).toBe(true);
-    await session.page.reload();
+    session = await openSession({ bundle: path.join(GOLDEN, 'bundle-no-receipts.json') });
   });
   afterAll(async () => session?.close());
 

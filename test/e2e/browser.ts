@@ -4,7 +4,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { openAppData, type AppData } from '../../electron/host/dataFolder';
 import { startWebHost, type WebHost } from '../../electron/host/webHost';
 import { expect } from 'vitest';
-import { ROOT, tempDir } from '../helpers';
+import { createApi } from '../../electron/services';
+import { ROOT, readJson, tempDir } from '../helpers';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** End-to-end tests run where Debian's Chromium is installed (CI installs it). */
@@ -12,8 +13,11 @@ export const hasChromium = fs.existsSync(CHROMIUM);
 
 export type Session = { host: WebHost; data: AppData; browser: Browser; page: Page; close(): Promise<void> };
 
-/** The web host over a fresh data folder, and a headless Chromium page at its address. */
-export async function openSession(options: { quarter?: string; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+/**
+ * The web host over a fresh data folder, and a headless Chromium page at its address. With
+ * `bundle` (a bundle file), the company is loaded through the API first and the page reloaded.
+ */
+export async function openSession(options: { quarter?: string; viewport?: { width: number; height: number }; bundle?: string } = {}): Promise<Session> {
   const data = await openAppData(tempDir());
   const host = await startWebHost({ services: data.services, rendererDir: path.join(ROOT, 'dist/renderer') });
   const browser = await chromium.launch({
@@ -33,6 +37,12 @@ export async function openSession(options: { quarter?: string; viewport?: { widt
   await page.addInitScript({ content: `localStorage.setItem('tkpi-quarter', ${JSON.stringify(quarter)})` });
   await page.goto(host.url);
   await page.getByTestId('nav-home').waitFor();
+  if (options.bundle) {
+    const loaded = await createApi(data.services)['bundle.load']({ bundle: readJson(options.bundle) });
+    if (!loaded.ok) throw new Error(`${options.bundle} did not load: ${loaded.error.code}`);
+    await page.reload();
+    await page.getByTestId('nav-home').waitFor();
+  }
   return {
     host,
     data,

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../electron/services';
-import { GOLDEN, readJson, tempDir } from '../helpers';
+import { GOLDEN, tempDir } from '../helpers';
 import { choose, go, hasChromium, openSession, type Session } from './browser';
 
 /* A statement in a layout no word list knows: 记录日 / 币 / 入款 / 出款 / 来往单位 / 附注. */
@@ -23,10 +22,7 @@ describe.skipIf(!hasChromium)('mapping the columns of an unknown statement layou
   let session: Session;
   const dir = tempDir();
   beforeAll(async () => {
-    session = await openSession();
-    const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) });
-    expect(loaded.ok).toBe(true);
-    await session.page.reload();
+    session = await openSession({ bundle: path.join(GOLDEN, 'bundle-no-receipts.json') });
   });
   afterAll(async () => session?.close());
 

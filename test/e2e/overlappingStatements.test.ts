@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../electron/services';
-import { GOLDEN, readJson } from '../helpers';
+import { GOLDEN } from '../helpers';
 import { go, hasChromium, openSession, type Session } from './browser';
 
 /*
@@ -13,10 +12,7 @@ import { go, hasChromium, openSession, type Session } from './browser';
 describe.skipIf(!hasChromium)('overlapping statements dropped together', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession({ viewport: { width: 1366, height: 768 } });
-    const loaded = await createApi(session.data.services)['bundle.load']({ bundle: readJson(path.join(GOLDEN, 'bundle-no-receipts.json')) });
-    expect(loaded.ok).toBe(true);
-    await session.page.reload();
+    session = await openSession({ viewport: { width: 1366, height: 768 }, bundle: path.join(GOLDEN, 'bundle-no-receipts.json') });
   });
   afterAll(async () => session?.close());
 
