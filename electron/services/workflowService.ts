@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/api/errors';
 import { targetSheetProblems } from '../../shared/engine/targetSheet';
 import type { AppraisalRecord } from '../../shared/entities';
 import { previousQuarter, quarterOfDate, quarterRange } from '../../shared/quarter';
-import { deadlines, nextStep, stepIndex, type Stage, type Step } from '../../shared/workflow/steps';
+import { deadlines, isApproved, nextStep, stepIndex, type Stage, type Step } from '../../shared/workflow/steps';
 import type { ReadDb, WriteDb } from '../db/handles';
 import { emptyAppraisal, getAppraisal, listAppraisals, saveAppraisal } from '../db/repositories/appraisals';
 import { getSalesperson, listSalespeople } from '../db/repositories/salespeople';
@@ -32,7 +32,7 @@ function load(db: ReadDb, salesperson: string, quarter: string): AppraisalRecord
 /** A step needs the one before it done, and nothing may change once approved. */
 function requireBefore(db: ReadDb, record: AppraisalRecord, step: Step): void {
   const params = { name: nameOf(db, record.salesperson), salesperson: record.salesperson, quarter: record.quarter };
-  if (stepIndex(record.stage) >= stepIndex('approved')) throw new DomainError('wf.locked', params);
+  if (isApproved(record.stage)) throw new DomainError('wf.locked', params);
   const previous = stepIndex(step) - 1;
   if (stepIndex(record.stage) < previous) throw new DomainError('wf.order', { ...params, step: STEP_NAMES[nextStep(record.stage) ?? 'targets'] });
 }

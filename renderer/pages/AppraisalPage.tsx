@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, InboxOutlined, LockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { stepIndex } from '../../shared/workflow/steps';
+import { isApproved, stepIndex } from '../../shared/workflow/steps';
 import { ApproveModal } from './appraisal/ApproveModal';
 import { FormsActions } from './appraisal/FormsActions';
 import { WorkflowDrawer } from './appraisal/WorkflowDrawer';
@@ -204,7 +204,7 @@ function ApprovalStatus({ items }: { items: WorkflowItem[] }) {
   const t = useT();
   const waiting = items.filter((i) => stepIndex(i.stage) < stepIndex('interview'));
   const ready = items.filter((i) => i.stage === 'interview');
-  const approved = items.filter((i) => stepIndex(i.stage) >= stepIndex('approved'));
+  const approved = items.filter((i) => isApproved(i.stage));
   if (items.length === 0) return null;
   if (approved.length === items.length) return <Alert type="success" showIcon message={t('wf.allApproved')} data-testid="approval-status" />;
   const names =

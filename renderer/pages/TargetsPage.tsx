@@ -2,6 +2,7 @@ import { CopyOutlined, LockOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Salesperson } from '../../shared/domain';
+import { isApproved } from '../../shared/workflow/steps';
 import { targetSheetProblems } from '../../shared/engine/targetSheet';
 import { message as apiMessage } from '../../shared/i18n/messages';
 import { errorText } from '../api/errorText';
@@ -33,7 +34,7 @@ export function TargetsPage() {
   const sheets = useQuery('targets.list', { quarter });
   // An approved person's targets are frozen (SPEC: only a reopen changes them): shown, not editable.
   const flow = useQuery('workflow.list', { quarter });
-  const frozen = (id: string) => flow.data?.some((i) => i.salesperson === id && (i.stage === 'approved' || i.stage === 'archived')) ?? false;
+  const frozen = (id: string) => flow.data?.some((i) => i.salesperson === id && isApproved(i.stage)) ?? false;
   const save = useMutation('targets.set');
   const clear = useMutation('targets.delete');
   const copy = useMutation('targets.copyFromPrevious');

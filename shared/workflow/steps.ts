@@ -18,6 +18,11 @@ export function stepIndex(stage: Stage): number {
   return stage === 'none' ? -1 : STEPS.indexOf(stage);
 }
 
+/** Approved (or archived after approval): what was approved is frozen until a reopen. */
+export function isApproved(stage: Stage): boolean {
+  return stepIndex(stage) >= stepIndex('approved');
+}
+
 /** Length as the form rules count it: a CJK character counts as 1, like any other character. */
 export function textLength(text: string): number {
   return [...text.trim()].length;

@@ -2,7 +2,7 @@ import { Descriptions, Divider, Drawer, Spin, Steps, Typography, type Descriptio
 import type { ReactNode } from 'react';
 import type { WorkflowItem } from '../../../shared/api/contract';
 import type { Step } from '../../../shared/workflow/steps';
-import { STEPS, stepIndex } from '../../../shared/workflow/steps';
+import { STEPS, isApproved, stepIndex } from '../../../shared/workflow/steps';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useT, type UiKey } from '../../i18n/strings';
 import { StepForm, type StepField, type StepValues } from './StepForm';
@@ -113,7 +113,7 @@ export function WorkflowDrawer({ item, onClose }: Props) {
     ),
   };
   const next = item.next;
-  const approved = stepIndex(item.stage) >= stepIndex('approved');
+  const approved = isApproved(item.stage);
   return (
     <Drawer open title={`${item.name}（${item.salesperson}）${item.quarter}`} width={620} onClose={onClose} data-testid="workflow-drawer">
       <Steps
