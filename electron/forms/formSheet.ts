@@ -319,7 +319,8 @@ function narrative(w: Writer, form: PersonForm, selfScores: Record<string, strin
   w.put(`D${r}`, '面谈地点', label);
   w.put(`E${r}`, interview?.place ?? '', value);
   w.put(`F${r}`, '面谈时长', label);
-  w.put(`G${r}`, interview ? `${interview.minutes} 分钟` : '', value);
+  // On a blank form the unit stays, to the right of where the minutes are written by hand.
+  w.put(`G${r}`, interview ? `${interview.minutes} 分钟` : '分钟', interview ? value : { ...value, alignment: align.right });
   w.merged(`A${w.row}`, `${LAST}${w.row}`, '考核人评语（不少于 100 字）：', { font: font.label, alignment: align.left });
   w.row++;
   w.area(interview?.comment ?? null, 4);
